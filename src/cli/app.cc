@@ -1,26 +1,167 @@
 #include "cli/app.h"
 
+#include <spdlog/spdlog.h>
+
 #include <CLI/CLI.hpp>
+#include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 
+#include "config/config_loader.h"
+#include "config/connector_config.h"
+#include "config/converter_resolution.h"
+#include "config/worker_config.h"
+#include "runtime/connector_runtime.h"
+#include "runtime/shutdown_signal.h"
+
 namespace sluice::cli {
+
+namespace {
+
+struct ConfigPaths {
+  std::string worker;
+  std::string connector;
+  std::string name;
+  bool msk = false;
+};
+
+// Everything `validate` and `run` check before connecting anywhere.
+struct CheckedConfig {
+  config::RawConfig worker_raw;
+  config::RawConfig connector_raw;
+  config::ConfigReport report;
+};
+
+CheckedConfig check(const ConfigPaths& paths) {
+  CheckedConfig out;
+  auto load = [&](const std::string& path, config::RawConfig* raw) {
+    Result<config::RawConfig> loaded = config::load_config_file(path);
+    if (!loaded.ok()) {
+      out.report.add(config::ConfigProblem{"", "", loaded.status().message()});
+      return;
+    }
+    *raw = std::move(loaded).value();
+  };
+  if (!paths.worker.empty()) load(paths.worker, &out.worker_raw);
+  load(paths.connector, &out.connector_raw);
+  if (!out.report.ok()) return out;
+
+  // The connector's name: --name, else `name` in the file, else the file name without extension
+  // (MSK Connect gives the name separately from the configuration).
+  std::string name = paths.name;
+  if (name.empty() && !out.connector_raw.contains("name")) {
+    name = std::filesystem::path(paths.connector).stem().string();
+  }
+  if (!name.empty()) {
+    Status st = config::set_connector_name(&out.connector_raw, name);
+    if (!st.ok()) out.report.add(config::ConfigProblem{"name", name, st.message()});
+  }
+  auto flavor = paths.msk ? config::WorkerFlavor::kMskConnect : config::WorkerFlavor::kSelfHosted;
+  out.report.merge(config::WorkerConfig::validate(out.worker_raw, flavor));
+  out.report.merge(config::S3SinkConnectorConfig::validate(out.connector_raw));
+  return out;
+}
+
+void print_report(const config::ConfigReport& report, std::ostream& os) {
+  for (const config::ConfigProblem& p : report.errors) os << p.to_string() << "\n";
+  for (const config::ConfigProblem& p : report.warnings) os << p.to_string() << "\n";
+}
+
+int run_validate(const ConfigPaths& paths) {
+  CheckedConfig checked = check(paths);
+  if (checked.report.ok()) {
+    Result<config::WorkerConfig> worker = config::WorkerConfig::parse(checked.worker_raw);
+    Result<config::S3SinkConnectorConfig> connector =
+        config::S3SinkConnectorConfig::parse(checked.connector_raw);
+    if (worker.ok() && connector.ok()) {
+      for (config::ConfigProblem& p : config::check_client_overrides(*worker, *connector)) {
+        checked.report.add(std::move(p));
+      }
+    }
+  }
+  print_report(checked.report, std::cout);
+  if (!checked.report.ok()) {
+    std::cout << "sluice validate: " << checked.report.errors.size()
+              << " error(s); the configuration cannot be used\n";
+    return kExitBadUsage;
+  }
+  std::cout << "sluice validate: the configuration is valid"
+            << (checked.report.warnings.empty() ? "" : " (see the warnings above)") << "\n";
+  return kExitOk;
+}
+
+int run_connector(const ConfigPaths& paths) {
+  CheckedConfig checked = check(paths);
+  if (!checked.report.ok()) {
+    print_report(checked.report, std::cerr);
+    std::cerr << "sluice: " << checked.report.errors.size()
+              << " configuration error(s); nothing was started\n";
+    return kExitBadUsage;
+  }
+  for (const config::ConfigProblem& p : checked.report.warnings) spdlog::warn("{}", p.to_string());
+  Result<config::WorkerConfig> worker = config::WorkerConfig::parse(checked.worker_raw);
+  Result<config::S3SinkConnectorConfig> connector =
+      config::S3SinkConnectorConfig::parse(checked.connector_raw);
+  if (!worker.ok() || !connector.ok()) {
+    std::cerr << (worker.ok() ? connector.status() : worker.status()).message() << "\n";
+    return kExitBadUsage;
+  }
+  std::vector<config::ConfigProblem> override_problems =
+      config::check_client_overrides(*worker, *connector);
+  bool override_errors = false;
+  for (const config::ConfigProblem& p : override_problems) {
+    if (p.severity == config::Severity::kError) {
+      std::cerr << p.to_string() << "\n";
+      override_errors = true;
+    } else {
+      spdlog::warn("{}", p.to_string());
+    }
+  }
+  if (override_errors) return kExitBadUsage;
+
+  Result<std::unique_ptr<runtime::ConnectorRuntime>> rt =
+      runtime::ConnectorRuntime::create(*worker, *connector);
+  if (!rt.ok()) {
+    std::cerr << "sluice: " << rt.status().message() << "\n";
+    return rt.status().code() == StatusCode::kInvalidArgument ? kExitBadUsage : kExitRuntimeFailure;
+  }
+  runtime::ShutdownSignal::install();
+  spdlog::info("sluice {} starting connector {} (group {})", SLUICE_VERSION, connector->name(),
+               connector->consumer_group_id());
+  Status st = (*rt)->run();
+  if (!st.ok()) {
+    spdlog::error("connector {} failed: {}", connector->name(), st.message());
+    return kExitRuntimeFailure;
+  }
+  spdlog::info("connector {} stopped", connector->name());
+  return kExitOk;
+}
+
+}  // namespace
 
 int run_app(int argc, char** argv) {
   CLI::App app{"sluice: a native Kafka-to-Amazon-S3 sink, configured like Confluent's S3 Sink Connector"};
   app.set_version_flag("--version", std::string("sluice ") + SLUICE_VERSION);
   app.require_subcommand(1);
+  std::string log_level = "info";
+  app.add_option("--log-level", log_level, "trace, debug, info, warn, error")
+      ->check(CLI::IsMember({"trace", "debug", "info", "warn", "error"}));
 
-  std::string worker_path, connector_path;
+  ConfigPaths paths;
   CLI::App* run = app.add_subcommand("run", "Consume the connector's topics and write them to S3");
-  run->add_option("--worker", worker_path, "Worker configuration (.properties)")->required();
-  run->add_option("--connector", connector_path,
+  run->add_option("--worker", paths.worker, "Worker configuration (.properties or JSON)")->required();
+  run->add_option("--connector", paths.connector,
                   "Connector configuration (.properties, or Connect REST JSON {\"name\":...,\"config\":{...}})")
       ->required();
+  run->add_option("--name", paths.name, "Connector name, when the file has no `name` key");
 
-  CLI::App* validate = app.add_subcommand("validate", "Check a configuration and report every problem at once");
-  validate->add_option("--worker", worker_path, "Worker configuration (.properties)");
-  validate->add_option("--connector", connector_path, "Connector configuration")->required();
+  CLI::App* validate =
+      app.add_subcommand("validate", "Check a configuration and report every problem at once");
+  validate->add_option("--worker", paths.worker, "Worker configuration");
+  validate->add_option("--connector", paths.connector, "Connector configuration")->required();
+  validate->add_option("--name", paths.name, "Connector name, when the file has no `name` key");
+  validate->add_flag("--msk", paths.msk, "Also apply MSK Connect's worker configuration rules");
 
   try {
     app.parse(argc, argv);
@@ -28,8 +169,10 @@ int run_app(int argc, char** argv) {
     int rc = app.exit(e);
     return rc == 0 ? kExitOk : kExitBadUsage;
   }
-  std::cerr << "sluice: this subcommand is not wired yet\n";
-  return kExitRuntimeFailure;
+  spdlog::set_level(spdlog::level::from_str(log_level));
+  spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v");
+  if (validate->parsed()) return run_validate(paths);
+  return run_connector(paths);
 }
 
 }  // namespace sluice::cli

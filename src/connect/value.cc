@@ -26,8 +26,10 @@ bool values_equal(const Value& a, const Value& b) {
     case ValueKind::kInt: return a.as_int() == b.as_int();
     case ValueKind::kFloat32:
     case ValueKind::kFloat64: return a.as_double() == b.as_double();
-    case ValueKind::kString:
-    case ValueKind::kBytes: return a.as_text() == b.as_text();
+    case ValueKind::kString: return a.as_text() == b.as_text();
+    case ValueKind::kBytes:
+      return a.as_text() == b.as_text() && a.is_decimal() == b.is_decimal() &&
+             (!a.is_decimal() || a.decimal_scale() == b.decimal_scale());
     case ValueKind::kArray:
     case ValueKind::kMap:
     case ValueKind::kStruct: {

@@ -6,12 +6,13 @@
 // is decoded without a heap allocation of its own, and the whole batch is released at once.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
-#include <memory_resource>
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <vector>
 
 #include "connect/schema.h"
@@ -19,32 +20,101 @@
 namespace sluice::connect {
 
 // Bump allocator for one batch of records. Not thread-safe: owned by the task that decodes.
+//
+// reset() keeps the memory blocks for the next batch (only blocks the last batch did not touch
+// are returned), so a task in its steady state decodes without touching malloc or faulting in
+// fresh pages. Objects with a destructor (a Header holds a SchemaPtr) are destroyed by reset()
+// and by the Arena's destructor, so a schema created for one record is released with its batch.
 class Arena {
  public:
-  Arena() : resource_(initial_, sizeof(initial_)) {}
+  Arena() = default;
   Arena(const Arena&) = delete;
   Arena& operator=(const Arena&) = delete;
+  ~Arena() { run_destructors(); }
 
-  void* allocate(size_t bytes, size_t align) { return resource_.allocate(bytes, align); }
+  void* allocate(size_t bytes, size_t align) {
+    const uintptr_t at = (reinterpret_cast<uintptr_t>(current_) + offset_ + align - 1) & ~(align - 1);
+    const size_t end = at - reinterpret_cast<uintptr_t>(current_) + bytes;
+    if (current_ == nullptr || end > current_size_) return allocate_in_next_block(bytes, align);
+    offset_ = end;
+    return reinterpret_cast<void*>(at);
+  }
   template <typename T>
   std::span<T> allocate_array(size_t n) {
     if (n == 0) return {};
-    T* p = static_cast<T*>(resource_.allocate(n * sizeof(T), alignof(T)));
+    T* p = static_cast<T*>(allocate(n * sizeof(T), alignof(T)));
     for (size_t i = 0; i < n; ++i) new (p + i) T();
+    if constexpr (!std::is_trivially_destructible_v<T>) {
+      auto* node = static_cast<Cleanup*>(allocate(sizeof(Cleanup), alignof(Cleanup)));
+      *node = Cleanup{&destroy_array<T>, p, n, cleanups_};
+      cleanups_ = node;
+    }
     return {p, n};
   }
   std::string_view copy(std::string_view s) {
     if (s.empty()) return {};
-    char* p = static_cast<char*>(resource_.allocate(s.size(), 1));
+    char* p = static_cast<char*>(allocate(s.size(), 1));
     std::copy(s.begin(), s.end(), p);
     return {p, s.size()};
   }
-  // Frees everything allocated since construction or the last reset.
-  void reset() { resource_.release(); }
+  // Destroys everything allocated since construction or the last reset and makes the memory
+  // available again.
+  void reset() {
+    run_destructors();
+    // Blocks the finished batch never reached are surplus from an earlier, bigger batch.
+    if (blocks_.size() > block_index_ + 1) blocks_.resize(block_index_ + 1);
+    block_index_ = 0;
+    offset_ = 0;
+    current_ = blocks_.empty() ? nullptr : blocks_[0].data.get();
+    current_size_ = blocks_.empty() ? 0 : blocks_[0].size;
+  }
 
  private:
-  alignas(std::max_align_t) char initial_[4096];
-  std::pmr::monotonic_buffer_resource resource_;
+  struct Block {
+    std::unique_ptr<char[]> data;
+    size_t size;
+  };
+  struct Cleanup {
+    void (*destroy)(void*, size_t);
+    void* objects;
+    size_t count;
+    Cleanup* next;
+  };
+  static constexpr size_t kFirstBlockSize = 16 * 1024;
+  static constexpr size_t kMaxBlockSize = 8 * 1024 * 1024;
+
+  void* allocate_in_next_block(size_t bytes, size_t align) {
+    const size_t needed = bytes + align;
+    size_t next = current_ == nullptr ? 0 : block_index_ + 1;
+    while (next < blocks_.size() && blocks_[next].size < needed) ++next;
+    if (next >= blocks_.size()) {
+      const size_t grown = blocks_.empty() ? kFirstBlockSize
+                                           : std::min(blocks_.back().size * 2, kMaxBlockSize);
+      const size_t size = std::max(grown, needed);
+      blocks_.push_back(Block{std::make_unique_for_overwrite<char[]>(size), size});
+      next = blocks_.size() - 1;
+    }
+    block_index_ = next;
+    current_ = blocks_[next].data.get();
+    current_size_ = blocks_[next].size;
+    offset_ = 0;
+    return allocate(bytes, align);
+  }
+  template <typename T>
+  static void destroy_array(void* p, size_t n) {
+    for (size_t i = 0; i < n; ++i) static_cast<T*>(p)[i].~T();
+  }
+  void run_destructors() {
+    for (Cleanup* c = cleanups_; c != nullptr; c = c->next) c->destroy(c->objects, c->count);
+    cleanups_ = nullptr;
+  }
+
+  std::vector<Block> blocks_;
+  size_t block_index_ = 0;
+  char* current_ = nullptr;
+  size_t current_size_ = 0;
+  size_t offset_ = 0;
+  Cleanup* cleanups_ = nullptr;
 };
 
 enum class ValueKind : uint8_t {
@@ -94,6 +164,18 @@ class Value {
     v.text_ = b;
     return v;
   }
+  // A Decimal (Java BigDecimal): the unscaled integer as minimal big-endian two's-complement
+  // bytes, plus the value's own scale. The scale usually equals the schema's "scale" parameter,
+  // but JsonConverter keeps the scale written in a JSON number ("2.2" into a scale-2 schema has
+  // scale 1), as Java does; writers that need the schema scale must check, as Decimal.fromLogical
+  // does ("mismatching scale").
+  static Value decimal(std::string_view unscaled, int32_t scale) {
+    Value v(ValueKind::kBytes);
+    v.text_ = unscaled;
+    v.scalar_.i = scale;
+    v.is_decimal_ = true;
+    return v;
+  }
   static Value array(std::span<const Value> items) {
     Value v(ValueKind::kArray);
     v.items_ = items;
@@ -118,6 +200,9 @@ class Value {
   int64_t as_int() const { return scalar_.i; }
   double as_double() const { return scalar_.d; }
   std::string_view as_text() const { return text_; }  // kString and kBytes
+  // Whether this kBytes value was made by decimal(); then decimal_scale() is its scale.
+  bool is_decimal() const { return is_decimal_; }
+  int32_t decimal_scale() const { return static_cast<int32_t>(scalar_.i); }
   std::span<const Value> items() const { return items_; }
   size_t map_size() const { return items_.size() / 2; }
   const Value& map_key(size_t i) const { return items_[2 * i]; }
@@ -132,6 +217,7 @@ class Value {
   explicit Value(ValueKind kind) : kind_(kind) {}
 
   ValueKind kind_ = ValueKind::kNull;
+  bool is_decimal_ = false;
   union {
     bool b;
     int64_t i;

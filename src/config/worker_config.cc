@@ -1,0 +1,465 @@
+#include "config/worker_config.h"
+
+#include <fmt/format.h>
+
+#include <regex>
+
+#include "config/class_alias.h"
+#include "config/msk_connect_rules.h"
+
+namespace sluice::config {
+namespace {
+
+const ClassAliases<ClientConfigOverridePolicy>& override_policies() {
+  static const ClassAliases<ClientConfigOverridePolicy> kPolicies(
+      {{"org.apache.kafka.connect.connector.policy.AllConnectorClientConfigOverridePolicy",
+        ClientConfigOverridePolicy::kAll},
+       {"org.apache.kafka.connect.connector.policy.NoneConnectorClientConfigOverridePolicy",
+        ClientConfigOverridePolicy::kNone},
+       {"org.apache.kafka.connect.connector.policy.PrincipalConnectorClientConfigOverridePolicy",
+        ClientConfigOverridePolicy::kPrincipal}},
+      {"ConnectorClientConfigOverridePolicy"});
+  return kPolicies;
+}
+
+std::optional<RestListener> parse_listener(std::string_view text) {
+  static const std::regex kListener(R"(^(https?)://(\[[0-9a-fA-F:.]*\]|[^:/\[\]]*):([0-9]{1,5})$)",
+                                    std::regex::icase);
+  std::match_results<std::string_view::const_iterator> m;
+  if (!std::regex_match(text.begin(), text.end(), m, kListener)) return std::nullopt;
+  int port = std::stoi(m[3].str());
+  if (port > 65535) return std::nullopt;
+  std::string scheme = m[1].str();
+  for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return RestListener{scheme, m[2].str(), port};
+}
+
+// host:port, as Kafka's ClientUtils.parseAndValidateAddresses wants it.
+bool is_host_port(std::string_view text) {
+  static const std::regex kHostPort(R"(^(\[[0-9a-fA-F:.]+\]|[^:\[\]\s]+):([0-9]{1,5})$)");
+  return std::regex_match(text.begin(), text.end(), kHostPort);
+}
+
+ConfigDef build_worker_definition() {
+  using T = ConfigType;
+  ConfigDef def("Worker configuration");
+
+  def.begin_group("Kafka", "How the worker reaches Kafka (kafka-connect.md §7.1, §5.1).");
+  def.define("bootstrap.servers", T::kList)
+      .default_value("localhost:9092")
+      .validator(Validator::custom("host:port list",
+                                   [](const ConfigValue& v) -> std::optional<std::string> {
+                                     const auto* s = std::get_if<std::string>(&v);
+                                     if (s == nullptr || is_host_port(*s)) return std::nullopt;
+                                     return "must be host:port";
+                                   }))
+      .importance(Importance::kHigh)
+      .doc("Kafka brokers to bootstrap from.");
+  def.define("client.id", T::kString)
+      .default_value("")
+      .importance(Importance::kLow)
+      .doc(
+          "Client id of the worker's own clients (task consumers are named "
+          "`connector-consumer-<connector>-<task>`).");
+  def.define("security.protocol", T::kString)
+      .default_value("PLAINTEXT")
+      .validator(Validator::one_of({"PLAINTEXT", "SSL", "SASL_PLAINTEXT", "SASL_SSL"}, true))
+      .importance(Importance::kMedium)
+      .doc(
+          "Protocol of the worker's own clients. Like Connect, sluice does not copy it to sink "
+          "task consumers: repeat it as `consumer.security.protocol`.");
+  def.define("client.dns.lookup", T::kString)
+      .default_value("use_all_dns_ips")
+      .validator(Validator::one_of({"use_all_dns_ips", "resolve_canonical_bootstrap_servers_only"}))
+      .importance(Importance::kLow)
+      .doc("How client host names are resolved.");
+  def.define("connector.client.config.override.policy", T::kString)
+      .default_value("All")
+      .validator(Validator::custom(override_policies().table().describe(),
+                                   [](const ConfigValue& v) -> std::optional<std::string> {
+                                     const auto* s = std::get_if<std::string>(&v);
+                                     if (s == nullptr || override_policies().resolve(*s)) {
+                                       return std::nullopt;
+                                     }
+                                     return "must be All, None or Principal";
+                                   }))
+      .importance(Importance::kMedium)
+      .doc(
+          "Which `consumer.override.*` keys connectors may set: `All`, `None`, or `Principal` "
+          "(only `sasl.jaas.config`, `sasl.mechanism`, `security.protocol`).");
+
+  def.define_prefix("ssl.", "TLS settings of the worker's own clients (kept as given).");
+  def.define_prefix("sasl.", "SASL settings of the worker's own clients (kept as given).");
+  def.define_prefix("consumer.",
+                    "Settings of every sink task consumer, prefix stripped (this is where "
+                    "security settings for consuming go).");
+  def.define_prefix("producer.", "Settings of the dead-letter queue producer, prefix stripped.");
+  def.define_prefix("admin.", "Settings of the admin client, prefix stripped.");
+
+  def.begin_group("Converters",
+                  "Default converters of the worker's connectors (kafka-connect.md §2.0).");
+  def.define("key.converter", T::kClass)
+      .required()
+      .validator(converter_class_validator(ConverterSlot::kKey))
+      .importance(Importance::kHigh)
+      .hint_when_missing(
+          "MSK Connect's default worker configuration uses "
+          "org.apache.kafka.connect.storage.StringConverter")
+      .doc(
+          "Converter of record keys for connectors that do not set their own. Required (MSK "
+          "Connect supplies StringConverter when a connector has no worker configuration).");
+  def.define("value.converter", T::kClass)
+      .required()
+      .validator(converter_class_validator(ConverterSlot::kValue))
+      .importance(Importance::kHigh)
+      .hint_when_missing(
+          "MSK Connect's default worker configuration uses "
+          "org.apache.kafka.connect.storage.StringConverter")
+      .doc(
+          "Converter of record values for connectors that do not set their own. Required (MSK "
+          "Connect supplies StringConverter when a connector has no worker configuration).");
+  def.define("header.converter", T::kClass)
+      .default_value("org.apache.kafka.connect.storage.SimpleHeaderConverter")
+      .validator(converter_class_validator(ConverterSlot::kHeader))
+      .importance(Importance::kLow)
+      .doc("Converter of record headers for connectors that do not set their own.");
+  for (ConverterSlot slot : {ConverterSlot::kKey, ConverterSlot::kValue, ConverterSlot::kHeader}) {
+    std::string key(converter_key(slot));
+    def.define_prefix(key + ".", "Sub-configuration of the worker's " + key +
+                                     " (prefix stripped), used by connectors that do not set " +
+                                     key + " themselves.");
+  }
+
+  def.begin_group("Offsets and tasks", "Commit cadence and shutdown (kafka-connect.md §5.4).");
+  def.define("offset.flush.interval.ms", T::kLong)
+      .default_value("60000")
+      .validator(Validator::at_least(0))
+      .importance(Importance::kLow)
+      .doc("How often sink offsets are committed (only offsets whose files are in S3).");
+  def.define("offset.flush.timeout.ms", T::kLong)
+      .default_value("5000")
+      .validator(Validator::at_least(0))
+      .importance(Importance::kLow)
+      .doc("How long an offset commit may take before it counts as failed.");
+  def.define("task.shutdown.graceful.timeout.ms", T::kLong)
+      .default_value("5000")
+      .validator(Validator::at_least(0))
+      .importance(Importance::kLow)
+      .doc("Time all tasks together get to stop cleanly.");
+
+  def.begin_group("REST", "The REST API listeners (kafka-connect.md §6, §7.1).");
+  def.define("listeners", T::kList)
+      .default_value("http://:8083")
+      .validator(Validator::custom(
+          "http(s)://[host]:port list",
+          [](const ConfigValue& v) -> std::optional<std::string> {
+            const auto* s = std::get_if<std::string>(&v);
+            if (s == nullptr || parse_listener(*s)) return std::nullopt;
+            return "must be http://host:port or https://host:port (host may be empty)";
+          }))
+      .importance(Importance::kLow)
+      .doc(
+          "REST API listeners. When unset, the legacy `rest.host.name`/`rest.port` are used if "
+          "given.");
+  def.define("rest.host.name", T::kString)
+      .default_null()
+      .importance(Importance::kLow)
+      .doc("Legacy listener host (removed from Apache Kafka 3.0; accepted as a fallback).");
+  def.define("rest.port", T::kInt)
+      .default_value("8083")
+      .validator(Validator::between(0, 65535))
+      .importance(Importance::kLow)
+      .doc("Legacy listener port (removed from Apache Kafka 3.0; accepted as a fallback).");
+  def.define("rest.advertised.host.name", T::kString)
+      .default_null()
+      .importance(Importance::kLow)
+      .doc("Host name advertised to other workers.");
+  def.define("rest.advertised.port", T::kInt)
+      .default_null()
+      .validator(Validator::between(0, 65535))
+      .importance(Importance::kLow)
+      .doc("Port advertised to other workers.");
+  def.define("rest.advertised.listener", T::kString)
+      .default_null()
+      .importance(Importance::kLow)
+      .doc("Listener scheme advertised to other workers.");
+  def.define("admin.listeners", T::kList)
+      .default_null()
+      .importance(Importance::kLow)
+      .doc("Listeners of the admin endpoints; null = the main listeners.");
+  def.define("access.control.allow.origin", T::kString)
+      .default_value("")
+      .importance(Importance::kLow)
+      .doc("CORS allowed origins.");
+  def.define("access.control.allow.methods", T::kString)
+      .default_value("")
+      .importance(Importance::kLow)
+      .doc("CORS allowed methods.");
+  def.define("rest.extension.classes", T::kList)
+      .default_value("")
+      .importance(Importance::kLow)
+      .ignored("sluice has no REST extension plugins")
+      .doc("Connect REST extensions.");
+  def.define("response.http.headers.config", T::kString)
+      .default_value("")
+      .importance(Importance::kLow)
+      .ignored("sluice does not add configured response headers")
+      .doc("Extra HTTP response headers.");
+  def.define_prefix("listeners.https.", "TLS settings of HTTPS listeners.");
+  def.define_prefix("admin.listeners.https.", "TLS settings of HTTPS admin listeners.");
+
+  def.begin_group("Config providers",
+                  "`${provider:path:key}` placeholders (kafka-connect.md §7.1).");
+  def.define("config.providers", T::kList)
+      .default_value("")
+      .importance(Importance::kLow)
+      .doc(
+          "Names of config providers. sluice does not resolve placeholders yet: it warns, and "
+          "`${...}` values are used literally.");
+  def.define_prefix("config.providers.", "`config.providers.<name>.class` and `.param.*`.");
+  def.begin_group("Accepted and ignored",
+                  "Connect worker keys that have no meaning for sluice; they are accepted so that "
+                  "existing files work, and noted when set.");
+  const std::string distributed =
+      "sluice coordinates through the consumer group, not a Connect "
+      "worker group";
+  def.define("group.id", T::kString)
+      .default_null()
+      .importance(Importance::kLow)
+      .ignored(
+          "sink tasks consume in the group connect-<connector name>; the worker group of "
+          "distributed Connect is not used")
+      .doc("Distributed Connect's worker group.");
+  for (const char* key : {"config.storage.topic", "offset.storage.topic", "status.storage.topic"}) {
+    def.define(key, T::kString)
+        .default_null()
+        .importance(Importance::kLow)
+        .ignored(
+            "sink offsets live in the connector's consumer group; sluice keeps no Connect "
+            "internal topics")
+        .doc("Distributed Connect internal topic.");
+  }
+  for (const char* key : {"config.storage.replication.factor", "offset.storage.replication.factor",
+                          "status.storage.replication.factor", "offset.storage.partitions",
+                          "status.storage.partitions"}) {
+    def.define(key, T::kInt)
+        .default_null()
+        .importance(Importance::kLow)
+        .ignored("sluice keeps no Connect internal topics")
+        .doc("Distributed Connect internal topic setting.");
+  }
+  def.define("offset.storage.file.filename", T::kString)
+      .default_null()
+      .importance(Importance::kLow)
+      .ignored("standalone source-connector offsets; sink offsets live in Kafka")
+      .doc("Standalone Connect offset file (source connectors only).");
+  def.define("plugin.path", T::kList)
+      .default_null()
+      .importance(Importance::kLow)
+      .ignored("sluice has no plugins: the S3 sink, its formats and the converters are built in")
+      .doc("Connect plugin directories.");
+  def.define("plugin.discovery", T::kString)
+      .default_value("hybrid_warn")
+      .importance(Importance::kLow)
+      .ignored("sluice has no plugins")
+      .doc("Connect plugin discovery mode.");
+  for (const char* key :
+       {"session.timeout.ms", "heartbeat.interval.ms", "rebalance.timeout.ms",
+        "worker.sync.timeout.ms", "worker.unsync.backoff.ms", "scheduled.rebalance.max.delay.ms"}) {
+    def.define(key, T::kLong)
+        .default_null()
+        .importance(Importance::kLow)
+        .ignored(distributed)
+        .doc(
+            "Distributed Connect worker-group timing. Sink task consumers take their own "
+            "settings from `consumer.*`.");
+  }
+  for (const char* key : {"connect.protocol", "exactly.once.source.support"}) {
+    def.define(key, T::kString)
+        .default_null()
+        .importance(Importance::kLow)
+        .ignored(distributed)
+        .doc("Distributed Connect setting.");
+  }
+  for (const char* key : {"topic.tracking.enable", "topic.tracking.allow.reset"}) {
+    def.define(key, T::kBoolean)
+        .default_value("true")
+        .importance(Importance::kLow)
+        .ignored("sluice does not track connector topics")
+        .doc("Connect topic tracking.");
+  }
+  def.define("metric.reporters", T::kList)
+      .default_value("")
+      .importance(Importance::kLow)
+      .ignored("sluice exposes Prometheus metrics instead of JMX reporters")
+      .doc("Java metric reporters.");
+  def.define_prefix("metrics.", "Java metrics settings; not used.");
+  def.define_prefix("inter.worker.", "Distributed Connect inter-worker settings; not used.");
+  return def;
+}
+
+}  // namespace
+
+std::string_view to_string(SecurityProtocol value) {
+  switch (value) {
+    case SecurityProtocol::kPlaintext:
+      return "PLAINTEXT";
+    case SecurityProtocol::kSsl:
+      return "SSL";
+    case SecurityProtocol::kSaslPlaintext:
+      return "SASL_PLAINTEXT";
+    case SecurityProtocol::kSaslSsl:
+      return "SASL_SSL";
+  }
+  return "PLAINTEXT";
+}
+
+std::string_view to_string(ClientConfigOverridePolicy value) {
+  switch (value) {
+    case ClientConfigOverridePolicy::kAll:
+      return "All";
+    case ClientConfigOverridePolicy::kNone:
+      return "None";
+    case ClientConfigOverridePolicy::kPrincipal:
+      return "Principal";
+  }
+  return "All";
+}
+
+const ConfigDef& worker_definition() {
+  static const ConfigDef kDefinition = build_worker_definition();
+  return kDefinition;
+}
+
+// Fills a WorkerConfig from the parsed keys (a friend, so WorkerConfig stays immutable).
+class WorkerConfigBuilder {
+ public:
+  WorkerConfigBuilder(const RawConfig& raw, ConfigReport* report)
+      : raw_(raw), report_(report), parsed_(worker_definition().parse(raw, report)) {}
+
+  WorkerConfig build() {
+    WorkerConfig& w = config_;
+    w.bootstrap_servers_ = parsed_.list_value("bootstrap.servers");
+    if (parsed_.is_valid("bootstrap.servers") && w.bootstrap_servers_.empty()) {
+      report_->add(invalid_value("bootstrap.servers", "", "at least one host:port is needed",
+                                 raw_.location("bootstrap.servers")));
+    }
+    w.client_id_ = parsed_.string_value("client.id");
+    std::string protocol = parsed_.string_value("security.protocol");
+    for (char& c : protocol) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    for (SecurityProtocol p : {SecurityProtocol::kPlaintext, SecurityProtocol::kSsl,
+                               SecurityProtocol::kSaslPlaintext, SecurityProtocol::kSaslSsl}) {
+      if (protocol == to_string(p)) w.security_protocol_ = p;
+    }
+    for (const RawEntry& entry : raw_.entries()) {
+      if (entry.key.rfind("ssl.", 0) == 0 || entry.key.rfind("sasl.", 0) == 0) {
+        w.security_settings_[entry.key] = entry.value;
+      }
+    }
+    w.consumer_overrides_ = raw_.with_prefix("consumer.");
+    w.producer_overrides_ = raw_.with_prefix("producer.");
+    w.admin_overrides_ = raw_.with_prefix("admin.");
+    // admin.listeners is a key of its own, not an admin client setting.
+    for (auto it = w.admin_overrides_.begin(); it != w.admin_overrides_.end();) {
+      it = it->first.rfind("listeners", 0) == 0 ? w.admin_overrides_.erase(it) : std::next(it);
+    }
+
+    for (ConverterSlot slot :
+         {ConverterSlot::kKey, ConverterSlot::kValue, ConverterSlot::kHeader}) {
+      std::string key(converter_key(slot));
+      ConverterSpec* spec = slot == ConverterSlot::kKey     ? &w.key_converter_
+                            : slot == ConverterSlot::kValue ? &w.value_converter_
+                                                            : &w.header_converter_;
+      if (auto converter = converter_classes().resolve(parsed_.string_value(key))) {
+        spec->converter = *converter;
+        spec->class_name = converter_classes().full_name(*converter);
+      }
+      spec->config = raw_.with_prefix(key + ".");
+      spec->layer = ConfigLayer::kWorker;
+    }
+
+    w.offset_flush_interval_ms_ = parsed_.long_value("offset.flush.interval.ms");
+    w.offset_flush_timeout_ms_ = parsed_.long_value("offset.flush.timeout.ms");
+    w.task_shutdown_graceful_timeout_ms_ = parsed_.long_value("task.shutdown.graceful.timeout.ms");
+
+    if (parsed_.is_set("listeners") ||
+        (!parsed_.is_set("rest.host.name") && !parsed_.is_set("rest.port"))) {
+      for (const std::string& text : parsed_.list_value("listeners")) {
+        if (auto listener = parse_listener(text)) w.rest_listeners_.push_back(*listener);
+      }
+    } else {
+      w.rest_listeners_.push_back(
+          RestListener{"http", parsed_.optional_string("rest.host.name").value_or(""),
+                       parsed_.int_value("rest.port")});
+    }
+    w.advertised_host_ = parsed_.optional_string("rest.advertised.host.name");
+    if (std::holds_alternative<int32_t>(parsed_.value("rest.advertised.port"))) {
+      w.advertised_port_ = parsed_.int_value("rest.advertised.port");
+    }
+
+    w.config_providers_ = parsed_.list_value("config.providers");
+    if (!w.config_providers_.empty()) {
+      report_->add(ConfigProblem{"config.providers", parsed_.string_value("config.providers"),
+                                 "config.providers is set, but sluice does not resolve config "
+                                 "provider placeholders yet: values such as ${file:...} are used "
+                                 "literally",
+                                 Severity::kWarning, raw_.location("config.providers")});
+    }
+    w.override_policy_ =
+        override_policies()
+            .resolve(parsed_.string_value("connector.client.config.override.policy"))
+            .value_or(ClientConfigOverridePolicy::kAll);
+    w.group_id_ = parsed_.optional_string("group.id");
+
+    check_security_settings();
+    return std::move(config_);
+  }
+
+ private:
+  // kafka-connect.md §5.1: top-level security settings are not inherited by task consumers.
+  void check_security_settings() {
+    const WorkerConfig& w = config_;
+    bool top_level_security = (parsed_.is_set("security.protocol") &&
+                               w.security_protocol_ != SecurityProtocol::kPlaintext) ||
+                              !w.security_settings_.empty();
+    if (top_level_security && w.consumer_overrides_.count("security.protocol") == 0) {
+      std::string key = parsed_.is_set("security.protocol") ? "security.protocol"
+                                                            : w.security_settings_.begin()->first;
+      report_->add(ConfigProblem{
+          key, is_sensitive_key(key) ? std::string(Password::kHidden) : std::string(*raw_.get(key)),
+          "The worker sets " + key +
+              " but not consumer.security.protocol: as in Kafka Connect, sink task consumers do "
+              "not inherit the worker's top-level security settings; repeat them with the "
+              "consumer. prefix (consumer.security.protocol, consumer.sasl.*, consumer.ssl.*)",
+          Severity::kWarning, raw_.location(key)});
+    }
+  }
+
+  const RawConfig& raw_;
+  ConfigReport* report_;
+  ParsedConfig parsed_;
+  WorkerConfig config_;
+};
+
+ConfigReport WorkerConfig::validate(const RawConfig& raw, WorkerFlavor flavor) {
+  ConfigReport report;
+  WorkerConfigBuilder(raw, &report).build();
+  if (flavor == WorkerFlavor::kMskConnect) check_msk_connect_worker_rules(raw, &report);
+  return report;
+}
+
+Result<WorkerConfig> WorkerConfig::parse(const RawConfig& raw, std::vector<ConfigProblem>* warnings,
+                                         WorkerFlavor flavor) {
+  ConfigReport report;
+  WorkerConfig config = WorkerConfigBuilder(raw, &report).build();
+  if (flavor == WorkerFlavor::kMskConnect) check_msk_connect_worker_rules(raw, &report);
+  if (warnings != nullptr) {
+    for (ConfigProblem& p : report.warnings) warnings->push_back(std::move(p));
+  }
+  std::string what = "invalid worker configuration";
+  if (!raw.source_name().empty()) what += " in " + raw.source_name();
+  if (!report.ok()) return problems_to_status(what, report.errors);
+  return config;
+}
+
+}  // namespace sluice::config

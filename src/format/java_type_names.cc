@@ -1,0 +1,85 @@
+#include "format/java_type_names.h"
+
+namespace sluice::format {
+
+using connect::SchemaType;
+using connect::ValueKind;
+
+std::string_view schema_type_java_name(SchemaType type) {
+  switch (type) {
+    case SchemaType::kInt8:
+      return "INT8";
+    case SchemaType::kInt16:
+      return "INT16";
+    case SchemaType::kInt32:
+      return "INT32";
+    case SchemaType::kInt64:
+      return "INT64";
+    case SchemaType::kFloat32:
+      return "FLOAT32";
+    case SchemaType::kFloat64:
+      return "FLOAT64";
+    case SchemaType::kBoolean:
+      return "BOOLEAN";
+    case SchemaType::kString:
+      return "STRING";
+    case SchemaType::kBytes:
+      return "BYTES";
+    case SchemaType::kArray:
+      return "ARRAY";
+    case SchemaType::kMap:
+      return "MAP";
+    case SchemaType::kStruct:
+      return "STRUCT";
+  }
+  return "UNKNOWN";
+}
+
+std::string_view java_class_name(const connect::Schema* schema, const connect::Value& v) {
+  switch (v.kind()) {
+    case ValueKind::kNull:
+      return "null";
+    case ValueKind::kBoolean:
+      return "class java.lang.Boolean";
+    case ValueKind::kInt:
+      if (schema != nullptr) {
+        if (schema->name && (*schema->name == connect::kDateLogicalName ||
+                             *schema->name == connect::kTimeLogicalName ||
+                             *schema->name == connect::kTimestampLogicalName)) {
+          return "class java.util.Date";
+        }
+        switch (schema->type) {
+          case SchemaType::kInt8:
+            return "class java.lang.Byte";
+          case SchemaType::kInt16:
+            return "class java.lang.Short";
+          case SchemaType::kInt32:
+            return "class java.lang.Integer";
+          default:
+            break;
+        }
+      }
+      return "class java.lang.Long";
+    case ValueKind::kFloat32:
+      return "class java.lang.Float";
+    case ValueKind::kFloat64:
+      return "class java.lang.Double";
+    case ValueKind::kString:
+      return "class java.lang.String";
+    case ValueKind::kBytes:
+      if (v.is_decimal() ||
+          (schema != nullptr && schema->name && *schema->name == connect::kDecimalLogicalName)) {
+        return "class java.math.BigDecimal";
+      }
+      return "class [B";
+    case ValueKind::kArray:
+      return "class java.util.ArrayList";
+    case ValueKind::kMap:
+      return "class java.util.HashMap";
+    case ValueKind::kStruct:
+      return "class org.apache.kafka.connect.data.Struct";
+  }
+  return "class java.lang.Object";
+}
+
+}  // namespace sluice::format

@@ -1,0 +1,17 @@
+// The Java names that appear in the Java connector's error messages, so sluice's messages read the
+// same (users search logs and issues for them).
+#pragma once
+
+#include <string_view>
+
+#include "connect/schema.h"
+#include "connect/value.h"
+
+namespace sluice::format {
+
+// Schema.Type's enum constant name: "INT32", "FLOAT64", "STRING", ...
+std::string_view schema_type_java_name(connect::SchemaType type);
+// "class java.lang.String" etc.: the value's Java class as Class.toString() prints it.
+std::string_view java_class_name(const connect::Schema* schema, const connect::Value& value);
+
+}  // namespace sluice::format

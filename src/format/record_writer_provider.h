@@ -1,0 +1,53 @@
+// RecordWriterProvider: one per configured format (format.class, keys.format.class,
+// headers.format.class); knows the file extension and creates a RecordWriter per file.
+//
+// Built once per task from the connector config (the config module fills FormatOptions from the
+// typed keys) and shared by all of the task's topic-partition writers; it is immutable, so sharing
+// is safe.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "format/byte_sink.h"
+#include "format/compressor.h"
+#include "format/json_value_encoder.h"
+#include "format/record_writer.h"
+#include "util/status.h"
+
+namespace sluice::format {
+
+enum class FormatClass : uint8_t { kAvro, kJson, kByteArray, kParquet };
+
+// Accepts the class names and aliases the Java connector accepts for format.class
+// (io.confluent.connect.s3.format.json.JsonFormat, ...).
+Result<FormatClass> format_class_from_name(std::string_view name);
+
+struct FormatOptions {
+  CompressionType compression = CompressionType::kNone;                // s3.compression.type
+  int compression_level = -1;                                          // s3.compression.level
+  JsonDecimalFormat json_decimal_format = JsonDecimalFormat::kBase64;  // json.decimal.format
+  // sluice extension: write map entries in java.util.HashMap order (byte-identical to the Java
+  // connector) rather than in the order the producer wrote them.
+  bool json_java_map_order = true;
+  std::string bytearray_extension = ".bin";  // format.bytearray.extension
+  std::string bytearray_separator = "\n";    // format.bytearray.separator
+};
+
+class RecordWriterProvider {
+ public:
+  virtual ~RecordWriterProvider() = default;
+  // The format's extension including compression (".json.gz", ".bin"); the view infix
+  // (record_view_extension) goes before it.
+  virtual const std::string& extension() const = 0;
+  // A writer for a new file whose bytes go to `sink` (which must outlive the writer).
+  virtual Result<std::unique_ptr<RecordWriter>> create_writer(ByteSink& sink) const = 0;
+};
+
+// Fails with kInvalidArgument for a combination the connector rejects (gzip with Avro or Parquet,
+// a compression level outside -1..9) and for formats not implemented yet.
+Result<std::unique_ptr<RecordWriterProvider>> make_record_writer_provider(
+    FormatClass format, const FormatOptions& options);
+
+}  // namespace sluice::format

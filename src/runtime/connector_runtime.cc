@@ -1,0 +1,280 @@
+#include "runtime/connector_runtime.h"
+
+#include <spdlog/spdlog.h>
+
+#include <thread>
+
+#include "aws/credentials_provider_chain.h"
+#include "aws/static_credentials_provider.h"
+#include "config/converter_resolution.h"
+#include "connect/converter_factory.h"
+#include "kafka/client_config.h"
+#include "runtime/shutdown_signal.h"
+#include "runtime/sink_task.h"
+#include "storage/s3_object_store.h"
+
+namespace sluice::runtime {
+
+namespace {
+
+sink::PartitionerKind partitioner_kind(config::PartitionerClass c) {
+  switch (c) {
+    case config::PartitionerClass::kDefault: return sink::PartitionerKind::kDefault;
+    case config::PartitionerClass::kField: return sink::PartitionerKind::kField;
+    case config::PartitionerClass::kTimeBased: return sink::PartitionerKind::kTimeBased;
+    case config::PartitionerClass::kHourly: return sink::PartitionerKind::kHourly;
+    case config::PartitionerClass::kDaily: return sink::PartitionerKind::kDaily;
+  }
+  return sink::PartitionerKind::kDefault;
+}
+
+sink::SchemaAffix schema_affix(config::SchemaPartitionAffixType t) {
+  switch (t) {
+    case config::SchemaPartitionAffixType::kPrefix: return sink::SchemaAffix::kPrefix;
+    case config::SchemaPartitionAffixType::kSuffix: return sink::SchemaAffix::kSuffix;
+    case config::SchemaPartitionAffixType::kNone: break;
+  }
+  return sink::SchemaAffix::kNone;
+}
+
+sink::TimestampExtractorKind extractor_kind(config::TimestampExtractorKind k) {
+  switch (k) {
+    case config::TimestampExtractorKind::kRecord: return sink::TimestampExtractorKind::kRecord;
+    case config::TimestampExtractorKind::kRecordField: return sink::TimestampExtractorKind::kRecordField;
+    case config::TimestampExtractorKind::kWallclock: break;
+  }
+  return sink::TimestampExtractorKind::kWallclock;
+}
+
+Result<format::FormatClass> format_class(config::FormatClass f) {
+  switch (f) {
+    case config::FormatClass::kJson: return format::FormatClass::kJson;
+    case config::FormatClass::kByteArray: return format::FormatClass::kByteArray;
+    case config::FormatClass::kAvro:
+    case config::FormatClass::kParquet: break;
+  }
+  return Status::invalid_argument("format.class " + std::string(config::to_string(f)) +
+                                  " is not supported by this version of sluice yet (JsonFormat and "
+                                  "ByteArrayFormat are)");
+}
+
+sink::SchemaCompatibility compatibility(config::SchemaCompatibility c) {
+  switch (c) {
+    case config::SchemaCompatibility::kBackward: return sink::SchemaCompatibility::kBackward;
+    case config::SchemaCompatibility::kForward: return sink::SchemaCompatibility::kForward;
+    case config::SchemaCompatibility::kFull: return sink::SchemaCompatibility::kFull;
+    case config::SchemaCompatibility::kNone: break;
+  }
+  return sink::SchemaCompatibility::kNone;
+}
+
+storage::PutOptions put_options(const config::S3SinkConnectorConfig& c) {
+  storage::PutOptions o;
+  if (c.s3_acl_canned()) o.canned_acl = std::string(config::to_string(*c.s3_acl_canned()));
+  switch (c.s3_ssea_name()) {
+    case config::SseAlgorithm::kAes256:
+      if (c.s3_sse_customer_key()) {
+        o.encryption = storage::ServerSideEncryption::kCustomerKey;
+        o.customer_key_base64 = c.s3_sse_customer_key()->reveal();
+      } else {
+        o.encryption = storage::ServerSideEncryption::kS3;
+      }
+      break;
+    case config::SseAlgorithm::kAwsKms:
+      // As in the Java connector: aws:kms without a key id sends no encryption header (spec §6.4).
+      if (!c.s3_sse_kms_key_id().empty()) {
+        o.encryption = storage::ServerSideEncryption::kKms;
+        o.kms_key_id = c.s3_sse_kms_key_id();
+      }
+      break;
+    case config::SseAlgorithm::kAwsKmsDsse:
+    case config::SseAlgorithm::kNone:
+      break;
+  }
+  o.send_content_md5 = c.s3_send_digest();
+  return o;
+}
+
+}  // namespace
+
+ConnectorRuntime::ConnectorRuntime(const config::WorkerConfig& worker,
+                                   const config::S3SinkConnectorConfig& connector,
+                                   RuntimeOptions options)
+    : worker_(worker), connector_(connector), options_(options) {}
+
+ConnectorRuntime::~ConnectorRuntime() = default;
+
+Result<std::unique_ptr<ConnectorRuntime>> ConnectorRuntime::create(
+    const config::WorkerConfig& worker, const config::S3SinkConnectorConfig& connector,
+    RuntimeOptions options) {
+  std::unique_ptr<ConnectorRuntime> runtime(new ConnectorRuntime(worker, connector, options));
+  SLUICE_RETURN_IF_ERROR(runtime->build());
+  return runtime;
+}
+
+std::function<std::unique_ptr<storage::ObjectStore>()> ConnectorRuntime::store_factory() const {
+  storage::S3StoreOptions o;
+  o.bucket = connector_.s3_bucket_name();
+  o.region = connector_.s3_region();
+  o.endpoint = connector_.store_endpoint().value_or("");
+  o.path_style = connector_.s3_path_style_access_enabled();
+  o.accelerate = connector_.s3_wan_mode();
+  o.max_attempts = std::max(1, connector_.s3_part_retries());
+  o.retry_backoff_base = std::chrono::milliseconds(std::max<int64_t>(1, connector_.s3_retry_backoff_ms()));
+  o.http.proxy_url = connector_.s3_proxy_url();
+  if (connector_.s3_proxy_user()) o.http.proxy_user = *connector_.s3_proxy_user();
+  if (connector_.s3_proxy_password()) o.http.proxy_password = connector_.s3_proxy_password()->reveal();
+  o.http.expect_continue = connector_.s3_http_send_expect_continue();
+  auto credentials = credentials_;
+  return [o, credentials]() -> std::unique_ptr<storage::ObjectStore> {
+    Result<std::unique_ptr<storage::S3ObjectStore>> store = storage::S3ObjectStore::create(o, credentials);
+    if (!store.ok()) {
+      // Options were checked in build(); this only fails on a broken environment (no curl).
+      spdlog::critical("cannot create the S3 client: {}", store.status().message());
+      std::abort();
+    }
+    return std::move(store).value();
+  };
+}
+
+Status ConnectorRuntime::build() {
+  const config::S3SinkConnectorConfig& c = connector_;
+  aws::AwsCredentials configured;
+  configured.access_key_id = c.aws_access_key_id();
+  if (c.aws_secret_access_key()) configured.secret_access_key = c.aws_secret_access_key()->reveal();
+  if (!configured.access_key_id.empty() && !configured.secret_access_key.empty()) {
+    configured.provider = "static";
+    credentials_ = std::make_shared<aws::StaticCredentialsProvider>(configured);
+  } else {
+    credentials_ = aws::make_default_credentials_chain(aws::AwsCredentials{});
+  }
+
+  sink::PartitionerOptions p;
+  p.kind = partitioner_kind(c.partitioner_class());
+  p.directory_delim = c.directory_delim();
+  p.field_names = c.partition_field_name();
+  p.partition_duration_ms = c.partition_duration_ms();
+  p.path_format = c.path_format();
+  p.locale = c.locale();
+  p.timezone = c.timezone();
+  p.schema_affix = schema_affix(c.s3_schema_partition_affix_type());
+  p.write_tombstones = c.behavior_on_null_values() == config::NullValueBehavior::kWrite;
+  p.tombstone_encoded_partition = c.tombstone_encoded_partition();
+  SLUICE_ASSIGN_OR_RETURN(partitioner_, sink::make_partitioner(p));
+  if (partitioner_->is_time_based()) {
+    sink::TimestampExtractorOptions e;
+    e.kind = extractor_kind(c.timestamp_extractor());
+    e.timestamp_field = c.timestamp_field();
+    SLUICE_ASSIGN_OR_RETURN(extractor_, sink::make_timestamp_extractor(e));
+  }
+
+  format::FormatOptions f;
+  f.compression = c.s3_compression_type() == config::CompressionType::kGzip
+                      ? format::CompressionType::kGzip
+                      : format::CompressionType::kNone;
+  f.compression_level = c.s3_compression_level();
+  f.json_decimal_format = c.json_decimal_format() == config::JsonDecimalFormat::kNumeric
+                              ? format::JsonDecimalFormat::kNumeric
+                              : format::JsonDecimalFormat::kBase64;
+  f.bytearray_extension = c.format_bytearray_extension();
+  f.bytearray_separator = c.format_bytearray_separator();
+  SLUICE_ASSIGN_OR_RETURN(format::FormatClass value_format, format_class(c.format_class()));
+  SLUICE_ASSIGN_OR_RETURN(value_format_, format::make_record_writer_provider(value_format, f));
+
+  budget_ = std::make_unique<sink::MemoryBudget>(options_.memory_budget_bytes);
+  uploader_ = std::make_unique<sink::Uploader>(options_.upload_threads, store_factory());
+
+  services_.uploader = uploader_.get();
+  services_.budget = budget_.get();
+  services_.partitioner = partitioner_.get();
+  services_.timestamp_extractor = extractor_.get();
+  services_.value_format = value_format_.get();
+  services_.key_layout.topics_dir = c.topics_dir();
+  services_.key_layout.directory_delim = c.directory_delim();
+  services_.key_layout.file_delim = c.file_delim();
+  services_.key_layout.zero_pad_width = c.filename_offset_zero_pad_width();
+  services_.part_size = static_cast<size_t>(c.s3_part_size());
+  services_.put_options = put_options(c);
+  sink::RotationPolicy& policy = services_.policy;
+  policy.flush_size = c.flush_size();
+  policy.rotate_interval_ms = c.rotate_interval_ms();
+  policy.rotate_schedule_interval_ms = c.rotate_schedule_interval_ms();
+  policy.timezone = c.timezone().empty() ? "UTC" : c.timezone();
+  policy.rotate_file_on_partition_change = c.rotate_file_on_partition_change();
+  policy.max_open_files = c.partitioner_max_open_files();
+  policy.schema_compatibility = compatibility(c.schema_compatibility());
+  if (policy.rotate_interval_ms > 0 && !partitioner_->is_time_based()) {
+    spdlog::warn("rotate.interval.ms is ignored: it needs a time-based partitioner (as in the Java connector)");
+  }
+  return Status::ok_status();
+}
+
+Status ConnectorRuntime::run() {
+  {
+    std::unique_ptr<storage::ObjectStore> store = store_factory()();
+    Status st = store->head_bucket();
+    if (!st.ok()) return st;
+  }
+  config::ResolvedConverters converters = config::resolve_converters(worker_, connector_);
+  const int tasks = std::max(1, connector_.tasks_max());
+  std::vector<std::unique_ptr<SinkTask>> task_objects;
+  for (int i = 0; i < tasks; ++i) {
+    TaskSettings s;
+    s.connector_name = connector_.name();
+    s.task_id = i;
+    kafka::ClientConfigInput input;
+    for (size_t b = 0; b < worker_.bootstrap_servers().size(); ++b) {
+      input.bootstrap_servers += (b ? "," : "") + worker_.bootstrap_servers()[b];
+    }
+    input.group_id = connector_.consumer_group_id();
+    input.client_id = "connector-consumer-" + connector_.name() + "-" + std::to_string(i);
+    input.layers = {worker_.consumer_overrides(), connector_.consumer_overrides()};
+    SLUICE_ASSIGN_OR_RETURN(kafka::ClientConfig client, kafka::translate_consumer_config(input));
+    for (const std::string& note : client.notes) spdlog::warn("consumer config: {}", note);
+    s.consumer.properties = client.properties;
+    s.consumer.max_batch = static_cast<size_t>(client.max_poll_records);
+    if (connector_.topics_regex()) {
+      s.consumer.subscription = {"^" + *connector_.topics_regex() + "$"};
+    } else {
+      s.consumer.subscription = connector_.topics();
+    }
+    switch (connector_.behavior_on_null_values()) {
+      case config::NullValueBehavior::kFail: s.null_values = NullValueBehavior::kFail; break;
+      case config::NullValueBehavior::kIgnore: s.null_values = NullValueBehavior::kIgnore; break;
+      case config::NullValueBehavior::kWrite: s.null_values = NullValueBehavior::kWrite; break;
+    }
+    s.error_tolerance = connector_.errors_tolerance() == config::ErrorTolerance::kAll
+                            ? ErrorTolerance::kAll
+                            : ErrorTolerance::kNone;
+    s.errors_log_enable = connector_.errors_log_enable();
+    s.retry_backoff = std::chrono::milliseconds(connector_.retry_backoff_ms());
+    s.shutdown_timeout = std::chrono::milliseconds(
+        std::max<int64_t>(worker_.task_shutdown_graceful_timeout_ms(), 30000));
+
+    TaskConverters tc;
+    SLUICE_ASSIGN_OR_RETURN(tc.key, connect::make_converter(converters.key.class_name,
+                                                            converters.key.config, /*is_key=*/true));
+    SLUICE_ASSIGN_OR_RETURN(tc.value, connect::make_converter(converters.value.class_name,
+                                                              converters.value.config, false));
+    SLUICE_ASSIGN_OR_RETURN(tc.header, connect::make_header_converter(converters.header.class_name,
+                                                                      converters.header.config));
+    task_objects.push_back(std::make_unique<SinkTask>(std::move(s), std::move(tc), services_));
+  }
+
+  std::vector<Status> results(task_objects.size());
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < task_objects.size(); ++i) {
+    threads.emplace_back([&, i] {
+      results[i] = task_objects[i]->run();
+      // One failed task stops the connector, as a failed task needs a restart in Connect too.
+      if (!results[i].ok()) ShutdownSignal::request();
+    });
+  }
+  for (std::thread& t : threads) t.join();
+  for (const Status& st : results) {
+    if (!st.ok()) return st;
+  }
+  return Status::ok_status();
+}
+
+}  // namespace sluice::runtime

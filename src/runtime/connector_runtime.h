@@ -1,0 +1,61 @@
+// ConnectorRuntime: one S3 sink connector in this process — its tasks, their shared upload pool
+// and memory budget, and the objects built from the configuration.
+//
+// Built from validated worker and connector configurations; run() checks the bucket, starts
+// tasks.max tasks on their own threads (each a member of the group connect-<name>, so several
+// sluice processes share the partitions) and returns when all have stopped: OK after a graceful
+// shutdown, the first task's failure otherwise (the other tasks are then stopped too).
+#pragma once
+
+#include <memory>
+#include <vector>
+
+#include "aws/credentials.h"
+#include "config/connector_config.h"
+#include "config/worker_config.h"
+#include "format/record_writer_provider.h"
+#include "sink/memory_budget.h"
+#include "sink/partitioner.h"
+#include "sink/timestamp_extractor.h"
+#include "sink/topic_partition_writer.h"
+#include "sink/uploader.h"
+#include "storage/object_store.h"
+#include "util/status.h"
+
+namespace sluice::runtime {
+
+// Process-level knobs that are not part of the Connect configuration.
+struct RuntimeOptions {
+  size_t memory_budget_bytes = 512ull * 1024 * 1024;
+  size_t upload_threads = 4;
+};
+
+class ConnectorRuntime {
+ public:
+  static Result<std::unique_ptr<ConnectorRuntime>> create(const config::WorkerConfig& worker,
+                                                          const config::S3SinkConnectorConfig& connector,
+                                                          RuntimeOptions options = {});
+  ~ConnectorRuntime();
+
+  Status run();
+
+ private:
+  ConnectorRuntime(const config::WorkerConfig& worker, const config::S3SinkConnectorConfig& connector,
+                   RuntimeOptions options);
+  Status build();
+  std::function<std::unique_ptr<storage::ObjectStore>()> store_factory() const;
+
+  const config::WorkerConfig& worker_;
+  const config::S3SinkConnectorConfig& connector_;
+  RuntimeOptions options_;
+
+  std::shared_ptr<aws::CredentialsProvider> credentials_;  // shared by every store
+  std::unique_ptr<sink::MemoryBudget> budget_;
+  std::unique_ptr<sink::Partitioner> partitioner_;
+  std::unique_ptr<sink::TimestampExtractor> extractor_;
+  std::unique_ptr<format::RecordWriterProvider> value_format_;
+  std::unique_ptr<sink::Uploader> uploader_;
+  sink::WriterServices services_;
+};
+
+}  // namespace sluice::runtime

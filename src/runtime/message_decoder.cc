@@ -1,0 +1,91 @@
+#include "runtime/message_decoder.h"
+
+#include <string>
+
+namespace sluice::runtime {
+
+namespace {
+
+connect::KafkaBytes bytes_of(const void* data, size_t size) {
+  if (data == nullptr) return std::nullopt;
+  return std::string_view(static_cast<const char*>(data), size);
+}
+
+std::string where(const connect::SinkRecord& r) {
+  return "topic=" + std::string(r.topic) + " partition=" + std::to_string(r.partition) +
+         " offset=" + std::to_string(r.offset);
+}
+
+}  // namespace
+
+Status decode_message(const rd_kafka_message_t* m, const RecordConverters& converters,
+                      connect::Arena& arena, std::vector<connect::Header>* headers,
+                      connect::SinkRecord* record) {
+  *record = connect::SinkRecord();
+  record->topic = rd_kafka_topic_name(m->rkt);
+  record->partition = m->partition;
+  record->offset = m->offset;
+
+  rd_kafka_timestamp_type_t ts_type = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
+  int64_t ts = rd_kafka_message_timestamp(m, &ts_type);
+  if (ts_type != RD_KAFKA_TIMESTAMP_NOT_AVAILABLE && ts != -1) {
+    if (ts < 0) {
+      return Status::data_error("Invalid record timestamp " + std::to_string(ts) + " (" +
+                                where(*record) + ")");
+    }
+    record->timestamp = ts;
+    record->timestamp_type = ts_type == RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME
+                                 ? connect::TimestampType::kLogAppendTime
+                                 : connect::TimestampType::kCreateTime;
+  }
+
+  connect::KafkaBytes key = bytes_of(m->key, m->key_len);
+  connect::KafkaBytes value = bytes_of(m->payload, m->len);
+  record->raw_key_is_null = !key.has_value();
+  record->raw_value_is_null = !value.has_value();
+  if (key) record->raw_key = *key;
+  if (value) record->raw_value = *value;
+
+  connect::SchemaAndValue decoded;
+  Status st = converters.key->to_connect(record->topic, key, arena, decoded);
+  if (!st.ok()) return Status::data_error("Key conversion failed (" + where(*record) + "): " + st.message());
+  record->key_schema = std::move(decoded.schema);
+  record->key = decoded.value;
+
+  decoded = connect::SchemaAndValue();
+  st = converters.value->to_connect(record->topic, value, arena, decoded);
+  if (!st.ok()) return Status::data_error("Value conversion failed (" + where(*record) + "): " + st.message());
+  record->value_schema = std::move(decoded.schema);
+  record->value = decoded.value;
+
+  headers->clear();
+  rd_kafka_headers_t* hdrs = nullptr;
+  if (converters.header != nullptr &&
+      rd_kafka_message_headers(m, &hdrs) == RD_KAFKA_RESP_ERR_NO_ERROR && hdrs != nullptr) {
+    const char* name = nullptr;
+    const void* data = nullptr;
+    size_t size = 0;
+    for (size_t i = 0; rd_kafka_header_get_all(hdrs, i, &name, &data, &size) ==
+                       RD_KAFKA_RESP_ERR_NO_ERROR;
+         ++i) {
+      connect::Header h;
+      h.key = name;
+      h.raw_is_null = data == nullptr;
+      if (data != nullptr) h.raw = std::string_view(static_cast<const char*>(data), size);
+      decoded = connect::SchemaAndValue();
+      st = converters.header->to_connect_header(record->topic, h.key, bytes_of(data, size), arena,
+                                                decoded);
+      if (!st.ok()) {
+        return Status::data_error("Header '" + std::string(h.key) + "' conversion failed (" +
+                                  where(*record) + "): " + st.message());
+      }
+      h.schema = std::move(decoded.schema);
+      h.value = decoded.value;
+      headers->push_back(std::move(h));
+    }
+  }
+  record->headers = *headers;
+  return Status::ok_status();
+}
+
+}  // namespace sluice::runtime

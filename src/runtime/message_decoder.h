@@ -1,0 +1,30 @@
+// Decoding one librdkafka message into a SinkRecord with the task's converters.
+//
+// Strings and bytes stay views into the message where the converter allows it; anything decoded
+// (JSON trees, headers) goes into the batch Arena. The message must outlive the record.
+#pragma once
+
+#include <librdkafka/rdkafka.h>
+
+#include <vector>
+
+#include "connect/converter.h"
+#include "connect/sink_record.h"
+#include "connect/value.h"
+#include "util/status.h"
+
+namespace sluice::runtime {
+
+struct RecordConverters {
+  connect::Converter* key = nullptr;
+  connect::Converter* value = nullptr;
+  connect::HeaderConverter* header = nullptr;  // null: headers are not decoded
+};
+
+// kDataError (naming topic, partition and offset) when a converter rejects the bytes or the
+// timestamp is invalid; `headers` is scratch space reused across records.
+Status decode_message(const rd_kafka_message_t* message, const RecordConverters& converters,
+                      connect::Arena& arena, std::vector<connect::Header>* headers,
+                      connect::SinkRecord* record);
+
+}  // namespace sluice::runtime

@@ -1,0 +1,252 @@
+#include "runtime/sink_task.h"
+
+#include <spdlog/spdlog.h>
+
+#include <thread>
+
+#include "runtime/message_decoder.h"
+#include "runtime/shutdown_signal.h"
+
+namespace sluice::runtime {
+
+namespace {
+
+std::string describe(const std::string& topic, int32_t partition, int64_t offset) {
+  return "topic=" + topic + " partition=" + std::to_string(partition) +
+         " offset=" + std::to_string(offset);
+}
+
+}  // namespace
+
+int64_t wall_clock_ms() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+SinkTask::SinkTask(TaskSettings settings, TaskConverters converters,
+                   const sink::WriterServices& services)
+    : settings_(std::move(settings)), converters_(std::move(converters)), services_(services) {}
+
+SinkTask::~SinkTask() {
+  // Writers abort their open uploads; the consumer leaves the group.
+  writers_.clear();
+  consumer_.reset();
+}
+
+void SinkTask::on_partitions_assigned(const std::vector<kafka::TopicPartition>& partitions) {
+  for (const kafka::TopicPartition& tp : partitions) {
+    if (writers_.count(tp) != 0) continue;
+    writers_.emplace(tp, std::make_unique<sink::TopicPartitionWriter>(services_, tp.topic, tp.partition));
+    spdlog::info("task={} assigned topic={} partition={}", settings_.task_id, tp.topic, tp.partition);
+  }
+}
+
+void SinkTask::on_partitions_revoked(const std::vector<kafka::TopicPartition>& partitions, bool lost) {
+  std::vector<kafka::OffsetCommit> commits;
+  for (const kafka::TopicPartition& tp : partitions) {
+    auto it = writers_.find(tp);
+    if (it == writers_.end()) continue;
+    if (!lost) {
+      // Collect uploads that already finished so their offsets go out with this last commit;
+      // files still open are dropped and rebuilt by the partition's next owner from that offset.
+      Status st = it->second->tick(wall_clock_ms());
+      if (!st.ok()) spdlog::warn("task={} revoking {}: {}", settings_.task_id, tp.to_string(), st.message());
+      if (std::optional<int64_t> offset = it->second->take_committable_offset()) {
+        commits.push_back(kafka::OffsetCommit{tp, *offset, {}});
+      }
+    }
+    spdlog::info("task={} revoked topic={} partition={}{}", settings_.task_id, tp.topic, tp.partition,
+                 lost ? " (lost)" : "");
+    writers_.erase(it);
+    backoff_until_.erase(tp);
+  }
+  if (!commits.empty()) {
+    Status st = consumer_->commit(commits);
+    if (!st.ok()) spdlog::warn("task={} commit on revocation failed: {}", settings_.task_id, st.message());
+  }
+}
+
+Status SinkTask::tolerate(const Status& error, const std::string& topic, int32_t partition,
+                          int64_t offset) {
+  std::string where = describe(topic, partition, offset);
+  if (settings_.error_tolerance == ErrorTolerance::kNone || error.code() != StatusCode::kDataError) {
+    return Status(error.code() == StatusCode::kDataError ? StatusCode::kFatal : error.code(),
+                  "Tolerance exceeded in error handler (" + where + "): " + error.message());
+  }
+  if (settings_.errors_log_enable) {
+    spdlog::warn("skipping bad record {}: {}", where, error.message());
+  }
+  counters_.records_skipped.fetch_add(1, std::memory_order_relaxed);
+  return Status::ok_status();
+}
+
+Status SinkTask::process_message(rd_kafka_message_t* m, int64_t now_ms) {
+  const char* topic_name = rd_kafka_topic_name(m->rkt);
+  kafka::TopicPartition tp{topic_name, m->partition};
+  auto it = writers_.find(tp);
+  if (it == writers_.end()) return Status::ok_status();  // revoked while the batch was in flight
+  if (backoff_until_.count(tp) != 0) return Status::ok_status();  // rewound; will be re-read
+  sink::TopicPartitionWriter& writer = *it->second;
+  counters_.records_read.fetch_add(1, std::memory_order_relaxed);
+  counters_.bytes_read.fetch_add(m->len + m->key_len, std::memory_order_relaxed);
+
+  connect::SinkRecord record;
+  RecordConverters converters{converters_.key.get(), converters_.value.get(),
+                              converters_.header.get()};
+  Status converted = decode_message(m, converters, arena_, &headers_scratch_, &record);
+  if (!converted.ok()) {
+    SLUICE_RETURN_IF_ERROR(tolerate(converted, tp.topic, tp.partition, m->offset));
+    writer.skip(m->offset);
+    return Status::ok_status();
+  }
+  if (record.value.is_null() && settings_.null_values != NullValueBehavior::kWrite) {
+    if (settings_.null_values == NullValueBehavior::kFail) {
+      return Status::fatal("Null valued records are not writeable with current "
+                           "behavior.on.null.values 'settings' (" +
+                           describe(tp.topic, tp.partition, m->offset) + ")");
+    }
+    writer.skip(m->offset);
+    counters_.records_skipped.fetch_add(1, std::memory_order_relaxed);
+    return Status::ok_status();
+  }
+  Status written = writer.write(record, now_ms);
+  if (!written.ok()) {
+    if (written.code() != StatusCode::kDataError) {
+      return written.with_context(describe(tp.topic, tp.partition, m->offset));
+    }
+    SLUICE_RETURN_IF_ERROR(tolerate(written, tp.topic, tp.partition, m->offset));
+    writer.skip(m->offset);
+    return Status::ok_status();
+  }
+  counters_.records_written.fetch_add(1, std::memory_order_relaxed);
+  return Status::ok_status();
+}
+
+Status SinkTask::tick_writers(int64_t now_ms) {
+  for (auto& [tp, writer] : writers_) {
+    auto backoff = backoff_until_.find(tp);
+    if (backoff != backoff_until_.end()) {
+      if (now_ms < backoff->second) continue;
+      backoff_until_.erase(backoff);
+      SLUICE_RETURN_IF_ERROR(consumer_->resume({tp}));
+    }
+    Status st = writer->tick(now_ms);
+    if (st.ok()) continue;
+    if (!st.is_retriable()) return st.with_context(tp.to_string());
+    // Rewind to the last durable offset; the files are rebuilt with the same keys and bytes.
+    int64_t resume_from = writer->reset();
+    spdlog::warn("task={} upload failed for topic={} partition={}, retrying from offset {} in {} ms: {}",
+                 settings_.task_id, tp.topic, tp.partition, resume_from,
+                 settings_.retry_backoff.count(), st.message());
+    SLUICE_RETURN_IF_ERROR(consumer_->pause({tp}));
+    SLUICE_RETURN_IF_ERROR(consumer_->seek(tp, resume_from));
+    backoff_until_[tp] = now_ms + settings_.retry_backoff.count();
+  }
+  return Status::ok_status();
+}
+
+Status SinkTask::commit_durable(bool force) {
+  auto now = std::chrono::steady_clock::now();
+  if (!force && now - last_commit_ < settings_.commit_interval) return Status::ok_status();
+  last_commit_ = now;
+  std::vector<kafka::OffsetCommit> commits;
+  for (auto& [tp, writer] : writers_) {
+    if (std::optional<int64_t> offset = writer->take_committable_offset()) {
+      commits.push_back(kafka::OffsetCommit{tp, *offset, {}});
+    }
+  }
+  if (commits.empty()) return Status::ok_status();
+  Status st = consumer_->commit(commits);
+  if (!st.ok()) {
+    // The durable offsets will be committed with the next commit; nothing is lost meanwhile.
+    spdlog::warn("task={} offset commit failed: {}", settings_.task_id, st.message());
+    return Status::ok_status();
+  }
+  counters_.offset_commits.fetch_add(1, std::memory_order_relaxed);
+  for (const kafka::OffsetCommit& c : commits) {
+    spdlog::debug("task={} committed topic={} partition={} offset={}", settings_.task_id, c.tp.topic,
+                  c.tp.partition, c.offset);
+  }
+  return Status::ok_status();
+}
+
+void SinkTask::relieve_memory_pressure(int64_t now_ms) {
+  if (!services_.budget->over_limit()) return;
+  // Uploads in flight give memory back as they finish: wait for them first.
+  bool uploads_in_flight = false;
+  for (auto& [tp, writer] : writers_) uploads_in_flight |= writer->has_pending_uploads();
+  if (uploads_in_flight && services_.budget->wait_for_room(settings_.poll_timeout)) return;
+  if (!services_.budget->over_limit()) return;
+  // Still full: cut the files of the partition holding the most bytes, so their memory can go.
+  sink::TopicPartitionWriter* largest = nullptr;
+  for (auto& [tp, writer] : writers_) {
+    if (largest == nullptr || writer->buffered_bytes() > largest->buffered_bytes()) largest = writer.get();
+  }
+  if (largest != nullptr && largest->rotate_now(now_ms)) {
+    spdlog::info("task={} memory budget of {} bytes reached: rotated the files of topic={} partition={} early",
+                 settings_.task_id, services_.budget->limit(), largest->topic(), largest->partition());
+  }
+}
+
+Status SinkTask::process_batch(int64_t now_ms) {
+  kafka::MessageBatch batch;
+  SLUICE_RETURN_IF_ERROR(consumer_->poll(settings_.poll_timeout, &batch));
+  if (!rebalance_error_.ok()) return rebalance_error_;
+  arena_.reset();
+  for (rd_kafka_message_t* m : batch) {
+    SLUICE_RETURN_IF_ERROR(process_message(m, now_ms));
+  }
+  return Status::ok_status();
+}
+
+Status SinkTask::run() {
+  SLUICE_ASSIGN_OR_RETURN(consumer_, kafka::Consumer::create(settings_.consumer, this));
+  last_commit_ = std::chrono::steady_clock::now();
+  spdlog::info("task={} started: group={}", settings_.task_id,
+               settings_.consumer.properties.count("group.id") ? settings_.consumer.properties.at("group.id") : "");
+  Status failure;
+  while (!ShutdownSignal::requested()) {
+    int64_t now_ms = wall_clock_ms();
+    relieve_memory_pressure(now_ms);
+    failure = process_batch(now_ms);
+    if (!failure.ok()) break;
+    failure = tick_writers(wall_clock_ms());
+    if (!failure.ok()) break;
+    failure = commit_durable(/*force=*/false);
+    if (!failure.ok()) break;
+  }
+  if (!failure.ok()) {
+    spdlog::error("task={} failed: {}", settings_.task_id, failure.message());
+    // What is durable still gets committed, so a restart re-reads as little as possible.
+    (void)tick_writers(wall_clock_ms());
+    (void)commit_durable(/*force=*/true);
+    return failure;
+  }
+  return shutdown();
+}
+
+Status SinkTask::shutdown() {
+  spdlog::info("task={} shutting down: waiting up to {} ms for uploads in flight", settings_.task_id,
+               settings_.shutdown_timeout.count());
+  // Open files are not cut early: that would change where files end. They are abandoned and the
+  // next run rebuilds them, from the committed offset, with the same keys and bytes.
+  auto deadline = std::chrono::steady_clock::now() + settings_.shutdown_timeout;
+  for (;;) {
+    bool in_flight = false;
+    for (auto& [tp, writer] : writers_) {
+      Status st = writer->tick(wall_clock_ms());
+      if (!st.ok()) spdlog::warn("task={} {}: {}", settings_.task_id, tp.to_string(), st.message());
+      in_flight |= writer->has_pending_uploads() && st.ok();
+    }
+    if (!in_flight || std::chrono::steady_clock::now() >= deadline) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  Status st = commit_durable(/*force=*/true);
+  writers_.clear();
+  consumer_->close();
+  spdlog::info("task={} stopped", settings_.task_id);
+  return st;
+}
+
+}  // namespace sluice::runtime

@@ -1,0 +1,293 @@
+#include "sink/topic_partition_writer.h"
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+#include "sink/time_bucket.h"
+
+namespace sluice::sink {
+
+namespace {
+
+// Feeds a format writer's output into the file's part buffer.
+class PartBufferSink : public format::ByteSink {
+ public:
+  explicit PartBufferSink(PartBuffer* buffer) : buffer_(buffer) {}
+  void append(std::string_view bytes) override { buffer_->append(bytes); }
+
+ private:
+  PartBuffer* buffer_;
+};
+
+}  // namespace
+
+struct TopicPartitionWriter::OpenFile {
+  OpenFile(MemoryBudget* budget, size_t part_size) : buffer(budget, part_size), sink(&buffer) {}
+
+  std::string encoded_partition;
+  std::string key;
+  int64_t start_offset = 0;
+  int64_t end_offset = 0;
+  int64_t record_count = 0;
+  connect::SchemaPtr schema;  // the value schema of the file's first record
+  PartBuffer buffer;
+  PartBufferSink sink;
+  std::unique_ptr<format::RecordWriter> writer;
+  std::shared_ptr<ObjectUpload> upload;
+};
+
+TopicPartitionWriter::TopicPartitionWriter(const WriterServices& services, std::string topic,
+                                           int32_t partition)
+    : services_(services), topic_(std::move(topic)), partition_(partition) {}
+
+TopicPartitionWriter::~TopicPartitionWriter() { reset(); }
+
+uint64_t TopicPartitionWriter::buffered_bytes() const {
+  uint64_t total = 0;
+  for (const auto& f : files_) total += f->buffer.total_bytes();
+  return total;
+}
+
+void TopicPartitionWriter::reschedule(int64_t now_ms) {
+  const RotationPolicy& p = services_.policy;
+  if (p.rotate_schedule_interval_ms <= 0) return;
+  Result<int64_t> next = next_scheduled_rotation(now_ms, p.rotate_schedule_interval_ms, p.timezone);
+  // The timezone was validated with the configuration; a failure here would be a bug, so fall
+  // back to plain interval arithmetic in UTC rather than never rotating.
+  next_scheduled_rotation_ =
+      next.ok() ? *next : (now_ms / p.rotate_schedule_interval_ms + 1) * p.rotate_schedule_interval_ms;
+}
+
+bool TopicPartitionWriter::rotation_due_on_time(const std::string& encoded, int64_t ts,
+                                                int64_t now_ms) const {
+  if (total_records_ == 0) return false;
+  const RotationPolicy& p = services_.policy;
+  if (p.rotate_interval_ms > 0 && services_.timestamp_extractor != nullptr) {
+    if (base_timestamp_ && ts - *base_timestamp_ >= p.rotate_interval_ms) return true;
+    if (p.rotate_file_on_partition_change && encoded != last_encoded_partition_) return true;
+  }
+  return p.rotate_schedule_interval_ms > 0 && now_ms >= next_scheduled_rotation_;
+}
+
+bool TopicPartitionWriter::schema_requires_rotation(const OpenFile* file,
+                                                    const connect::SinkRecord& record) const {
+  if (file == nullptr) return false;
+  const connect::Schema* file_schema = file->schema.get();
+  const connect::Schema* record_schema = record.value_schema.get();
+  if (file_schema == record_schema) return false;
+  // A switch between schemaless and schema-based values always starts a new file.
+  if ((file_schema == nullptr) != (record_schema == nullptr)) return true;
+  switch (services_.policy.schema_compatibility) {
+    case SchemaCompatibility::kNone:
+      return !connect::schemas_equal(file_schema, record_schema);
+    case SchemaCompatibility::kBackward:
+    case SchemaCompatibility::kFull:
+      return record_schema->version.value_or(0) > file_schema->version.value_or(0);
+    case SchemaCompatibility::kForward:
+      return record_schema->version.value_or(0) < file_schema->version.value_or(0);
+  }
+  return false;
+}
+
+Status TopicPartitionWriter::write(const connect::SinkRecord& record, int64_t now_ms) {
+  if (start_offset_ < 0) start_offset_ = record.offset;
+  last_seen_offset_ = record.offset;
+  if (total_records_ == 0 && services_.policy.rotate_schedule_interval_ms > 0 &&
+      (next_scheduled_rotation_ < 0 || now_ms >= next_scheduled_rotation_)) {
+    // Nothing open: an expired schedule only moves on, it does not make an empty file.
+    reschedule(now_ms);
+  }
+
+  int64_t ts = now_ms;
+  if (services_.timestamp_extractor != nullptr) {
+    Result<int64_t> extracted = services_.timestamp_extractor->extract(record, now_ms);
+    if (!extracted.ok()) return extracted.status();
+    ts = *extracted;
+  }
+  encoded_scratch_.clear();
+  SLUICE_RETURN_IF_ERROR(services_.partitioner->encode_partition(record, ts, &encoded_scratch_));
+  if (!base_timestamp_) base_timestamp_ = ts;
+
+  auto it = files_by_partition_.find(encoded_scratch_);
+  OpenFile* file = it == files_by_partition_.end() ? nullptr : it->second;
+  if (schema_requires_rotation(file, record)) {
+    rotate(now_ms, /*time_based=*/false);
+    file = nullptr;
+    base_timestamp_ = ts;
+  } else if (rotation_due_on_time(encoded_scratch_, ts, now_ms)) {
+    rotate(now_ms, /*time_based=*/true);
+    file = nullptr;
+    base_timestamp_ = ts;
+  } else if (file == nullptr && services_.policy.max_open_files > 0 &&
+             static_cast<int64_t>(files_.size()) >= services_.policy.max_open_files) {
+    rotate(now_ms, /*time_based=*/false);
+    base_timestamp_ = ts;
+  }
+
+  bool opened = false;
+  if (file == nullptr) {
+    Result<OpenFile*> created = open_file(encoded_scratch_, record);
+    if (!created.ok()) return created.status();
+    file = *created;
+    opened = true;
+  }
+  Status st = file->writer->write(record, format::RecordView::kValue);
+  if (!st.ok()) {
+    if (opened && file->record_count == 0) {
+      // Undo the file this record opened, so a dead-lettered record leaves no empty object.
+      services_.uploader->abort(file->upload);
+      files_by_partition_.erase(file->encoded_partition);
+      files_.pop_back();
+    }
+    return st.code() == StatusCode::kDataError ? st : st.with_context(file->key);
+  }
+  ship_full_parts(*file);
+  file->end_offset = record.offset;
+  ++file->record_count;
+  ++total_records_;
+  last_written_offset_ = record.offset;
+  if (last_encoded_partition_ != encoded_scratch_) last_encoded_partition_ = encoded_scratch_;
+
+  if (total_records_ >= std::max<int64_t>(services_.policy.flush_size, 1)) {
+    rotate(now_ms, /*time_based=*/false);
+  }
+  return Status::ok_status();
+}
+
+Result<TopicPartitionWriter::OpenFile*> TopicPartitionWriter::open_file(
+    const std::string& encoded, const connect::SinkRecord& record) {
+  auto file = std::make_unique<OpenFile>(services_.budget, services_.part_size);
+  file->encoded_partition = encoded;
+  file->start_offset = record.offset;
+  file->end_offset = record.offset;
+  file->schema = record.value_schema;
+
+  key_scratch_.clear();
+  services_.partitioner->partitioned_path(topic_, encoded, &key_scratch_);
+  file->key = build_object_key(services_.key_layout, key_scratch_, topic_, partition_,
+                               record.offset, services_.value_format->extension());
+
+  Result<std::unique_ptr<format::RecordWriter>> writer =
+      services_.value_format->create_writer(file->sink);
+  if (!writer.ok()) return writer.status().with_context(file->key);
+  file->writer = std::move(writer).value();
+  file->upload = std::make_shared<ObjectUpload>(file->key, services_.put_options);
+
+  OpenFile* raw = file.get();
+  files_by_partition_.emplace(encoded, raw);
+  files_.push_back(std::move(file));
+  return raw;
+}
+
+void TopicPartitionWriter::ship_full_parts(OpenFile& file) {
+  while (file.buffer.has_full_part()) {
+    services_.uploader->upload_part(file.upload, file.buffer.pop_full_part());
+  }
+}
+
+void TopicPartitionWriter::rotate(int64_t now_ms, bool time_based) {
+  if (time_based || services_.policy.rotate_schedule_interval_ms > 0) {
+    if (time_based) reschedule(now_ms);
+  }
+  if (files_.empty()) return;
+  auto rotation = std::make_shared<Rotation>();
+  rotation->commit_offset = last_written_offset_ + 1;
+  rotation->outstanding.store(static_cast<int>(files_.size()));
+  for (auto& file : files_) {
+    Status closed = file->writer->close();
+    if (!closed.ok()) {
+      // The format could not finish the file: fail the rotation, which fails the writer.
+      std::lock_guard<std::mutex> lock(rotation->mutex);
+      if (rotation->error.ok()) rotation->error = closed.with_context(file->key);
+      services_.uploader->abort(file->upload);
+      rotation->outstanding.fetch_sub(1);
+      continue;
+    }
+    ship_full_parts(*file);
+    spdlog::debug("rotating topic={} partition={} key={} records={} first_offset={} last_offset={}",
+                  topic_, partition_, file->key, file->record_count, file->start_offset,
+                  file->end_offset);
+    services_.uploader->finish(file->upload, file->buffer.take_rest(),
+                               [rotation, key = file->key](const Status& st) {
+                                 if (!st.ok()) {
+                                   std::lock_guard<std::mutex> lock(rotation->mutex);
+                                   if (rotation->error.ok()) rotation->error = st.with_context(key);
+                                 }
+                                 rotation->outstanding.fetch_sub(1, std::memory_order_release);
+                               });
+  }
+  pending_.push_back(std::move(rotation));
+  files_.clear();
+  files_by_partition_.clear();
+  total_records_ = 0;
+  base_timestamp_.reset();
+}
+
+bool TopicPartitionWriter::rotate_now(int64_t now_ms) {
+  if (files_.empty()) return false;
+  rotate(now_ms, /*time_based=*/false);
+  return true;
+}
+
+void TopicPartitionWriter::skip(int64_t offset) {
+  if (start_offset_ < 0) start_offset_ = offset;
+  last_seen_offset_ = offset;
+}
+
+Status TopicPartitionWriter::collect_finished_rotations() {
+  while (!pending_.empty() && pending_.front()->outstanding.load(std::memory_order_acquire) == 0) {
+    std::shared_ptr<Rotation> done = pending_.front();
+    {
+      std::lock_guard<std::mutex> lock(done->mutex);
+      if (!done->error.ok()) return done->error;
+    }
+    durable_offset_ = std::max(durable_offset_, done->commit_offset);
+    pending_.pop_front();
+  }
+  // Records after the last file that were all skipped need no file: once nothing is open or in
+  // flight, they are as good as durable (the Java connector never commits them: issue #232).
+  if (files_.empty() && pending_.empty() && last_seen_offset_ >= 0) {
+    durable_offset_ = std::max(durable_offset_, last_seen_offset_ + 1);
+  }
+  return Status::ok_status();
+}
+
+Status TopicPartitionWriter::tick(int64_t now_ms) {
+  if (total_records_ > 0 && services_.policy.rotate_schedule_interval_ms > 0 &&
+      next_scheduled_rotation_ >= 0 && now_ms >= next_scheduled_rotation_) {
+    rotate(now_ms, /*time_based=*/true);
+  } else if (total_records_ == 0 && services_.policy.rotate_schedule_interval_ms > 0 &&
+             next_scheduled_rotation_ >= 0 && now_ms >= next_scheduled_rotation_) {
+    reschedule(now_ms);
+  }
+  return collect_finished_rotations();
+}
+
+std::optional<int64_t> TopicPartitionWriter::take_committable_offset() {
+  // Never move the group backwards from where this writer started reading (spec §5.7).
+  int64_t floor = std::max(handed_out_offset_, start_offset_);
+  if (durable_offset_ > floor || (durable_offset_ >= 0 && handed_out_offset_ < 0 &&
+                                  durable_offset_ > start_offset_)) {
+    handed_out_offset_ = durable_offset_;
+    return durable_offset_;
+  }
+  return std::nullopt;
+}
+
+int64_t TopicPartitionWriter::reset() {
+  for (auto& file : files_) services_.uploader->abort(file->upload);
+  files_.clear();
+  files_by_partition_.clear();
+  // Rotations still in flight may yet complete; their keys will be written again identically.
+  pending_.clear();
+  total_records_ = 0;
+  base_timestamp_.reset();
+  last_encoded_partition_.clear();
+  int64_t resume_from = durable_offset_ >= 0 ? durable_offset_ : start_offset_;
+  last_seen_offset_ = resume_from - 1;
+  last_written_offset_ = resume_from - 1;
+  return resume_from;
+}
+
+}  // namespace sluice::sink

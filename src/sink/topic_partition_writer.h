@@ -1,0 +1,140 @@
+// TopicPartitionWriter: turns the records of one Kafka topic-partition into S3 objects.
+//
+// It keeps one open file per encoded partition (directory), applies the Java connector's rotation
+// rules (flush.size over all open files of the partition, rotate.interval.ms on record time,
+// rotate.schedule.interval.ms on the wall clock, schema changes, partitioner.max.open.files), and
+// hands every finished file to the Uploader. It also answers the one question offsets depend on:
+// up to which offset is every record durable in S3? A rotation's offset becomes committable only
+// when all of its objects, and all objects of earlier rotations, are complete.
+//
+// Owned by the task thread that owns the partition; upload threads only touch the Rotation
+// records through their atomics and mutex.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "connect/sink_record.h"
+#include "format/record_writer.h"
+#include "format/record_writer_provider.h"
+#include "sink/memory_budget.h"
+#include "sink/object_key.h"
+#include "sink/part_buffer.h"
+#include "sink/partitioner.h"
+#include "sink/timestamp_extractor.h"
+#include "sink/uploader.h"
+#include "storage/object_store.h"
+#include "util/status.h"
+
+namespace sluice::sink {
+
+enum class SchemaCompatibility { kNone, kBackward, kForward, kFull };
+
+// What the connector configuration says about cutting files.
+struct RotationPolicy {
+  int64_t flush_size = 1000;
+  int64_t rotate_interval_ms = -1;           // record time; needs a time-based partitioner
+  int64_t rotate_schedule_interval_ms = -1;  // wall clock, aligned to midnight in `timezone`
+  std::string timezone = "UTC";
+  bool rotate_file_on_partition_change = true;
+  int64_t max_open_files = -1;
+  SchemaCompatibility schema_compatibility = SchemaCompatibility::kNone;
+};
+
+// Everything a writer shares with the other writers of the task: owned by the task (or the
+// process) and outliving every writer.
+struct WriterServices {
+  Uploader* uploader = nullptr;
+  MemoryBudget* budget = nullptr;
+  const Partitioner* partitioner = nullptr;
+  const TimestampExtractor* timestamp_extractor = nullptr;  // null: no time-based partitioner
+  const format::RecordWriterProvider* value_format = nullptr;
+  ObjectKeyLayout key_layout;
+  size_t part_size = 25 * 1024 * 1024;
+  storage::PutOptions put_options;
+  RotationPolicy policy;
+};
+
+class TopicPartitionWriter {
+ public:
+  TopicPartitionWriter(const WriterServices& services, std::string topic, int32_t partition);
+  ~TopicPartitionWriter();
+  TopicPartitionWriter(const TopicPartitionWriter&) = delete;
+  TopicPartitionWriter& operator=(const TopicPartitionWriter&) = delete;
+
+  // Writes one record. kDataError means the record was not written (the caller applies
+  // errors.tolerance and then calls skip()); any other error fails the writer.
+  Status write(const connect::SinkRecord& record, int64_t now_ms);
+  // The record at `offset` was consumed but will not be written (filtered, ignored, dead-lettered).
+  void skip(int64_t offset);
+  // Periodic work: scheduled rotation of idle files, collecting finished uploads. Returns the
+  // first failed upload's status (retriable or fatal) once, then the writer needs reset().
+  Status tick(int64_t now_ms);
+
+  // The next offset to commit, when it moved past the last one handed out.
+  std::optional<int64_t> take_committable_offset();
+  int64_t durable_offset() const { return durable_offset_; }
+
+  // Drops open files (their multipart uploads are aborted) and rotations still in flight, and
+  // returns the offset to consume from again: everything before it is durable.
+  int64_t reset();
+
+  // Rotates every open file now (memory pressure). Returns false if nothing was open.
+  bool rotate_now(int64_t now_ms);
+
+  bool has_open_files() const { return !files_.empty(); }
+  bool has_pending_uploads() const { return !pending_.empty(); }
+  uint64_t buffered_bytes() const;
+  size_t open_file_count() const { return files_.size(); }
+  const std::string& topic() const { return topic_; }
+  int32_t partition() const { return partition_; }
+
+ private:
+  struct OpenFile;
+  // One rotation: the files it committed and the offset that becomes durable with them.
+  struct Rotation {
+    int64_t commit_offset = 0;
+    std::atomic<int> outstanding{0};
+    std::mutex mutex;
+    Status error;
+  };
+
+  bool rotation_due_on_time(const std::string& encoded, int64_t ts, int64_t now_ms) const;
+  bool schema_requires_rotation(const OpenFile* file, const connect::SinkRecord& record) const;
+  void rotate(int64_t now_ms, bool time_based);
+  Result<OpenFile*> open_file(const std::string& encoded, const connect::SinkRecord& record);
+  void ship_full_parts(OpenFile& file);
+  Status collect_finished_rotations();
+  void reschedule(int64_t now_ms);
+
+  const WriterServices& services_;
+  const std::string topic_;
+  const int32_t partition_;
+
+  std::vector<std::unique_ptr<OpenFile>> files_;  // in the order they were opened
+  std::unordered_map<std::string, OpenFile*> files_by_partition_;
+  std::deque<std::shared_ptr<Rotation>> pending_;
+
+  int64_t total_records_ = 0;  // records in the open files
+  std::optional<int64_t> base_timestamp_;
+  std::string last_encoded_partition_;
+  int64_t last_written_offset_ = -1;
+  int64_t last_seen_offset_ = -1;
+  int64_t start_offset_ = -1;    // the first offset this writer saw (where it started reading)
+  int64_t durable_offset_ = -1;  // every record before it is durable (-1: nothing yet)
+  int64_t handed_out_offset_ = -1;
+  int64_t next_scheduled_rotation_ = -1;
+
+  std::string encoded_scratch_;  // reused per record: no allocation on the hot path
+  std::string key_scratch_;
+};
+
+}  // namespace sluice::sink

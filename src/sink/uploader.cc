@@ -1,0 +1,161 @@
+#include "sink/uploader.h"
+
+#include <spdlog/spdlog.h>
+
+namespace sluice::sink {
+
+Uploader::Uploader(size_t threads, StoreFactory store_factory) {
+  if (threads == 0) threads = 1;
+  for (size_t i = 0; i < threads; ++i) {
+    threads_.emplace_back([this, store = store_factory()]() mutable { worker_loop(std::move(store)); });
+  }
+}
+
+Uploader::~Uploader() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stopping_ = true;
+  }
+  work_.notify_all();
+  for (std::thread& t : threads_) t.join();
+}
+
+size_t Uploader::queued_jobs() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return jobs_.size();
+}
+
+void Uploader::enqueue(Job job) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    jobs_.push_back(std::move(job));
+  }
+  work_.notify_one();
+}
+
+void Uploader::worker_loop(std::unique_ptr<storage::ObjectStore> store) {
+  for (;;) {
+    Job job;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      work_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
+      if (jobs_.empty()) return;  // stopping and drained
+      job = std::move(jobs_.front());
+      jobs_.pop_front();
+    }
+    job(*store);
+  }
+}
+
+void Uploader::upload_part(const std::shared_ptr<ObjectUpload>& upload, Part part) {
+  int part_number = ++upload->parts_submitted_;
+  auto shared_part = std::make_shared<Part>(std::move(part));
+  enqueue([this, upload, part_number, shared_part](storage::ObjectStore& store) {
+    send_part(store, upload, part_number, *shared_part);
+  });
+}
+
+void Uploader::send_part(storage::ObjectStore& store, const std::shared_ptr<ObjectUpload>& upload,
+                         int part_number, Part& part) {
+  {
+    // The first part to run creates the multipart upload; later parts wait on the mutex for it.
+    std::lock_guard<std::mutex> lock(upload->mutex_);
+    if (upload->aborted_ || !upload->error_.ok()) {
+      ++upload->parts_done_;
+      maybe_complete_locked(upload);
+      return;
+    }
+    if (upload->upload_id_.empty()) {
+      Result<std::string> id = store.create_multipart_upload(upload->key_, upload->options_);
+      if (!id.ok()) {
+        upload->error_ = id.status();
+        ++upload->parts_done_;
+        maybe_complete_locked(upload);
+        return;
+      }
+      upload->upload_id_ = std::move(id).value();
+    }
+  }
+  Result<std::string> etag =
+      store.upload_part(upload->key_, upload->upload_id_, part_number, part.bytes, upload->options_);
+  part = Part();  // give the memory back as soon as the bytes are sent
+  std::lock_guard<std::mutex> lock(upload->mutex_);
+  if (etag.ok()) {
+    if (upload->etags_.size() < static_cast<size_t>(part_number)) upload->etags_.resize(part_number);
+    upload->etags_[part_number - 1] = std::move(etag).value();
+  } else if (upload->error_.ok()) {
+    upload->error_ = etag.status();
+  }
+  ++upload->parts_done_;
+  maybe_complete_locked(upload);
+}
+
+void Uploader::finish(const std::shared_ptr<ObjectUpload>& upload, Part last,
+                      ObjectUpload::DoneCallback on_done) {
+  if (upload->parts_submitted_ == 0) {
+    // Small object: one PutObject, no multipart upload at all.
+    auto shared_last = std::make_shared<Part>(std::move(last));
+    enqueue([upload, shared_last, on_done = std::move(on_done)](storage::ObjectStore& store) {
+      Status st = store.put_object(upload->key_, shared_last->bytes, upload->options_);
+      *shared_last = Part();
+      on_done(st);
+    });
+    return;
+  }
+  // A multipart object: an empty last part is skipped (the Java connector sends a zero-length
+  // part there, which some S3-compatible stores reject).
+  if (!last.bytes.empty()) upload_part(upload, std::move(last));
+  std::lock_guard<std::mutex> lock(upload->mutex_);
+  upload->on_done_ = std::move(on_done);
+  upload->parts_total_ = upload->parts_submitted_;
+  maybe_complete_locked(upload);
+}
+
+void Uploader::maybe_complete_locked(const std::shared_ptr<ObjectUpload>& upload) {
+  if (upload->parts_total_ < 0 || upload->parts_done_ < upload->parts_total_ ||
+      upload->completion_started_) {
+    return;
+  }
+  upload->completion_started_ = true;
+  enqueue([this, upload](storage::ObjectStore& store) { complete(store, upload); });
+}
+
+void Uploader::complete(storage::ObjectStore& store, const std::shared_ptr<ObjectUpload>& upload) {
+  Status result;
+  ObjectUpload::DoneCallback on_done;
+  {
+    std::lock_guard<std::mutex> lock(upload->mutex_);
+    on_done = upload->on_done_;
+    if (upload->aborted_) {
+      result = Status::cancelled("upload of " + upload->key_ + " was abandoned");
+    } else {
+      result = upload->error_;
+    }
+  }
+  if (result.ok()) {
+    result = store.complete_multipart_upload(upload->key_, upload->upload_id_, upload->etags_,
+                                             upload->options_);
+  }
+  if (!result.ok() && !upload->upload_id_.empty()) {
+    // Leave no billable parts behind; a failure to abort is only worth a warning.
+    Status aborted = store.abort_multipart_upload(upload->key_, upload->upload_id_);
+    if (!aborted.ok()) {
+      spdlog::warn("could not abort multipart upload key={} upload_id={}: {}", upload->key_,
+                   upload->upload_id_, aborted.message());
+    }
+  }
+  if (on_done) on_done(result);
+}
+
+void Uploader::abort(const std::shared_ptr<ObjectUpload>& upload) {
+  std::lock_guard<std::mutex> lock(upload->mutex_);
+  upload->aborted_ = true;
+  if (upload->parts_total_ < 0) {
+    // Nobody will call finish(): complete() runs the abort once the queued parts have drained.
+    upload->parts_total_ = upload->parts_submitted_;
+    upload->on_done_ = nullptr;
+    maybe_complete_locked(upload);
+  }
+}
+
+}  // namespace sluice::sink

@@ -1,0 +1,126 @@
+"""Running the sluice binary under test: configuration files, start, SIGTERM, kill -9, logs."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+SLUICE = Path(os.environ.get("SLUICE_BINARY", REPO_ROOT / "build" / "sluice"))
+
+
+def write_properties(path: Path, values: dict[str, object]) -> Path:
+    lines = [f"{k}={v}" for k, v in values.items()]
+    path.write_text("\n".join(lines) + "\n")
+    return path
+
+
+def worker_config(testenv, **extra) -> dict[str, object]:
+    config = {
+        "bootstrap.servers": testenv.kafka_bootstrap_servers,
+        "key.converter": "org.apache.kafka.connect.storage.StringConverter",
+        "value.converter": "org.apache.kafka.connect.storage.StringConverter",
+    }
+    config.update(extra)
+    return config
+
+
+def connector_config(testenv, name: str, topic: str, prefix: str, **extra) -> dict[str, object]:
+    """A connector writing `topic` under `prefix` (topics.dir) of the test bucket."""
+    config = {
+        "name": name,
+        "connector.class": "io.confluent.connect.s3.S3SinkConnector",
+        "storage.class": "io.confluent.connect.s3.storage.S3Storage",
+        "format.class": "io.confluent.connect.s3.format.json.JsonFormat",
+        "topics": topic,
+        "s3.bucket.name": testenv.s3_bucket,
+        "s3.region": testenv.aws_region,
+        "store.url": testenv.s3_endpoint,
+        "aws.access.key.id": testenv.aws_access_key_id,
+        "aws.secret.access.key": testenv.aws_secret_access_key,
+        "topics.dir": prefix.rstrip("/"),
+        "flush.size": 100,
+    }
+    config.update(extra)
+    return config
+
+
+class SluiceProcess:
+    """One `sluice run`, its logs in a file of the test's tmp_path."""
+
+    def __init__(self, tmp_path: Path, worker: dict, connector: dict, env: dict | None = None):
+        self.dir = tmp_path
+        self.worker_path = write_properties(tmp_path / "worker.properties", worker)
+        self.connector_path = write_properties(tmp_path / "connector.properties", connector)
+        self.log_path = tmp_path / "sluice.log"
+        self.env = dict(os.environ, **(env or {}))
+        self.proc: subprocess.Popen | None = None
+        self.runs = 0
+
+    def start(self) -> "SluiceProcess":
+        self.runs += 1
+        log = open(self.log_path, "a")
+        log.write(f"==== run {self.runs}\n")
+        log.flush()
+        self.proc = subprocess.Popen(
+            [str(SLUICE), "run", "--worker", str(self.worker_path), "--connector", str(self.connector_path)],
+            stdout=log, stderr=subprocess.STDOUT, env=self.env)
+        return self
+
+    def logs(self) -> str:
+        return self.log_path.read_text() if self.log_path.exists() else ""
+
+    def kill9(self) -> None:
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(timeout=10)
+
+    def stop(self, timeout: float = 60) -> int:
+        """SIGTERM and wait: the graceful shutdown must end by itself."""
+        assert self.proc is not None
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+        return self.proc.wait(timeout=timeout)
+
+    def running(self) -> bool:
+        return self.proc is not None and self.proc.poll() is None
+
+
+def list_keys(s3, bucket: str, prefix: str) -> list[str]:
+    keys = []
+    for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket, Prefix=prefix):
+        keys += [o["Key"] for o in page.get("Contents", [])]
+    return keys
+
+
+def read_object(s3, bucket: str, key: str) -> bytes:
+    data = s3.get_object(Bucket=bucket, Key=key)["Body"].read()
+    return gzip.decompress(data) if key.endswith(".gz") else data
+
+
+def json_lines(s3, bucket: str, key: str) -> list[object]:
+    return [json.loads(line) for line in read_object(s3, bucket, key).decode().splitlines()]
+
+
+def wait_until(predicate, timeout: float, interval: float = 0.5, what: str = "condition"):
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"timed out after {timeout}s waiting for {what}")
+        time.sleep(interval)
+
+
+def committed_offsets(kafka_consumer_factory, group: str, topic: str, partitions: int) -> dict[int, int]:
+    from confluent_kafka import TopicPartition
+
+    consumer = kafka_consumer_factory(group)
+    result = consumer.committed([TopicPartition(topic, p) for p in range(partitions)], timeout=10)
+    return {tp.partition: tp.offset for tp in result}

@@ -1,0 +1,194 @@
+"""sluice end to end: real Kafka in, real S3 out, read back with boto3 (spec confluent-s3-sink.md)."""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import subprocess
+import time
+
+import pytest
+
+from sluice_process import (SLUICE, SluiceProcess, committed_offsets, connector_config, json_lines, list_keys,
+                            read_object, wait_until, worker_config)
+
+
+def produce(producer, topic: str, values: list[tuple[int, bytes | str | None]], timestamps=None, key=None):
+    for i, (partition, value) in enumerate(values):
+        kwargs = {"partition": partition}
+        if timestamps is not None:
+            kwargs["timestamp"] = timestamps[i]
+        producer.produce(topic, value=value, key=key, **kwargs)
+    producer.flush(30)
+
+
+def wait_for_records(s3, bucket, prefix, count, timeout=60, parse=json_lines):
+    def collected():
+        keys = list_keys(s3, bucket, prefix)
+        total = sum(len(parse(s3, bucket, k)) for k in keys)
+        return keys if total >= count else None
+    return wait_until(collected, timeout, what=f"{count} records under {prefix}")
+
+
+def test_msk_seed_configuration_writes_json_lines_under_time_based_keys(
+        testenv, s3, make_topic, kafka_producer, unique_name, s3_prefix, tmp_path):
+    """The MSK Connect configuration from the sink-core issue, unchanged but for the placeholders."""
+    topic = make_topic(partitions=1)
+    values = [(0, json.dumps({"id": i, "note": "caf\u00e9 \"q\""})) for i in range(2500)]
+    produce(kafka_producer(), topic, values)
+    connector = {
+        "name": unique_name("seed"),
+        "connector.class": "io.confluent.connect.s3.S3SinkConnector",
+        "s3.region": testenv.aws_region,
+        "partition.duration.ms": 60000,
+        "flush.size": 1000,
+        "schema.compatibility": "NONE",
+        "timezone": "UTC",
+        "tasks.max": 1,
+        "topics": topic,
+        "locale": "ko-KR",
+        "format.class": "io.confluent.connect.s3.format.json.JsonFormat",
+        "partitioner.class": "io.confluent.connect.storage.partitioner.TimeBasedPartitioner",
+        "storage.class": "io.confluent.connect.s3.storage.S3Storage",
+        "rotate.schedule.interval.ms": 60000,
+        "s3.bucket.name": testenv.s3_bucket,
+        "path.format": "YYYY/MM/dd/HH",
+        "timestamp.extractor": "Wallclock",
+        # placeholders of a test deployment: endpoint, credentials, a prefix of our own
+        "store.url": testenv.s3_endpoint,
+        "aws.access.key.id": testenv.aws_access_key_id,
+        "aws.secret.access.key": testenv.aws_secret_access_key,
+        "topics.dir": s3_prefix.rstrip("/"),
+    }
+    sluice = SluiceProcess(tmp_path, worker_config(testenv), connector).start()
+    try:
+        # flush.size cuts two files of 1000; the last 500 wait for the minute schedule.
+        keys = wait_for_records(s3, testenv.s3_bucket, s3_prefix, 2000, timeout=60)
+    finally:
+        assert sluice.stop() == 0, sluice.logs()
+    assert len(keys) >= 2
+    hour = time.strftime("%Y/%m/%d/", time.gmtime())
+    pattern = re.compile(re.escape(f"{s3_prefix}{topic}/{hour}") + r"\d\d/" + re.escape(topic) + r"\+0\+(\d{10})\.json$")
+    starts = sorted(int(pattern.match(k).group(1)) for k in keys if pattern.match(k))
+    assert starts[:2] == [0, 1000], keys
+    first = read_object(s3, testenv.s3_bucket, [k for k in keys if k.endswith("+0+0000000000.json")][0])
+    lines = first.decode().splitlines()
+    assert len(lines) == 1000
+    # StringConverter values are written as JSON string literals (spec §4.1).
+    assert lines[0] == json.dumps(json.dumps({"id": 0, "note": "caf\u00e9 \"q\""}), ensure_ascii=False)
+    assert "secret" not in sluice.logs().lower() or testenv.aws_secret_access_key not in sluice.logs()
+
+
+def test_default_partitioner_bytearray_gzip(testenv, s3, make_topic, kafka_producer, unique_name, s3_prefix,
+                                            tmp_path):
+    topic = make_topic(partitions=2)
+    payloads = [bytes([i % 256]) * (i % 7) + b"|%d" % i for i in range(300)]
+    produce(kafka_producer(), topic, [(i % 2, p) for i, p in enumerate(payloads)])
+    worker = worker_config(testenv, **{"value.converter": "org.apache.kafka.connect.converters.ByteArrayConverter"})
+    connector = connector_config(testenv, unique_name("ba"), topic, s3_prefix, **{
+        "format.class": "io.confluent.connect.s3.format.bytearray.ByteArrayFormat",
+        "s3.compression.type": "gzip",
+        "format.bytearray.separator": "#",
+        "flush.size": 50,
+    })
+    sluice = SluiceProcess(tmp_path, worker, connector).start()
+    try:
+        wait_until(lambda: len(list_keys(s3, testenv.s3_bucket, s3_prefix)) >= 6, 60, what="6 objects")
+        keys = list_keys(s3, testenv.s3_bucket, s3_prefix)
+    finally:
+        assert sluice.stop() == 0, sluice.logs()
+    assert sorted(keys) == sorted(
+        f"{s3_prefix}{topic}/partition={p}/{topic}+{p}+{o:010d}.bin.gz" for p in (0, 1) for o in (0, 50, 100))
+    body = read_object(s3, testenv.s3_bucket, f"{s3_prefix}{topic}/partition=1/{topic}+1+0000000050.bin.gz")
+    expected = b"".join(payloads[i] + b"#" for i in range(1, 300, 2)[50:100])
+    assert body == expected
+
+
+def test_hourly_partitioner_with_record_time_and_rotate_interval(
+        testenv, s3, make_topic, kafka_producer, unique_name, s3_prefix, tmp_path):
+    topic = make_topic(partitions=1)
+    base = 1_700_000_000_000 - 1_700_000_000_000 % 3_600_000  # 2023-11-14T22:00Z
+    stamps = [base + i * 60_000 for i in range(150)]  # 150 minutes: hours 22, 23 and 00 of the 15th
+    produce(kafka_producer(), topic, [(0, f"r{i}") for i in range(150)], timestamps=stamps)
+    connector = connector_config(testenv, unique_name("hourly"), topic, s3_prefix, **{
+        "partitioner.class": "io.confluent.connect.storage.partitioner.HourlyPartitioner",
+        "timestamp.extractor": "Record",
+        "locale": "en-US",
+        "timezone": "UTC",
+        "rotate.interval.ms": 3_600_000,
+        "flush.size": 10_000,
+    })
+    sluice = SluiceProcess(tmp_path, worker_config(testenv), connector).start()
+    try:
+        wait_until(lambda: len(list_keys(s3, testenv.s3_bucket, s3_prefix)) >= 2, 60, what="two hourly objects")
+        keys = list_keys(s3, testenv.s3_bucket, s3_prefix)
+    finally:
+        assert sluice.stop() == 0, sluice.logs()
+    # Record time rotation is deterministic: the hour change cuts files at offsets 0 and 120;
+    # the third hour's file stays open (rotate.interval.ms needs a later record to fire).
+    assert sorted(keys) == [
+        f"{s3_prefix}{topic}/year=2023/month=11/day=14/hour=22/{topic}+0+0000000000.json",
+        f"{s3_prefix}{topic}/year=2023/month=11/day=14/hour=23/{topic}+0+0000000060.json",
+    ]
+    assert json_lines(s3, testenv.s3_bucket, sorted(keys)[1]) == [f"r{i}" for i in range(60, 120)]
+
+
+def test_kill_dash_nine_and_restart_gives_every_record_exactly_once(
+        testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path):
+    partitions, per_partition = 3, 4000
+    topic = make_topic(partitions=partitions)
+    producer = kafka_producer()
+    values = [(p, f"p{p}-{i}") for i in range(per_partition) for p in range(partitions)]
+    produce(producer, topic, values)
+    name = unique_name("eos")
+    connector = connector_config(testenv, name, topic, s3_prefix, **{"flush.size": 97})
+    sluice = SluiceProcess(tmp_path, worker_config(testenv), connector)
+    rng = random.Random(7)
+    for _ in range(4):
+        sluice.start()
+        time.sleep(rng.uniform(1.0, 3.0))
+        sluice.kill9()
+    sluice.start()
+    total = partitions * per_partition
+    expected_files = partitions * (per_partition // 97)
+    try:
+        wait_until(lambda: len(list_keys(s3, testenv.s3_bucket, s3_prefix)) >= expected_files or None, 120,
+                   what=f"{expected_files} objects")
+        wait_until(lambda: all(o == (per_partition // 97) * 97 for o in committed_offsets(
+            kafka_consumer, f"connect-{name}", topic, partitions).values()), 60, what="committed offsets")
+    finally:
+        assert sluice.stop() == 0, sluice.logs()
+    seen: dict[str, int] = {}
+    for key in list_keys(s3, testenv.s3_bucket, s3_prefix):
+        m = re.search(r"\+(\d+)\+(\d{10})\.json$", key)
+        lines = json_lines(s3, testenv.s3_bucket, key)
+        assert len(lines) == 97, key
+        p, start = int(m.group(1)), int(m.group(2))
+        assert lines == [f"p{p}-{i}" for i in range(start, start + 97)], key
+        for line in lines:
+            seen[line] = seen.get(line, 0) + 1
+    assert all(n == 1 for n in seen.values())
+    assert len(seen) == expected_files * 97 <= total
+
+
+def test_invalid_configuration_exits_2_naming_key_value_and_allowed_values(testenv, tmp_path, unique_name,
+                                                                           s3_prefix):
+    connector = connector_config(testenv, unique_name("bad"), "t", s3_prefix, **{
+        "s3.compression.type": "zip", "flush.size": "many"})
+    sluice = SluiceProcess(tmp_path, worker_config(testenv), connector)
+    result = subprocess.run([str(SLUICE), "run", "--worker", str(sluice.worker_path), "--connector",
+                             str(sluice.connector_path)], capture_output=True, text=True, timeout=30)
+    assert result.returncode == 2
+    assert "s3.compression.type" in result.stderr and "zip" in result.stderr and "gzip" in result.stderr
+    assert "flush.size" in result.stderr and "many" in result.stderr
+    assert testenv.aws_secret_access_key not in result.stderr + result.stdout
+
+
+def test_missing_bucket_is_a_clear_error(testenv, tmp_path, unique_name, s3_prefix, make_topic):
+    topic = make_topic()
+    connector = connector_config(testenv, unique_name("nobucket"), topic, s3_prefix,
+                                 **{"s3.bucket.name": "no-such-bucket-" + unique_name("b")[-8:]})
+    sluice = SluiceProcess(tmp_path, worker_config(testenv), connector).start()
+    assert sluice.proc.wait(timeout=60) == 1
+    assert "no-such-bucket" in sluice.logs()

@@ -1,0 +1,167 @@
+// Converter classes, aliases and sub-config validation (kafka-connect.md §2.0, §2.3).
+#include "connect/converter_factory.h"
+
+#include <gtest/gtest.h>
+
+#include "connect/json_converter.h"
+#include "connect/string_converter.h"
+
+namespace sluice::connect {
+namespace {
+
+using Config = std::map<std::string, std::string>;
+
+TEST(ConverterFactoryTest, AcceptsFullNamesAndBothAliases) {
+  for (std::string_view name : {"org.apache.kafka.connect.storage.StringConverter",
+                                "StringConverter", "String"}) {
+    auto c = make_converter(name, {}, false);
+    ASSERT_TRUE(c.ok()) << name << ": " << c.status().message();
+    EXPECT_EQ((*c)->class_name(), "org.apache.kafka.connect.storage.StringConverter");
+  }
+  for (std::string_view name : {"JsonConverter", "Json", "ByteArray", "LongConverter", "Boolean",
+                                "org.apache.kafka.connect.converters.DoubleConverter"}) {
+    EXPECT_TRUE(make_converter(name, {}, true).ok()) << name;
+  }
+  EXPECT_EQ(resolve_converter_class("Integer"),
+            "org.apache.kafka.connect.converters.IntegerConverter");
+}
+
+TEST(ConverterFactoryTest, ConfiguresJsonConverter) {
+  auto c = make_converter("Json",
+                          {{"schemas.enable", " FALSE "},
+                           {"schemas.cache.size", "7"},
+                           {"decimal.format", "numeric"},
+                           {"replace.null.with.default", "false"},
+                           {"some.unknown.key", "ignored as in Java"}},
+                          false);
+  ASSERT_TRUE(c.ok()) << c.status().message();
+  const auto& config = static_cast<JsonConverter&>(**c).config();
+  EXPECT_FALSE(config.schemas_enable);
+  EXPECT_EQ(config.schemas_cache_size, 7);
+  EXPECT_EQ(config.decimal_format, JsonConverterConfig::DecimalFormat::kNumeric);
+  EXPECT_FALSE(config.replace_null_with_default);
+}
+
+TEST(ConverterFactoryTest, JsonDefaults) {
+  auto c = make_converter("JsonConverter", {}, false);
+  ASSERT_TRUE(c.ok());
+  const auto& config = static_cast<JsonConverter&>(**c).config();
+  EXPECT_TRUE(config.schemas_enable);
+  EXPECT_EQ(config.schemas_cache_size, 1000);
+  EXPECT_EQ(config.decimal_format, JsonConverterConfig::DecimalFormat::kBase64);
+  EXPECT_TRUE(config.replace_null_with_default);
+}
+
+TEST(ConverterFactoryTest, ReportsEveryBadSubConfigValueWithKeyValueAndWhatIsAllowed) {
+  const Config bad = {{"schemas.enable", "yes"},
+                      {"schemas.cache.size", "lots"},
+                      {"decimal.format", "hex"},
+                      {"replace.null.with.default", "1"}};
+  const std::vector<std::string> problems =
+      validate_converter_config("JsonConverter", bad, ConverterSlot::kValue);
+  ASSERT_EQ(problems.size(), 4u);
+  EXPECT_EQ(problems[0],
+            "Invalid value yes for configuration value.converter.schemas.enable: Expected value to "
+            "be either true or false");
+  EXPECT_EQ(problems[1],
+            "Invalid value lots for configuration value.converter.schemas.cache.size: Not a number "
+            "of type INT");
+  EXPECT_EQ(problems[2],
+            "Invalid value hex for configuration value.converter.decimal.format: String must be "
+            "one of (case insensitive): BASE64, NUMERIC");
+  EXPECT_EQ(problems[3],
+            "Invalid value 1 for configuration value.converter.replace.null.with.default: Expected "
+            "value to be either true or false");
+  auto c = make_converter("JsonConverter", bad, false);
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(c.status().message(), problems[0] + "; " + problems[1] + "; " + problems[2] + "; " +
+                                      problems[3]);
+}
+
+TEST(ConverterFactoryTest, KeySlotNamesTheKeyPrefix) {
+  auto c = make_converter("Json", {{"schemas.enable", "nope"}}, true);
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().message(),
+            "Invalid value nope for configuration key.converter.schemas.enable: Expected value to "
+            "be either true or false");
+}
+
+TEST(ConverterFactoryTest, UnknownClassListsTheKnownOnes) {
+  auto c = make_converter("com.example.FancyConverter", {}, false);
+  ASSERT_FALSE(c.ok());
+  EXPECT_EQ(c.status().code(), StatusCode::kInvalidArgument);
+  const std::string& m = c.status().message();
+  EXPECT_EQ(m.rfind("Invalid value com.example.FancyConverter for configuration value.converter: "
+                    "Class com.example.FancyConverter could not be found. Converters sluice "
+                    "supports: org.apache.kafka.connect.storage.StringConverter, ",
+                    0),
+            0u)
+      << m;
+  EXPECT_NE(m.find("org.apache.kafka.connect.json.JsonConverter"), std::string::npos);
+  EXPECT_NE(m.find("org.apache.kafka.connect.converters.BooleanConverter"), std::string::npos);
+  EXPECT_EQ(m.find("SimpleHeaderConverter"), std::string::npos);  // not usable for values
+}
+
+TEST(ConverterFactoryTest, SchemaRegistryConvertersAreHonestlyNotSupportedYet) {
+  for (std::string_view name : {"io.confluent.connect.avro.AvroConverter", "AvroConverter", "Avro",
+                                "io.confluent.connect.protobuf.ProtobufConverter",
+                                "JsonSchemaConverter"}) {
+    auto c = make_converter(name, {{"schema.registry.url", "http://sr:8081"}}, false);
+    ASSERT_FALSE(c.ok()) << name;
+    EXPECT_NE(c.status().message().find("is not supported by sluice yet"), std::string::npos)
+        << c.status().message();
+  }
+}
+
+TEST(ConverterFactoryTest, SimpleHeaderConverterOnlyConvertsHeaders) {
+  auto as_key = make_converter("SimpleHeaderConverter", {}, true);
+  ASSERT_FALSE(as_key.ok());
+  EXPECT_EQ(as_key.status().message().rfind(
+                "Invalid value SimpleHeaderConverter for configuration key.converter: Class "
+                "org.apache.kafka.connect.storage.SimpleHeaderConverter is not an instance of "
+                "org.apache.kafka.connect.storage.Converter",
+                0),
+            0u)
+      << as_key.status().message();
+  for (std::string_view name : {"org.apache.kafka.connect.storage.SimpleHeaderConverter",
+                                "SimpleHeader"}) {
+    auto h = make_header_converter(name, {});
+    ASSERT_TRUE(h.ok()) << name;
+    EXPECT_EQ((*h)->class_name(), "org.apache.kafka.connect.storage.SimpleHeaderConverter");
+  }
+}
+
+TEST(ConverterFactoryTest, DataConvertersAlsoConvertHeaders) {
+  auto h = make_header_converter("JsonConverter", {{"schemas.enable", "false"}});
+  ASSERT_TRUE(h.ok());
+  Arena arena;
+  SchemaAndValue out;
+  ASSERT_TRUE((*h)->to_connect_header("t", "k", std::string_view("[1]"), arena, out).ok());
+  EXPECT_EQ(out.value.items().size(), 1u);
+  auto bad = make_header_converter("Json", {{"schemas.enable", "x"}});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find("header.converter.schemas.enable"), std::string::npos);
+}
+
+TEST(ConverterFactoryTest, StringConverterEncodingIsValidated) {
+  auto ok = make_converter("String", {{"converter.encoding", "iso-8859-1"}}, false);
+  ASSERT_TRUE(ok.ok());
+  EXPECT_EQ(static_cast<StringConverter&>(**ok).charset(), Charset::kIso8859_1);
+  auto bad = make_converter("String", {{"converter.encoding", "utf-9"}}, false);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.status().message().find(
+                "Invalid value utf-9 for configuration value.converter.converter.encoding"),
+            std::string::npos);
+}
+
+TEST(ConverterFactoryTest, SupportedClassesPerSlot) {
+  const auto values = supported_converter_classes(ConverterSlot::kValue);
+  const auto headers = supported_converter_classes(ConverterSlot::kHeader);
+  EXPECT_EQ(values.size(), 9u);
+  EXPECT_EQ(headers.size(), 10u);
+  EXPECT_EQ(converter_slot_key(ConverterSlot::kHeader), "header.converter");
+}
+
+}  // namespace
+}  // namespace sluice::connect

@@ -1,0 +1,253 @@
+// Rotation, keys, offsets and failure handling of TopicPartitionWriter, against the in-memory
+// object store and a clock the test controls (spec confluent-s3-sink.md §5).
+#include "sink/topic_partition_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "connect/schema.h"
+#include "format/record_writer_provider.h"
+#include "sink/partitioner.h"
+#include "sink/timestamp_extractor.h"
+#include "storage/memory_object_store.h"
+
+namespace sluice::sink {
+namespace {
+
+using storage::MemoryObjectStore;
+using storage::ObjectStoreOp;
+
+// Lets every upload thread talk to the one shared (thread-safe) in-memory store.
+class StoreProxy : public storage::ObjectStore {
+ public:
+  explicit StoreProxy(MemoryObjectStore* store) : s_(store) {}
+  Status head_bucket() override { return s_->head_bucket(); }
+  Status put_object(std::string_view k, std::string_view b, const storage::PutOptions& o) override {
+    return s_->put_object(k, b, o);
+  }
+  Result<std::string> create_multipart_upload(std::string_view k,
+                                              const storage::PutOptions& o) override {
+    return s_->create_multipart_upload(k, o);
+  }
+  Result<std::string> upload_part(std::string_view k, std::string_view id, int n,
+                                  std::string_view b, const storage::PutOptions& o) override {
+    return s_->upload_part(k, id, n, b, o);
+  }
+  Status complete_multipart_upload(std::string_view k, std::string_view id,
+                                   const std::vector<std::string>& e,
+                                   const storage::PutOptions& o) override {
+    return s_->complete_multipart_upload(k, id, e, o);
+  }
+  Status abort_multipart_upload(std::string_view k, std::string_view id) override {
+    return s_->abort_multipart_upload(k, id);
+  }
+  Result<storage::ListPage> list_objects(std::string_view p, std::string_view t) override {
+    return s_->list_objects(p, t);
+  }
+  Result<std::string> get_object(std::string_view k) override { return s_->get_object(k); }
+  Result<bool> object_exists(std::string_view k) override { return s_->object_exists(k); }
+  Status delete_object(std::string_view k) override { return s_->delete_object(k); }
+  Status put_object_tagging(std::string_view k, const storage::ObjectTags& t) override {
+    return s_->put_object_tagging(k, t);
+  }
+
+ private:
+  MemoryObjectStore* s_;
+};
+
+class TopicPartitionWriterTest : public ::testing::Test {
+ protected:
+  void SetUp() override { store_.set_min_part_size(0); }
+
+  void build(PartitionerOptions partitioner_options, RotationPolicy policy,
+             std::optional<TimestampExtractorKind> extractor = std::nullopt,
+             size_t part_size = 5 * 1024 * 1024) {
+    partitioner_ = std::move(make_partitioner(partitioner_options)).value();
+    if (extractor) {
+      extractor_ = std::move(make_timestamp_extractor(TimestampExtractorOptions{*extractor, "ts"})).value();
+    }
+    format_ = std::move(format::make_record_writer_provider(format::FormatClass::kJson, {})).value();
+    uploader_ = std::make_unique<Uploader>(2, [this] { return std::make_unique<StoreProxy>(&store_); });
+    services_.uploader = uploader_.get();
+    services_.budget = &budget_;
+    services_.partitioner = partitioner_.get();
+    services_.timestamp_extractor = extractor_.get();
+    services_.value_format = format_.get();
+    services_.part_size = part_size;
+    services_.policy = policy;
+    writer_ = std::make_unique<TopicPartitionWriter>(services_, "orders", 3);
+  }
+
+  connect::SinkRecord record(int64_t offset, std::string_view value, int64_t timestamp = 0) {
+    connect::SinkRecord r;
+    r.topic = "orders";
+    r.partition = 3;
+    r.offset = offset;
+    r.timestamp = timestamp;
+    r.value_schema = connect::Schema::optional_string();
+    r.value = connect::Value::string(value);
+    return r;
+  }
+
+  // Ticks until every rotation handed to the uploader has finished.
+  Status settle(int64_t now_ms = 0) {
+    for (int i = 0; i < 500; ++i) {
+      Status st = writer_->tick(now_ms);
+      if (!st.ok() || !writer_->has_pending_uploads()) return st;
+      std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    }
+    return Status::fatal("uploads did not settle");
+  }
+
+  std::string body(const std::string& key) {
+    auto obj = store_.object(key);
+    return obj ? obj->body : "<missing " + key + ">";
+  }
+
+  MemoryObjectStore store_;
+  MemoryBudget budget_{64 * 1024 * 1024};
+  std::unique_ptr<Partitioner> partitioner_;
+  std::unique_ptr<TimestampExtractor> extractor_;
+  std::unique_ptr<format::RecordWriterProvider> format_;
+  std::unique_ptr<Uploader> uploader_;
+  WriterServices services_;
+  std::unique_ptr<TopicPartitionWriter> writer_;
+  std::vector<std::string> values_;
+};
+
+TEST_F(TopicPartitionWriterTest, RotatesWhenFlushSizeReached) {
+  RotationPolicy policy;
+  policy.flush_size = 3;
+  build(PartitionerOptions{}, policy);
+  const char* values[] = {"a", "b", "c", "d", "e", "f", "g"};
+  for (int i = 0; i < 7; ++i) ASSERT_TRUE(writer_->write(record(100 + i, values[i]), 0).ok());
+  ASSERT_TRUE(settle().ok());
+
+  EXPECT_EQ(store_.keys(), (std::vector<std::string>{"topics/orders/partition=3/orders+3+0000000100.json",
+                                                     "topics/orders/partition=3/orders+3+0000000103.json"}));
+  // StringConverter values become JSON string literals, one per line (spec §4.1).
+  EXPECT_EQ(body("topics/orders/partition=3/orders+3+0000000100.json"), "\"a\"\n\"b\"\n\"c\"\n");
+  EXPECT_EQ(body("topics/orders/partition=3/orders+3+0000000103.json"), "\"d\"\n\"e\"\n\"f\"\n");
+  // Offset 106 is still in an open file: the committable offset is the last file boundary.
+  EXPECT_EQ(writer_->take_committable_offset(), std::optional<int64_t>(106));
+  EXPECT_EQ(writer_->take_committable_offset(), std::nullopt);
+  EXPECT_EQ(writer_->open_file_count(), 1u);
+}
+
+TEST_F(TopicPartitionWriterTest, SmallFilesUsePutObjectAndLargeOnesMultipartParts) {
+  RotationPolicy policy;
+  policy.flush_size = 4;
+  build(PartitionerOptions{}, policy, std::nullopt, /*part_size=*/10);
+  // Each line is 6 bytes ("xxx" and a newline).
+  for (int i = 0; i < 4; ++i) ASSERT_TRUE(writer_->write(record(i, "xxx"), 0).ok());
+  ASSERT_TRUE(settle().ok());
+  auto obj = store_.object("topics/orders/partition=3/orders+3+0000000000.json");
+  ASSERT_TRUE(obj.has_value());
+  EXPECT_EQ(obj->body, "\"xxx\"\n\"xxx\"\n\"xxx\"\n\"xxx\"\n");
+  // 24 bytes in 10-byte parts: two full parts and a 4-byte last part.
+  EXPECT_EQ(obj->part_count, 3);
+
+  build(PartitionerOptions{}, policy, std::nullopt, /*part_size=*/1024);
+  for (int i = 10; i < 14; ++i) ASSERT_TRUE(writer_->write(record(i, "y"), 0).ok());
+  ASSERT_TRUE(settle().ok());
+  auto small = store_.object("topics/orders/partition=3/orders+3+0000000010.json");
+  ASSERT_TRUE(small.has_value());
+  EXPECT_EQ(small->part_count, 0);  // one PutObject
+  EXPECT_EQ(store_.open_upload_count(), 0u);
+}
+
+TEST_F(TopicPartitionWriterTest, ScheduledRotationCutsIdleFilesOnTheWallClock) {
+  RotationPolicy policy;
+  policy.flush_size = 1000;
+  policy.rotate_schedule_interval_ms = 60000;
+  build(PartitionerOptions{}, policy);
+  const int64_t t0 = 1'700'000'010'000;  // 10 s past a minute boundary in UTC
+  ASSERT_TRUE(writer_->write(record(0, "a"), t0).ok());
+  ASSERT_TRUE(writer_->write(record(1, "b"), t0 + 1000).ok());
+  ASSERT_TRUE(settle(t0 + 2000).ok());
+  EXPECT_EQ(store_.object_count(), 0u);  // not due yet
+  // The schedule is aligned to the minute: at t0 + 50 s the files are cut without new records.
+  ASSERT_TRUE(settle(t0 + 50'000).ok());
+  EXPECT_EQ(store_.keys(), std::vector<std::string>{"topics/orders/partition=3/orders+3+0000000000.json"});
+  EXPECT_EQ(writer_->take_committable_offset(), std::optional<int64_t>(2));
+}
+
+TEST_F(TopicPartitionWriterTest, RecordTimeRotationWithTimeBasedPartitioner) {
+  PartitionerOptions p;
+  p.kind = PartitionerKind::kHourly;
+  p.locale = "en";
+  p.timezone = "UTC";
+  RotationPolicy policy;
+  policy.flush_size = 1000;
+  policy.rotate_interval_ms = 600'000;  // 10 minutes of record time
+  build(p, policy, TimestampExtractorKind::kRecord);
+  const int64_t h = 1'700'000'000'000 - 1'700'000'000'000 % 3'600'000;  // 2023-11-14T22:00Z
+  ASSERT_TRUE(writer_->write(record(0, "a", h + 1000), 0).ok());
+  ASSERT_TRUE(writer_->write(record(1, "b", h + 300'000), 0).ok());
+  ASSERT_TRUE(writer_->write(record(2, "c", h + 601'000), 0).ok());  // 10 min after the first
+  ASSERT_TRUE(settle().ok());
+  EXPECT_EQ(store_.keys(),
+            std::vector<std::string>{"topics/orders/year=2023/month=11/day=14/hour=22/orders+3+0000000000.json"});
+  EXPECT_EQ(body("topics/orders/year=2023/month=11/day=14/hour=22/orders+3+0000000000.json"),
+            "\"a\"\n\"b\"\n");
+  // A record in the next hour changes the encoded partition: rotate.file.on.partition.change.
+  ASSERT_TRUE(writer_->write(record(3, "d", h + 3'600'000), 0).ok());
+  ASSERT_TRUE(settle().ok());
+  EXPECT_EQ(store_.object_count(), 2u);
+  EXPECT_TRUE(store_.object("topics/orders/year=2023/month=11/day=14/hour=22/orders+3+0000000002.json"));
+}
+
+TEST_F(TopicPartitionWriterTest, FailedUploadRewindsToLastDurableOffset) {
+  RotationPolicy policy;
+  policy.flush_size = 2;
+  build(PartitionerOptions{}, policy);
+  ASSERT_TRUE(writer_->write(record(50, "a"), 0).ok());
+  ASSERT_TRUE(writer_->write(record(51, "b"), 0).ok());
+  ASSERT_TRUE(settle().ok());
+  store_.fail_next(ObjectStoreOp::kPutObject, Status::retriable("503 SlowDown"));
+  ASSERT_TRUE(writer_->write(record(52, "c"), 0).ok());
+  ASSERT_TRUE(writer_->write(record(53, "d"), 0).ok());
+  Status st = settle();
+  EXPECT_TRUE(st.is_retriable()) << st.to_string();
+  EXPECT_EQ(writer_->reset(), 52);
+  EXPECT_EQ(writer_->take_committable_offset(), std::optional<int64_t>(52));
+  // Re-reading from 52 rebuilds the same object under the same key.
+  ASSERT_TRUE(writer_->write(record(52, "c"), 0).ok());
+  ASSERT_TRUE(writer_->write(record(53, "d"), 0).ok());
+  ASSERT_TRUE(settle().ok());
+  EXPECT_EQ(body("topics/orders/partition=3/orders+3+0000000052.json"), "\"c\"\n\"d\"\n");
+  EXPECT_EQ(writer_->take_committable_offset(), std::optional<int64_t>(54));
+}
+
+TEST_F(TopicPartitionWriterTest, SkippedRecordsAdvanceTheOffsetWhenNothingIsOpen) {
+  RotationPolicy policy;
+  policy.flush_size = 1;
+  build(PartitionerOptions{}, policy);
+  ASSERT_TRUE(writer_->write(record(7, "a"), 0).ok());
+  writer_->skip(8);
+  writer_->skip(9);
+  ASSERT_TRUE(settle().ok());
+  EXPECT_EQ(writer_->take_committable_offset(), std::optional<int64_t>(10));
+}
+
+TEST_F(TopicPartitionWriterTest, MemoryStaysSmallWithThousandsOfOpenFiles) {
+  PartitionerOptions p;
+  p.kind = PartitionerKind::kHourly;
+  p.locale = "en";
+  p.timezone = "UTC";
+  RotationPolicy policy;
+  policy.flush_size = 100000;
+  build(p, policy, TimestampExtractorKind::kRecord);
+  const std::string value(100, 'v');
+  for (int i = 0; i < 5000; ++i) {
+    ASSERT_TRUE(writer_->write(record(i, value, int64_t{i} * 3'600'000), 0).ok());
+  }
+  EXPECT_EQ(writer_->open_file_count(), 5000u);
+  // 1 KiB initial buffer per file, not s3.part.size (5 MiB here): 5000 files in ~5 MiB.
+  EXPECT_EQ(budget_.used(), 5000u * 1024u);
+}
+
+}  // namespace
+}  // namespace sluice::sink
