@@ -13,16 +13,17 @@ namespace {
 
 // A ~1 KB order event: strings, integers, decimals, a nested object and an array.
 std::string order_json() {
-  std::string json = R"({"order_id":"ord-2024-000123456","customer":{"id":987654321,"name":"Jane Q. Public",)"
-                     R"("email":"jane.public@example.com","tier":"gold","since":"2019-04-01"},)"
-                     R"("created_at":1700000000123,"currency":"EUR","total":1234.56,"tax":234.56,)"
-                     R"("shipping":{"method":"express","address":{"street":"1 Infinite Loop",)"
-                     R"("city":"Cupertino","zip":"95014","country":"US"},"cost":12.5},"items":[)";
+  std::string json =
+      R"({"order_id":"ord-2024-000123456","customer":{"id":987654321,"name":"Jane Q. Public",)"
+      R"("email":"jane.public@example.com","tier":"gold","since":"2019-04-01"},)"
+      R"("created_at":1700000000123,"currency":"EUR","total":1234.56,"tax":234.56,)"
+      R"("shipping":{"method":"express","address":{"street":"1 Infinite Loop",)"
+      R"("city":"Cupertino","zip":"95014","country":"US"},"cost":12.5},"items":[)";
   for (int i = 0; i < 6; ++i) {
     if (i > 0) json += ",";
-    json += R"({"sku":"SKU-)" + std::to_string(100000 + i) +
-            R"(","qty":)" + std::to_string(i + 1) + R"(,"price":)" + std::to_string(19.99 + i) +
-            R"(,"gift":)" + (i % 2 ? "true" : "false") + "}";
+    json += R"({"sku":"SKU-)" + std::to_string(100000 + i) + R"(","qty":)" + std::to_string(i + 1) +
+            R"(,"price":)" + std::to_string(19.99 + i) + R"(,"gift":)" +
+            (i % 2 ? "true" : "false") + "}";
   }
   json += R"(],"notes":"leave at the door \u2014 thanks","flags":["priority","fragile"]})";
   return json;
@@ -80,8 +81,8 @@ void BM_SimpleHeaderConverter(benchmark::State& state) {
   SchemaAndValue out;
   int in_batch = 0;
   for (auto _ : state) {
-    for (std::string_view header : {"3f2a9c1e-0d4b-4e8a-9f6a-1b2c3d4e5f60", "42",
-                                    "2024-01-02T10:15:30.123Z"}) {
+    for (std::string_view header :
+         {"3f2a9c1e-0d4b-4e8a-9f6a-1b2c3d4e5f60", "42", "2024-01-02T10:15:30.123Z"}) {
       Status st = converter.to_connect_header("orders", "h", header, arena, out);
       benchmark::DoNotOptimize(st);
     }

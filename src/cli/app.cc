@@ -3,7 +3,6 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
-#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -47,15 +46,12 @@ CheckedConfig check(const ConfigPaths& paths) {
   load(paths.connector, &out.connector_raw);
   if (!out.report.ok()) return out;
 
-  // The connector's name: --name, else `name` in the file, else the file name without extension
-  // (MSK Connect gives the name separately from the configuration).
-  std::string name = paths.name;
-  if (name.empty() && !out.connector_raw.contains("name")) {
-    name = std::filesystem::path(paths.connector).stem().string();
-  }
-  if (!name.empty()) {
-    Status st = config::set_connector_name(&out.connector_raw, name);
-    if (!st.ok()) out.report.add(config::ConfigProblem{"name", name, st.message()});
+  // The connector's name: --name, or `name` in the file (MSK Connect gives the name apart from the
+  // configuration). Never the file name: the name picks the consumer group connect-<name>, and a
+  // renamed file must not silently start consuming from scratch.
+  if (!paths.name.empty()) {
+    Status st = config::set_connector_name(&out.connector_raw, paths.name);
+    if (!st.ok()) out.report.add(config::ConfigProblem{"name", paths.name, st.message()});
   }
   auto flavor = paths.msk ? config::WorkerFlavor::kMskConnect : config::WorkerFlavor::kSelfHosted;
   out.report.merge(config::WorkerConfig::validate(out.worker_raw, flavor));

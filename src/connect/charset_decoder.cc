@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 namespace sluice::connect {
 namespace {
@@ -77,8 +78,25 @@ constexpr std::array<uint16_t, 32> kWindows1252High = {
     0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
 
+// Decoders write through one of these two: a first pass counts the output bytes, a second writes
+// them into exactly that much arena memory (no heap allocation, no over-allocation).
+struct CountingOutput {
+  size_t size = 0;
+  void push_back(char) { ++size; }
+  void append(std::string_view s) { size += s.size(); }
+};
+struct WritingOutput {
+  char* at;
+  void push_back(char c) { *at++ = c; }
+  void append(std::string_view s) {
+    std::memcpy(at, s.data(), s.size());
+    at += s.size();
+  }
+};
+
 // Appends code point `cp` (never a surrogate) as UTF-8.
-void append_code_point(std::string& out, uint32_t cp) {
+template <typename Out>
+void append_code_point(Out& out, uint32_t cp) {
   if (cp < 0x80) {
     out.push_back(static_cast<char>(cp));
   } else if (cp < 0x800) {
@@ -96,7 +114,9 @@ void append_code_point(std::string& out, uint32_t cp) {
   }
 }
 
-bool is_continuation(uint8_t b) { return (b & 0xC0) == 0x80; }
+bool is_continuation(uint8_t b) {
+  return (b & 0xC0) == 0x80;
+}
 
 // The JDK's checks (String.decodeUTF8_UTF16 / sun.nio.cs.UTF_8), named as there.
 bool is_malformed3(uint8_t b1, uint8_t b2, uint8_t b3) {
@@ -116,8 +136,8 @@ size_t malformed3_length(const uint8_t* p) {
 // The same for a complete but malformed 4-byte sequence.
 size_t malformed4_length(const uint8_t* p) {
   const uint8_t b1 = p[0], b2 = p[1];
-  if (b1 > 0xF4 || (b1 == 0xF0 && (b2 < 0x90 || b2 > 0xBF)) || (b1 == 0xF4 && (b2 & 0xF0) != 0x80) ||
-      !is_continuation(b2)) {
+  if (b1 > 0xF4 || (b1 == 0xF0 && (b2 < 0x90 || b2 > 0xBF)) ||
+      (b1 == 0xF4 && (b2 & 0xF0) != 0x80) || !is_continuation(b2)) {
     return 1;
   }
   return is_continuation(p[2]) ? 3 : 2;
@@ -125,7 +145,8 @@ size_t malformed4_length(const uint8_t* p) {
 
 // UTF-8 with the JDK's replacement rules. Mirrors the control flow of the JDK decoder, because
 // where exactly a malformed run is cut decides how many U+FFFD appear.
-void decode_utf8_replacing(std::string_view in, std::string& out) {
+template <typename Out>
+void decode_utf8_replacing(std::string_view in, Out& out) {
   const auto* s = reinterpret_cast<const uint8_t*>(in.data());
   const size_t n = in.size();
   size_t i = 0;
@@ -202,7 +223,8 @@ void decode_utf8_replacing(std::string_view in, std::string& out) {
 }
 
 // The JDK's UnicodeDecoder. `order` is 0 for BOM detection (then big-endian), 1 big, 2 little.
-void decode_utf16(std::string_view in, int order, std::string& out) {
+template <typename Out>
+void decode_utf16(std::string_view in, int order, Out& out) {
   const auto* s = reinterpret_cast<const uint8_t*>(in.data());
   const size_t n = in.size();
   size_t i = 0;
@@ -253,7 +275,59 @@ bool is_ascii(std::string_view bytes) {
                      [](char c) { return static_cast<uint8_t>(c) < 0x80; });
 }
 
-std::string_view finish(std::string& out, Arena& arena) { return arena.copy(out); }
+template <typename Out>
+void decode_single_byte(Charset charset, std::string_view bytes, Out& out) {
+  for (char c : bytes) {
+    const uint8_t b = static_cast<uint8_t>(c);
+    if (b < 0x80) {
+      out.push_back(c);
+    } else if (charset == Charset::kIso8859_1) {
+      append_code_point(out, b);
+    } else if (charset == Charset::kUsAscii) {
+      out.append(kReplacement);
+    } else if (b <= 0x9F) {  // windows-1252
+      const uint16_t cp = kWindows1252High[b - 0x80];
+      if (cp == 0) {
+        out.append(kReplacement);
+      } else {
+        append_code_point(out, cp);
+      }
+    } else {
+      append_code_point(out, b);
+    }
+  }
+}
+
+template <typename Out>
+void decode_any(Charset charset, std::string_view bytes, Out& out) {
+  switch (charset) {
+    case Charset::kUtf8:
+      decode_utf8_replacing(bytes, out);
+      break;
+    case Charset::kUtf16:
+      decode_utf16(bytes, 0, out);
+      break;
+    case Charset::kUtf16Be:
+      decode_utf16(bytes, 1, out);
+      break;
+    case Charset::kUtf16Le:
+      decode_utf16(bytes, 2, out);
+      break;
+    default:
+      decode_single_byte(charset, bytes, out);
+      break;
+  }
+}
+
+std::string_view decode_into_arena(Charset charset, std::string_view bytes, Arena& arena) {
+  CountingOutput count;
+  decode_any(charset, bytes, count);
+  if (count.size == 0) return {};
+  char* data = static_cast<char*>(arena.allocate(count.size, 1));
+  WritingOutput write{data};
+  decode_any(charset, bytes, write);
+  return {data, count.size};
+}
 
 }  // namespace
 
@@ -269,21 +343,27 @@ std::optional<Charset> find_charset(std::string_view java_name) {
 
 std::string_view charset_name(Charset charset) {
   switch (charset) {
-    case Charset::kUtf8: return "UTF-8";
-    case Charset::kIso8859_1: return "ISO-8859-1";
-    case Charset::kUsAscii: return "US-ASCII";
-    case Charset::kUtf16: return "UTF-16";
-    case Charset::kUtf16Be: return "UTF-16BE";
-    case Charset::kUtf16Le: return "UTF-16LE";
-    case Charset::kWindows1252: return "windows-1252";
+    case Charset::kUtf8:
+      return "UTF-8";
+    case Charset::kIso8859_1:
+      return "ISO-8859-1";
+    case Charset::kUsAscii:
+      return "US-ASCII";
+    case Charset::kUtf16:
+      return "UTF-16";
+    case Charset::kUtf16Be:
+      return "UTF-16BE";
+    case Charset::kUtf16Le:
+      return "UTF-16LE";
+    case Charset::kWindows1252:
+      return "windows-1252";
   }
   return "UTF-8";
 }
 
 const std::vector<std::string>& supported_charset_names() {
-  static const std::vector<std::string> kNames = {"UTF-8",    "ISO-8859-1", "US-ASCII",
-                                                  "UTF-16",   "UTF-16BE",   "UTF-16LE",
-                                                  "windows-1252"};
+  static const std::vector<std::string> kNames = {"UTF-8",    "ISO-8859-1", "US-ASCII",    "UTF-16",
+                                                  "UTF-16BE", "UTF-16LE",   "windows-1252"};
   return kNames;
 }
 
@@ -293,54 +373,22 @@ bool is_valid_utf8(std::string_view bytes) {
 
 std::string_view decode_utf8(std::string_view bytes, Arena& arena) {
   if (is_valid_utf8(bytes)) return bytes;
-  std::string out;
-  out.reserve(bytes.size() + 16);
-  decode_utf8_replacing(bytes, out);
-  return finish(out, arena);
+  return decode_into_arena(Charset::kUtf8, bytes, arena);
 }
 
 std::string_view decode_to_utf8(Charset charset, std::string_view bytes, Arena& arena) {
-  std::string out;
   switch (charset) {
-    case Charset::kUtf8: return decode_utf8(bytes, arena);
+    case Charset::kUtf8:
+      return decode_utf8(bytes, arena);
     case Charset::kIso8859_1:
-      if (is_ascii(bytes)) return bytes;
-      out.reserve(bytes.size() * 2);
-      for (char c : bytes) append_code_point(out, static_cast<uint8_t>(c));
-      break;
     case Charset::kUsAscii:
-      if (is_ascii(bytes)) return bytes;
-      out.reserve(bytes.size() * 3);
-      for (char c : bytes) {
-        if (static_cast<uint8_t>(c) < 0x80) {
-          out.push_back(c);
-        } else {
-          out.append(kReplacement);
-        }
-      }
-      break;
     case Charset::kWindows1252:
-      if (is_ascii(bytes)) return bytes;
-      out.reserve(bytes.size() * 3);
-      for (char c : bytes) {
-        const uint8_t b = static_cast<uint8_t>(c);
-        if (b >= 0x80 && b <= 0x9F) {
-          const uint16_t cp = kWindows1252High[b - 0x80];
-          if (cp == 0) {
-            out.append(kReplacement);
-          } else {
-            append_code_point(out, cp);
-          }
-        } else {
-          append_code_point(out, b);
-        }
-      }
+      if (is_ascii(bytes)) return bytes;  // the same bytes in every one of them
       break;
-    case Charset::kUtf16: decode_utf16(bytes, 0, out); break;
-    case Charset::kUtf16Be: decode_utf16(bytes, 1, out); break;
-    case Charset::kUtf16Le: decode_utf16(bytes, 2, out); break;
+    default:
+      break;
   }
-  return finish(out, arena);
+  return decode_into_arena(charset, bytes, arena);
 }
 
 }  // namespace sluice::connect

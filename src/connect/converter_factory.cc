@@ -82,7 +82,9 @@ std::string invalid_class(ConverterSlot slot, std::string_view value, std::strin
   return problem;
 }
 
-std::string prefix_of(ConverterSlot slot) { return std::string(converter_slot_key(slot)) + "."; }
+std::string prefix_of(ConverterSlot slot) {
+  return std::string(converter_slot_key(slot)) + ".";
+}
 
 // Builds and configures a converter; configuration problems are appended to `problems`.
 std::unique_ptr<DataAndHeaderConverter> create_data_converter(
@@ -92,17 +94,26 @@ std::unique_ptr<DataAndHeaderConverter> create_data_converter(
   switch (kind) {
     case Kind::kString:
       return StringConverter::configure(sub_config, prefix, slot == ConverterSlot::kKey, problems);
-    case Kind::kByteArray: return std::make_unique<ByteArrayConverter>();
+    case Kind::kByteArray:
+      return std::make_unique<ByteArrayConverter>();
     case Kind::kJson:
-      return std::make_unique<JsonConverter>(JsonConverterConfig::parse(sub_config, prefix, problems));
-    case Kind::kShort: return std::make_unique<NumberConverter>(NumberKind::kShort);
-    case Kind::kInteger: return std::make_unique<NumberConverter>(NumberKind::kInteger);
-    case Kind::kLong: return std::make_unique<NumberConverter>(NumberKind::kLong);
-    case Kind::kFloat: return std::make_unique<NumberConverter>(NumberKind::kFloat);
-    case Kind::kDouble: return std::make_unique<NumberConverter>(NumberKind::kDouble);
-    case Kind::kBoolean: return std::make_unique<NumberConverter>(NumberKind::kBoolean);
+      return std::make_unique<JsonConverter>(
+          JsonConverterConfig::parse(sub_config, prefix, problems));
+    case Kind::kShort:
+      return std::make_unique<NumberConverter>(NumberKind::kShort);
+    case Kind::kInteger:
+      return std::make_unique<NumberConverter>(NumberKind::kInteger);
+    case Kind::kLong:
+      return std::make_unique<NumberConverter>(NumberKind::kLong);
+    case Kind::kFloat:
+      return std::make_unique<NumberConverter>(NumberKind::kFloat);
+    case Kind::kDouble:
+      return std::make_unique<NumberConverter>(NumberKind::kDouble);
+    case Kind::kBoolean:
+      return std::make_unique<NumberConverter>(NumberKind::kBoolean);
     case Kind::kSimpleHeader:
-    case Kind::kUnsupported: break;
+    case Kind::kUnsupported:
+      break;
   }
   return nullptr;
 }
@@ -119,11 +130,11 @@ const ClassInfo* resolve_for_slot(std::string_view class_name, ConverterSlot slo
     return nullptr;
   }
   if (info->kind == Kind::kUnsupported) {
-    problems.push_back(invalid_class(
-        slot, class_name,
-        std::string(info->full_name) +
-            " is not supported by sluice yet (Schema Registry converters are planned); supported: " +
-            supported_list(slot)));
+    problems.push_back(invalid_class(slot, class_name,
+                                     std::string(info->full_name) +
+                                         " is not supported by sluice yet (Schema Registry "
+                                         "converters are planned); supported: " +
+                                         supported_list(slot)));
     return nullptr;
   }
   if (!usable_in(info->kind, slot)) {
@@ -151,9 +162,12 @@ std::string join(const std::vector<std::string>& problems) {
 
 std::string_view converter_slot_key(ConverterSlot slot) {
   switch (slot) {
-    case ConverterSlot::kKey: return "key.converter";
-    case ConverterSlot::kValue: return "value.converter";
-    case ConverterSlot::kHeader: return "header.converter";
+    case ConverterSlot::kKey:
+      return "key.converter";
+    case ConverterSlot::kValue:
+      return "value.converter";
+    case ConverterSlot::kHeader:
+      return "header.converter";
   }
   return "value.converter";
 }

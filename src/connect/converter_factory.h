@@ -33,14 +33,13 @@ std::vector<std::string_view> supported_converter_classes(ConverterSlot slot);
 
 // Every problem with naming `class_name` in `slot` configured with `sub_config` (prefix already
 // stripped); empty when it is fine.
-std::vector<std::string> validate_converter_config(std::string_view class_name,
-                                                   const std::map<std::string, std::string>& sub_config,
-                                                   ConverterSlot slot);
+std::vector<std::string> validate_converter_config(
+    std::string_view class_name, const std::map<std::string, std::string>& sub_config,
+    ConverterSlot slot);
 
 // A configured key (is_key) or value converter; kInvalidArgument listing every problem otherwise.
-Result<std::unique_ptr<Converter>> make_converter(std::string_view class_name,
-                                                  const std::map<std::string, std::string>& sub_config,
-                                                  bool is_key);
+Result<std::unique_ptr<Converter>> make_converter(
+    std::string_view class_name, const std::map<std::string, std::string>& sub_config, bool is_key);
 // A configured header converter.
 Result<std::unique_ptr<HeaderConverter>> make_header_converter(
     std::string_view class_name, const std::map<std::string, std::string>& sub_config);

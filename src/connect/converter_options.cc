@@ -8,7 +8,9 @@ namespace {
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           auto lower = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
+           auto lower = [](char c) {
+             return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c;
+           };
            return lower(x) == lower(y);
          });
 }
@@ -22,7 +24,9 @@ std::string_view java_trim(std::string_view s) {
   return s.substr(begin, end - begin);
 }
 
-bool ConverterOptions::has(std::string_view key) const { return raw(key) != nullptr; }
+bool ConverterOptions::has(std::string_view key) const {
+  return raw(key) != nullptr;
+}
 
 const std::string* ConverterOptions::raw(std::string_view key) const {
   auto it = config_.find(std::string(key));

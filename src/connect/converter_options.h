@@ -31,8 +31,8 @@ class ConverterOptions {
   int32_t int32(std::string_view key, int32_t default_value);
   // Trimmed, as ConfigDef's STRING type.
   std::string string(std::string_view key, std::string_view default_value);
-  // A STRING restricted to `allowed`, compared ignoring case (ConfigDef.CaseInsensitiveValidString);
-  // returns the allowed spelling.
+  // A STRING restricted to `allowed`, compared ignoring case
+  // (ConfigDef.CaseInsensitiveValidString); returns the allowed spelling.
   std::string choice_ignoring_case(std::string_view key, std::string_view default_value,
                                    const std::vector<std::string>& allowed);
 

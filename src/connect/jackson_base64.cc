@@ -20,7 +20,9 @@ constexpr std::array<int8_t, 256> make_table() {
 }
 constexpr std::array<int8_t, 256> kTable = make_table();
 
-int decode_char(char c) { return kTable[static_cast<uint8_t>(c)]; }
+int decode_char(char c) {
+  return kTable[static_cast<uint8_t>(c)];
+}
 
 std::string illegal(char c, int index, std::string_view extra = {}) {
   std::string message = "Illegal character (code 0x";
@@ -46,7 +48,9 @@ bool jackson_base64_decode(std::string_view text, Arena& arena, std::string_view
   size_t i = 0;
   const size_t n = s.size();
   auto eof = [&] {
-    *error = "Unexpected end of base64-encoded String: base64 variant 'MIME-NO-LINEFEEDS' expects padding (one or more '=' characters) at the end";
+    *error =
+        "Unexpected end of base64-encoded String: base64 variant 'MIME-NO-LINEFEEDS' expects "
+        "padding (one or more '=' characters) at the end";
     return false;
   };
   while (true) {

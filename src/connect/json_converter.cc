@@ -33,10 +33,9 @@ Status JsonConverter::to_connect(std::string_view /*topic*/, KafkaBytes bytes, A
   JsonToConnect converter(config_.replace_null_with_default, arena);
 
   if (!config_.schemas_enable) {
-    const JsonNode* root = nullptr;
-    Status st = reader_.read(*bytes, arena, &root);
+    Status st = reader_.read_values(*bytes, arena, &out.value);
     if (!st.ok()) return Status::data_error(std::string(kSerializationError) + st.message());
-    return converter.convert(nullptr, root, &out.value);
+    return Status::ok_status();
   }
 
   JsonReader::Envelope envelope;
@@ -45,7 +44,8 @@ Status JsonConverter::to_connect(std::string_view /*topic*/, KafkaBytes bytes, A
   if (!envelope.valid) return Status::data_error(std::string(kEnvelopeError));
   SchemaPtr schema;
   switch (envelope.schema_kind) {
-    case JsonReader::Envelope::SchemaKind::kNull: break;
+    case JsonReader::Envelope::SchemaKind::kNull:
+      break;
     case JsonReader::Envelope::SchemaKind::kOther:
       return Status::data_error("Schema must contain 'type' field");
     case JsonReader::Envelope::SchemaKind::kObject: {

@@ -14,7 +14,9 @@ namespace {
 // Jackson 2.15+ StreamReadConstraints.DEFAULT_MAX_NUM_LEN.
 constexpr size_t kMaxNumberLength = 1000;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // The decimal exponent of the most significant non-zero digit, for deciding whether an
 // out-of-range conversion overflowed or underflowed.
@@ -38,8 +40,7 @@ T to_floating(const JsonNumber& n, std::string_view token) {
   auto [end, ec] = std::from_chars(token.data(), token.data() + token.size(), value);
   (void)end;
   if (ec == std::errc::result_out_of_range) {
-    const T magnitude =
-        leading_exponent(n) > 0 ? std::numeric_limits<T>::infinity() : T(0);
+    const T magnitude = leading_exponent(n) > 0 ? std::numeric_limits<T>::infinity() : T(0);
     return n.negative ? -magnitude : magnitude;
   }
   return value;
@@ -47,12 +48,13 @@ T to_floating(const JsonNumber& n, std::string_view token) {
 
 }  // namespace
 
-std::optional<JsonNumber> JsonNumber::parse(std::string_view token, std::string* error) {
-  JsonNumber n;
+bool JsonNumber::parse(std::string_view token, JsonNumber* out, std::string* error) {
+  JsonNumber& n = *out;
+  n = JsonNumber{};
   n.token = token;
-  auto fail = [&](std::string message) -> std::optional<JsonNumber> {
+  auto fail = [&](std::string message) {
     *error = std::move(message);
-    return std::nullopt;
+    return false;
   };
   if (token.size() > kMaxNumberLength) {
     return fail("Number value length (" + std::to_string(token.size()) +
@@ -110,7 +112,7 @@ std::optional<JsonNumber> JsonNumber::parse(std::string_view token, std::string*
       return fail("Malformed numeric value ('" + std::string(token) + "'): Scale out of range");
     }
   }
-  return n;
+  return true;
 }
 
 bool JsonNumber::is_zero() const {
@@ -155,9 +157,13 @@ int64_t JsonNumber::int64_value() const {
   return static_cast<int64_t>(negative ? (~acc + 1) : acc);
 }
 
-float JsonNumber::float_value() const { return to_floating<float>(*this, token); }
+float JsonNumber::float_value() const {
+  return to_floating<float>(*this, token);
+}
 
-double JsonNumber::double_value() const { return to_floating<double>(*this, token); }
+double JsonNumber::double_value() const {
+  return to_floating<double>(*this, token);
+}
 
 std::string_view JsonNumber::unscaled_bytes(Arena& arena) const {
   return digits_to_twos_complement(negative, int_digits, frac_digits, arena);

@@ -10,7 +10,7 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
+#include <string>
 #include <string_view>
 
 #include "connect/value.h"
@@ -18,7 +18,7 @@
 namespace sluice::connect {
 
 struct JsonNumber {
-  std::string_view token;        // the whole token
+  std::string_view token;  // the whole token
   bool negative = false;
   std::string_view int_digits;   // one or more digits, leading zeros allowed
   std::string_view frac_digits;  // digits after the '.', empty if none
@@ -26,9 +26,9 @@ struct JsonNumber {
   bool integral = false;         // no '.' and no exponent: Jackson's VALUE_NUMBER_INT
 
   // Parses `token` with Jackson's grammar plus leading zeros: -?[0-9]+(.[0-9]+)?([eE][+-]?[0-9]+)?
-  // Returns nullopt (with a Jackson-like message in *error) on a malformed token, a token longer
+  // Returns false (with a Jackson-like message in *error) on a malformed token, a token longer
   // than Jackson's 1000-character limit, or an exponent BigDecimal cannot hold.
-  static std::optional<JsonNumber> parse(std::string_view token, std::string* error);
+  static bool parse(std::string_view token, JsonNumber* out, std::string* error);
 
   // Jackson's isInt(): an integer token whose value fits in 32 bits (an IntNode).
   bool is_int32() const;

@@ -2,14 +2,15 @@
 
 #include <memory>
 
-#include "connect/json_number.h"
 #include "connect/json_to_connect.h"
 #include "connect/standard_schemas.h"
 
 namespace sluice::connect {
 namespace {
 
-bool is_text(const JsonNode* node) { return node != nullptr && node->type == JsonType::kString; }
+bool is_text(const JsonNode* node) {
+  return node != nullptr && node->type == JsonType::kString;
+}
 
 struct TypeName {
   std::string_view name;
@@ -85,17 +86,18 @@ Result<SchemaPtr> build(const JsonNode& json, bool replace_null_with_default) {
       }
       break;
     }
-    default: break;
+    default:
+      break;
   }
 
   const JsonNode* optional = json.get("optional");
-  schema->optional = optional != nullptr && optional->type == JsonType::kBoolean && optional->boolean;
-  if (const JsonNode* name = json.get("name"); is_text(name)) schema->name = std::string(name->text);
+  schema->optional =
+      optional != nullptr && optional->type == JsonType::kBoolean && optional->boolean;
+  if (const JsonNode* name = json.get("name"); is_text(name))
+    schema->name = std::string(name->text);
   if (const JsonNode* version = json.get("version");
       version != nullptr && version->type == JsonType::kNumber) {
-    std::string ignored;
-    const JsonNumber number = *JsonNumber::parse(version->text, &ignored);
-    if (number.integral) schema->version = number.int32_value();
+    if (version->integral) schema->version = json_int_value(*version);
   }
   if (const JsonNode* doc = json.get("doc"); is_text(doc)) schema->doc = std::string(doc->text);
   if (const JsonNode* params = json.get("parameters");
@@ -116,8 +118,7 @@ Result<SchemaPtr> build(const JsonNode& json, bool replace_null_with_default) {
     Value value;
     SLUICE_RETURN_IF_ERROR(converter.convert(schema.get(), default_node, &value));
     if (!value.is_null()) {
-      if (schema->type == SchemaType::kStruct ||
-          !validate_value("null", *schema, value).ok()) {
+      if (schema->type == SchemaType::kStruct || !validate_value("null", *schema, value).ok()) {
         return Status::data_error("Invalid default value");
       }
       owned->set(value);

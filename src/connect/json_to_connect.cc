@@ -1,6 +1,5 @@
 #include "connect/json_to_connect.h"
 
-#include <charconv>
 #include <string>
 
 #include "connect/decimal_bytes.h"
@@ -13,35 +12,17 @@ namespace {
 
 constexpr int64_t kMillisPerDay = 86400000;
 
-// Number tokens were validated when the tree was built.
-JsonNumber number_of(const JsonNode& node) {
-  std::string ignored;
-  return *JsonNumber::parse(node.text, &ignored);
-}
-
-// Jackson's lax accessors on any node type.
 int64_t long_value(const JsonNode& node) {
-  if (node.type != JsonType::kNumber) return 0;
-  return node.exact_int64 ? node.int64_value : number_of(node).int64_value();
+  return json_long_value(node);
 }
 int32_t int_value(const JsonNode& node) {
-  return static_cast<int32_t>(static_cast<uint32_t>(long_value(node)));
+  return json_int_value(node);
 }
-// Jackson's isInt(): an integer token that fits in 32 bits.
 bool is_int32(const JsonNode& node) {
-  if (node.type != JsonType::kNumber || !node.integral) return false;
-  return node.exact_int64 ? node.int64_value == static_cast<int32_t>(node.int64_value)
-                          : number_of(node).is_int32();
+  return json_is_int(node);
 }
 double double_value(const JsonNode& node) {
-  if (node.type != JsonType::kNumber) return 0.0;
-  // The common case needs no second look at the token: a finite non-zero result is the answer
-  // (zeros need the sign rules of JsonNumber, overflow its range handling).
-  double d = 0;
-  auto [end, ec] = std::from_chars(node.text.data(), node.text.data() + node.text.size(), d);
-  (void)end;
-  if (ec == std::errc() && d != 0) return d;
-  return number_of(node).double_value();
+  return json_double_value(node);
 }
 
 std::string type_error(std::string_view what, std::string_view expected, const JsonNode* node) {
@@ -83,7 +64,9 @@ Status JsonToConnect::convert_logical(const Schema& schema, const JsonNode& node
   *handled = true;
   if (name == kDecimalLogicalName) {
     if (node.type == JsonType::kNumber) {
-      const JsonNumber number = number_of(node);
+      JsonNumber number;
+      std::string ignored;
+      JsonNumber::parse(node.text, &number, &ignored);  // validated when the tree was built
       *out = Value::decimal(number.unscaled_bytes(arena_), number.scale());
       return Status::ok_status();
     }
@@ -142,10 +125,14 @@ Status JsonToConnect::convert_typed(const Schema& schema, const JsonNode& node, 
     case SchemaType::kInt16:
       *out = Value::integer(static_cast<int16_t>(int_value(node)));
       return Status::ok_status();
-    case SchemaType::kInt32: *out = Value::integer(int_value(node)); return Status::ok_status();
-    case SchemaType::kInt64: *out = Value::integer(long_value(node)); return Status::ok_status();
+    case SchemaType::kInt32:
+      *out = Value::integer(int_value(node));
+      return Status::ok_status();
+    case SchemaType::kInt64:
+      *out = Value::integer(long_value(node));
+      return Status::ok_status();
     case SchemaType::kFloat32:
-      *out = Value::float32(node.type == JsonType::kNumber ? number_of(node).float_value() : 0.0f);
+      *out = Value::float32(json_float_value(node));
       return Status::ok_status();
     case SchemaType::kFloat64:
       *out = Value::float64(double_value(node));
@@ -168,9 +155,8 @@ Status JsonToConnect::convert_typed(const Schema& schema, const JsonNode& node, 
     }
     case SchemaType::kArray: {
       // Jackson iterates an object's values and a scalar as empty; there is no type check.
-      const size_t count = node.type == JsonType::kArray || node.type == JsonType::kObject
-                               ? node.items.size()
-                               : 0;
+      const size_t count =
+          node.type == JsonType::kArray || node.type == JsonType::kObject ? node.items.size() : 0;
       std::span<Value> items = arena_.allocate_array<Value>(count);
       for (size_t i = 0; i < count; ++i) {
         SLUICE_RETURN_IF_ERROR(convert(schema.value_schema.get(), &node.items[i], &items[i]));
@@ -247,12 +233,18 @@ Status JsonToConnect::convert_typed(const Schema& schema, const JsonNode& node, 
 
 Status JsonToConnect::infer(const JsonNode& node, Value* out) {
   switch (node.type) {
-    case JsonType::kNull: *out = Value::null(); break;
-    case JsonType::kBoolean: *out = Value::boolean(node.boolean); break;
+    case JsonType::kNull:
+      *out = Value::null();
+      break;
+    case JsonType::kBoolean:
+      *out = Value::boolean(node.boolean);
+      break;
     case JsonType::kNumber:
       *out = node.integral ? Value::integer(long_value(node)) : Value::float64(double_value(node));
       break;
-    case JsonType::kString: *out = Value::string(text(node.text)); break;
+    case JsonType::kString:
+      *out = Value::string(text(node.text));
+      break;
     case JsonType::kArray: {
       std::span<Value> items = arena_.allocate_array<Value>(node.items.size());
       for (size_t i = 0; i < node.items.size(); ++i) {
@@ -278,8 +270,8 @@ Status validate_value(std::string_view name, const Schema& schema, const Value& 
   if (value.is_null()) {
     if (schema.optional) return Status::ok_status();
     return Status::data_error("Invalid value: null used for required field: \"" +
-                              std::string(name) + "\", schema type: " +
-                              std::string(java_type_name(schema.type)));
+                              std::string(name) +
+                              "\", schema type: " + std::string(java_type_name(schema.type)));
   }
   if (schema.type == SchemaType::kArray && schema.value_schema != nullptr) {
     for (const Value& item : value.items()) {

@@ -24,7 +24,9 @@ namespace sluice::connect {
 class JsonToConnect {
  public:
   JsonToConnect(bool replace_null_with_default, Arena& arena, bool copy_text = false)
-      : replace_null_with_default_(replace_null_with_default), arena_(arena), copy_text_(copy_text) {}
+      : replace_null_with_default_(replace_null_with_default),
+        arena_(arena),
+        copy_text_(copy_text) {}
 
   // `schema` may be null (infer); `node` nullptr is a missing member (Java null).
   Status convert(const Schema* schema, const JsonNode* node, Value* out);

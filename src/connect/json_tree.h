@@ -15,8 +15,6 @@
 // them for every document (one reader per converter).
 #pragma once
 
-#include <simdjson.h>
-
 #include <cstddef>
 #include <cstdint>
 #include <limits>
@@ -24,7 +22,6 @@
 #include <span>
 #include <string>
 #include <string_view>
-#include <vector>
 
 #include "connect/value.h"
 #include "util/status.h"
@@ -40,8 +37,8 @@ struct JsonNode {
   // int64_value holds its exact value (up to 18 significant digits, decided while parsing).
   bool integral = false;
   bool exact_int64 = false;
-  std::string_view text;              // kString: the unescaped content; kNumber: the token
-  std::span<const JsonNode> items;    // kArray: elements; kObject: member values
+  std::string_view text;            // kString: the unescaped content; kNumber: the token
+  std::span<const JsonNode> items;  // kArray: elements; kObject: member values
   union {
     const std::string_view* keys = nullptr;  // kObject: member names, parallel to items, unique
     int64_t int64_value;                     // kNumber with exact_int64
@@ -57,20 +54,37 @@ struct JsonNode {
 // Jackson's JsonNodeType name ("OBJECT", "NUMBER", ...); "MISSING" for nullptr.
 std::string_view json_node_type_name(const JsonNode* node);
 
+// Jackson's lax accessors as JsonConverter uses them (see json_number.h): longValue(),
+// intValue(), floatValue(), doubleValue() give 0 for anything that is not a number; isInt() is
+// true for an integer token that fits in 32 bits.
+int64_t json_long_value(const JsonNode& node);
+int32_t json_int_value(const JsonNode& node);
+float json_float_value(const JsonNode& node);
+double json_double_value(const JsonNode& node);
+bool json_is_int(const JsonNode& node);
+
 class JsonReader {
  public:
   // Jackson 2.15+ StreamReadConstraints.DEFAULT_MAX_DEPTH.
   static constexpr int kMaxDepth = 1000;
 
   JsonReader();
+  ~JsonReader();
+  JsonReader(const JsonReader&) = delete;
+  JsonReader& operator=(const JsonReader&) = delete;
 
   // Releases the nodes of earlier documents; call once per record before reading.
-  void start_document() { scratch_.reset(); }
+  void start_document();
 
   // Reads the first JSON value of `input` into `*root`; nullptr when the input is empty or only
   // whitespace (Jackson's MissingNode). Syntax errors are kDataError with a description of the
   // problem (the caller adds Connect's prefix).
   Status read(std::string_view input, Arena& arena, const JsonNode** root);
+
+  // Like read() followed by JsonConverter's schemaless inference (integral numbers -> INT64,
+  // others -> FLOAT64, objects -> string-keyed maps in input order), in one pass that builds the
+  // Values directly in `arena`. Empty input is null.
+  Status read_values(std::string_view input, Arena& arena, Value* out);
 
   // What read_envelope() found in a {"schema": ..., "payload": ...} document.
   struct Envelope {
@@ -89,28 +103,11 @@ class JsonReader {
   Status read_envelope(std::string_view input, Arena& arena, Envelope* out);
 
  private:
-  struct Attempt;
-  Status parse(std::string_view input, Arena& arena, const JsonNode** root, Envelope* envelope);
-  Status parse_container(std::string_view input, Arena& arena, const JsonNode** root,
-                         Envelope* envelope);
-  Status parse_root_scalar(std::string_view input, size_t start, Arena& arena,
-                           const JsonNode** root);
-  Status iterate(std::string_view input, simdjson::ondemand::document* doc);
-  Status build(simdjson::ondemand::value value, int depth, Arena& arena, JsonNode* out);
-  Status read_key(simdjson::ondemand::field& field, Arena& arena, std::string_view* key);
-  Status read_envelope_members(simdjson::ondemand::value root, Arena& arena, Envelope* out);
-  void dedupe_members(size_t base);
-  std::span<const JsonNode> pop_nodes(size_t base);
-  std::string_view to_input(std::string_view padded_view) const;
-
-  simdjson::ondemand::parser parser_;
-  std::unique_ptr<char[]> padded_;  // the document being parsed, followed by simdjson padding
-  size_t padded_capacity_ = 0;
-  const char* input_base_ = nullptr;  // where padded_ was copied from
-  std::vector<JsonNode> node_stack_;
-  std::vector<std::string_view> key_stack_;
-  std::vector<uint32_t> dedupe_table_;
-  Arena scratch_;  // nodes of the documents read since start_document()
+  // The simdjson parser and scratch space. Kept out of this header: simdjson's object layouts
+  // depend on how the including file is compiled (its development checks follow __OPTIMIZE__),
+  // and its header is large.
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace sluice::connect

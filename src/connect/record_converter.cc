@@ -30,10 +30,14 @@ Status fail(const KafkaRecordView& record, ConversionStage stage, std::string_vi
 
 std::string_view conversion_stage_name(ConversionStage stage) {
   switch (stage) {
-    case ConversionStage::kKeyConverter: return "KEY_CONVERTER";
-    case ConversionStage::kValueConverter: return "VALUE_CONVERTER";
-    case ConversionStage::kHeaderConverter: return "HEADER_CONVERTER";
-    case ConversionStage::kTimestamp: return "TIMESTAMP";
+    case ConversionStage::kKeyConverter:
+      return "KEY_CONVERTER";
+    case ConversionStage::kValueConverter:
+      return "VALUE_CONVERTER";
+    case ConversionStage::kHeaderConverter:
+      return "HEADER_CONVERTER";
+    case ConversionStage::kTimestamp:
+      return "TIMESTAMP";
   }
   return "VALUE_CONVERTER";
 }
@@ -64,8 +68,8 @@ Status RecordConverter::convert(const KafkaRecordView& record, Arena& arena, Sin
   }
   SchemaAndValue value;
   if (Status st = value_->to_connect(record.topic, record.value, arena, value); !st.ok()) {
-    return fail(record, ConversionStage::kValueConverter, value_->class_name(), true,
-                st.message(), failure);
+    return fail(record, ConversionStage::kValueConverter, value_->class_name(), true, st.message(),
+                failure);
   }
   if (Status st = convert_headers(record, arena, out); !st.ok()) {
     return fail(record, ConversionStage::kHeaderConverter, header_->class_name(), true,

@@ -83,18 +83,30 @@ SchemaPtr decimal_schema(int32_t scale) {
 
 std::string_view java_type_name(SchemaType type) {
   switch (type) {
-    case SchemaType::kInt8: return "INT8";
-    case SchemaType::kInt16: return "INT16";
-    case SchemaType::kInt32: return "INT32";
-    case SchemaType::kInt64: return "INT64";
-    case SchemaType::kFloat32: return "FLOAT32";
-    case SchemaType::kFloat64: return "FLOAT64";
-    case SchemaType::kBoolean: return "BOOLEAN";
-    case SchemaType::kString: return "STRING";
-    case SchemaType::kBytes: return "BYTES";
-    case SchemaType::kArray: return "ARRAY";
-    case SchemaType::kMap: return "MAP";
-    case SchemaType::kStruct: return "STRUCT";
+    case SchemaType::kInt8:
+      return "INT8";
+    case SchemaType::kInt16:
+      return "INT16";
+    case SchemaType::kInt32:
+      return "INT32";
+    case SchemaType::kInt64:
+      return "INT64";
+    case SchemaType::kFloat32:
+      return "FLOAT32";
+    case SchemaType::kFloat64:
+      return "FLOAT64";
+    case SchemaType::kBoolean:
+      return "BOOLEAN";
+    case SchemaType::kString:
+      return "STRING";
+    case SchemaType::kBytes:
+      return "BYTES";
+    case SchemaType::kArray:
+      return "ARRAY";
+    case SchemaType::kMap:
+      return "MAP";
+    case SchemaType::kStruct:
+      return "STRUCT";
   }
   return "UNKNOWN";
 }

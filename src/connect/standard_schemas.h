@@ -1,5 +1,5 @@
-// The predefined schemas of Connect's Schema and SchemaBuilder (INT8_SCHEMA, OPTIONAL_STRING_SCHEMA,
-// Date.SCHEMA, Decimal.schema(scale), ...), shared by the converters.
+// The predefined schemas of Connect's Schema and SchemaBuilder (INT8_SCHEMA,
+// OPTIONAL_STRING_SCHEMA, Date.SCHEMA, Decimal.schema(scale), ...), shared by the converters.
 //
 // The fixed ones are process-wide immutable singletons, so handing one to a record costs a
 // reference count, not an allocation.

@@ -25,9 +25,9 @@ class StringConverter final : public DataAndHeaderConverter {
   // Reads `converter.encoding` (and, with priority, `key.deserializer.encoding` /
   // `value.deserializer.encoding`, which Kafka's StringDeserializer honours). Problems are
   // appended to `problems` ("Invalid value ... for configuration <prefix>converter.encoding: ...").
-  static std::unique_ptr<StringConverter> configure(const std::map<std::string, std::string>& config,
-                                                    const std::string& prefix, bool is_key,
-                                                    std::vector<std::string>& problems);
+  static std::unique_ptr<StringConverter> configure(
+      const std::map<std::string, std::string>& config, const std::string& prefix, bool is_key,
+      std::vector<std::string>& problems);
 
   std::string_view class_name() const override { return kClassName; }
   Status to_connect(std::string_view topic, KafkaBytes bytes, Arena& arena,

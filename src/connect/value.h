@@ -33,7 +33,8 @@ class Arena {
   ~Arena() { run_destructors(); }
 
   void* allocate(size_t bytes, size_t align) {
-    const uintptr_t at = (reinterpret_cast<uintptr_t>(current_) + offset_ + align - 1) & ~(align - 1);
+    const uintptr_t at =
+        (reinterpret_cast<uintptr_t>(current_) + offset_ + align - 1) & ~(align - 1);
     const size_t end = at - reinterpret_cast<uintptr_t>(current_) + bytes;
     if (current_ == nullptr || end > current_size_) return allocate_in_next_block(bytes, align);
     offset_ = end;
@@ -88,8 +89,8 @@ class Arena {
     size_t next = current_ == nullptr ? 0 : block_index_ + 1;
     while (next < blocks_.size() && blocks_[next].size < needed) ++next;
     if (next >= blocks_.size()) {
-      const size_t grown = blocks_.empty() ? kFirstBlockSize
-                                           : std::min(blocks_.back().size * 2, kMaxBlockSize);
+      const size_t grown =
+          blocks_.empty() ? kFirstBlockSize : std::min(blocks_.back().size * 2, kMaxBlockSize);
       const size_t size = std::max(grown, needed);
       blocks_.push_back(Block{std::make_unique_for_overwrite<char[]>(size), size});
       next = blocks_.size() - 1;

@@ -19,8 +19,12 @@ constexpr int64_t kMillisPerDay = 86400000;
 // Deeper nesting is treated like the StackOverflowError Java would hit.
 constexpr int kMaxDepth = 1000;
 
-bool is_blank(std::string_view s) { return java_trim(s).empty(); }
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_blank(std::string_view s) {
+  return java_trim(s).empty();
+}
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // Values.Parser: splits on the delimiters : , { } [ ] " unless escaped with a backslash, with a
 // one-token lookahead and rewinding.
@@ -79,7 +83,9 @@ class Tokenizer {
     const size_t start = index_;
     for (; index_ < original_.size(); ++index_) {
       switch (original_[index_]) {
-        case '\\': escaped = !escaped; break;
+        case '\\':
+          escaped = !escaped;
+          break;
         case ':':
         case ',':
         case '{':
@@ -94,7 +100,9 @@ class Tokenizer {
           }
           escaped = false;
           break;
-        default: escaped = false; break;
+        default:
+          escaped = false;
+          break;
       }
     }
     return original_.substr(start, index_ - start);
@@ -280,7 +288,8 @@ std::optional<Parsed> parse_as_number(std::string_view token, Arena& arena) {
     unsigned __int128 magnitude = 0;
     for (char c : digits) magnitude = magnitude * 10 + static_cast<unsigned>(c - '0');
     for (int64_t k = 0; k < -stripped_scale; ++k) magnitude *= 10;
-    const __int128 v = negative ? -static_cast<__int128>(magnitude) : static_cast<__int128>(magnitude);
+    const __int128 v =
+        negative ? -static_cast<__int128>(magnitude) : static_cast<__int128>(magnitude);
     if (v >= std::numeric_limits<int64_t>::min() && v <= std::numeric_limits<int64_t>::max()) {
       const int64_t n = static_cast<int64_t>(v);
       SchemaType type = SchemaType::kInt64;
@@ -316,9 +325,9 @@ std::optional<Parsed> parse_as_number(std::string_view token, Arena& arena) {
       return Parsed{required_schema(SchemaType::kFloat64), Value::float64(d)};
     }
   }
-  return Parsed{decimal_schema(scale),
-                Value::decimal(digits_to_twos_complement(negative, int_digits, frac_digits, arena),
-                               scale)};
+  return Parsed{
+      decimal_schema(scale),
+      Value::decimal(digits_to_twos_complement(negative, int_digits, frac_digits, arena), scale)};
 }
 
 // Values.SchemaMerger / mergeSchemas.
@@ -329,13 +338,20 @@ SchemaPtr merge_schemas(const SchemaPtr& previous, const SchemaPtr& latest) {
     // Time counts as its INT32 base, as in Java, which switches on the type alone.
     auto rank = [](SchemaType t) {
       switch (t) {
-        case SchemaType::kInt8: return 0;
-        case SchemaType::kInt16: return 1;
-        case SchemaType::kInt32: return 2;
-        case SchemaType::kInt64: return 3;
-        case SchemaType::kFloat32: return 4;
-        case SchemaType::kFloat64: return 5;
-        default: return -1;
+        case SchemaType::kInt8:
+          return 0;
+        case SchemaType::kInt16:
+          return 1;
+        case SchemaType::kInt32:
+          return 2;
+        case SchemaType::kInt64:
+          return 3;
+        case SchemaType::kFloat32:
+          return 4;
+        case SchemaType::kFloat64:
+          return 5;
+        default:
+          return -1;
       }
     };
     const int rp = rank(p), rn = rank(n);
@@ -379,12 +395,16 @@ bool convert_to(const Schema& target, const Parsed& parsed, Value* out) {
     } else if (is_integer_type(source.type)) {
       const int64_t n = v.as_int();
       switch (target_temporal) {
-        case Temporal::kDate: millis = static_cast<int64_t>(static_cast<int32_t>(n)) * kMillisPerDay; break;
+        case Temporal::kDate:
+          millis = static_cast<int64_t>(static_cast<int32_t>(n)) * kMillisPerDay;
+          break;
         case Temporal::kTime:
           if (static_cast<int32_t>(n) < 0 || static_cast<int32_t>(n) > kMillisPerDay) return false;
           millis = static_cast<int32_t>(n);
           break;
-        default: millis = n; break;
+        default:
+          millis = n;
+          break;
       }
     } else {
       return false;
@@ -545,8 +565,8 @@ class ValuesParser {
       *out = *temporal;
       return true;
     }
-    const std::string_view text = contiguous ? parser_.original().substr(start, content.size())
-                                             : arena_.copy(content);
+    const std::string_view text =
+        contiguous ? parser_.original().substr(start, content.size()) : arena_.copy(content);
     *out = Parsed{required_schema(SchemaType::kString), Value::string(text)};
     return true;
   }

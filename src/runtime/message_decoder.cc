@@ -30,7 +30,8 @@ Status decode_message(const rd_kafka_message_t* m, const RecordConverters& conve
   int64_t ts = rd_kafka_message_timestamp(m, &ts_type);
   if (ts_type != RD_KAFKA_TIMESTAMP_NOT_AVAILABLE && ts != -1) {
     if (ts < 0) {
-      return Status::data_error("Invalid record timestamp " + std::to_string(ts) + " (" +
+      // Connect throws this outside the error-tolerance machinery: it fails the task.
+      return Status::fatal("Invalid record timestamp " + std::to_string(ts) + " (" +
                                 where(*record) + ")");
     }
     record->timestamp = ts;

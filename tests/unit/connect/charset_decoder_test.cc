@@ -33,10 +33,12 @@ TEST_F(CharsetDecoderTest, ValidUtf8IsReturnedAsAViewOfTheInput) {
 }
 
 TEST_F(CharsetDecoderTest, Utf8StrayAndInvalidBytes) {
-  EXPECT_EQ(utf8("a\x80" "b"), "a" + rep(1) + "b");
+  EXPECT_EQ(utf8("a\x80"
+                 "b"),
+            "a" + rep(1) + "b");
   EXPECT_EQ(utf8("\xFF"), rep(1));
   EXPECT_EQ(utf8("\xC0\x80"), rep(2));  // C0/C1 are never valid leads
-  EXPECT_EQ(utf8("\xC3(" ), rep(1) + "(");
+  EXPECT_EQ(utf8("\xC3("), rep(1) + "(");
   EXPECT_EQ(utf8("\xF5\x80"), rep(2));
 }
 
@@ -48,10 +50,10 @@ TEST_F(CharsetDecoderTest, Utf8TruncatedSequenceAtTheEndIsOneReplacement) {
 }
 
 TEST_F(CharsetDecoderTest, Utf8MaximalSubpartIsOneReplacement) {
-  EXPECT_EQ(utf8("\xE2\x82(" ), rep(1) + "(");
+  EXPECT_EQ(utf8("\xE2\x82("), rep(1) + "(");
   EXPECT_EQ(utf8("\xF0\x9F\x98("), rep(1) + "(");
   EXPECT_EQ(utf8("\xF0\x9F("), rep(1) + "(");
-  EXPECT_EQ(utf8("\xE2(" ), rep(1) + "(");
+  EXPECT_EQ(utf8("\xE2("), rep(1) + "(");
 }
 
 TEST_F(CharsetDecoderTest, Utf8OverlongsAndOutOfRangeReplaceEachByte) {
@@ -65,7 +67,7 @@ TEST_F(CharsetDecoderTest, Utf8EncodedSurrogateIsOneReplacementLikeTheJdk) {
   // The JDK decodes the complete 3-byte sequence, sees a surrogate and replaces all three bytes
   // with one U+FFFD (Unicode's maximal-subpart practice would give three).
   EXPECT_EQ(utf8("\xED\xA0\x80"), rep(1));
-  EXPECT_EQ(utf8("\xED\xA0(" ), rep(1) + "(");
+  EXPECT_EQ(utf8("\xED\xA0("), rep(1) + "(");
   EXPECT_EQ(utf8("\xED\xA0"), rep(1));
   EXPECT_EQ(utf8("\xED\x9F\xBF"), "\xED\x9F\xBF");  // U+D7FF is fine
 }
@@ -77,11 +79,18 @@ TEST_F(CharsetDecoderTest, Latin1MapsEveryByte) {
 }
 
 TEST_F(CharsetDecoderTest, AsciiReplacesHighBytes) {
-  EXPECT_EQ(decode(Charset::kUsAscii, "a\xE9" "b"), "a" + rep(1) + "b");
+  EXPECT_EQ(decode(Charset::kUsAscii,
+                   "a\xE9"
+                   "b"),
+            "a" + rep(1) + "b");
 }
 
 TEST_F(CharsetDecoderTest, Windows1252) {
-  EXPECT_EQ(decode(Charset::kWindows1252, "\x80" "5"), "\xE2\x82\xAC" "5");
+  EXPECT_EQ(decode(Charset::kWindows1252,
+                   "\x80"
+                   "5"),
+            "\xE2\x82\xAC"
+            "5");
   EXPECT_EQ(decode(Charset::kWindows1252, "\x81"), rep(1));
   EXPECT_EQ(decode(Charset::kWindows1252, "\xE9"), "\xC3\xA9");
 }
@@ -93,7 +102,9 @@ TEST_F(CharsetDecoderTest, Utf16DetectsAndDropsTheByteOrderMark) {
 }
 
 TEST_F(CharsetDecoderTest, Utf16BeAndLeKeepAByteOrderMarkAsACharacter) {
-  EXPECT_EQ(decode(Charset::kUtf16Be, std::string_view("\xFE\xFF\x00\x41", 4)), "\xEF\xBB\xBF" "A");
+  EXPECT_EQ(decode(Charset::kUtf16Be, std::string_view("\xFE\xFF\x00\x41", 4)),
+            "\xEF\xBB\xBF"
+            "A");
   EXPECT_EQ(decode(Charset::kUtf16Le, std::string_view("\x41\x00\xE9\x00", 4)), "A\xC3\xA9");
 }
 

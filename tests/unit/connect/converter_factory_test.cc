@@ -12,8 +12,8 @@ namespace {
 using Config = std::map<std::string, std::string>;
 
 TEST(ConverterFactoryTest, AcceptsFullNamesAndBothAliases) {
-  for (std::string_view name : {"org.apache.kafka.connect.storage.StringConverter",
-                                "StringConverter", "String"}) {
+  for (std::string_view name :
+       {"org.apache.kafka.connect.storage.StringConverter", "StringConverter", "String"}) {
     auto c = make_converter(name, {}, false);
     ASSERT_TRUE(c.ok()) << name << ": " << c.status().message();
     EXPECT_EQ((*c)->class_name(), "org.apache.kafka.connect.storage.StringConverter");
@@ -75,8 +75,8 @@ TEST(ConverterFactoryTest, ReportsEveryBadSubConfigValueWithKeyValueAndWhatIsAll
   auto c = make_converter("JsonConverter", bad, false);
   ASSERT_FALSE(c.ok());
   EXPECT_EQ(c.status().code(), StatusCode::kInvalidArgument);
-  EXPECT_EQ(c.status().message(), problems[0] + "; " + problems[1] + "; " + problems[2] + "; " +
-                                      problems[3]);
+  EXPECT_EQ(c.status().message(),
+            problems[0] + "; " + problems[1] + "; " + problems[2] + "; " + problems[3]);
 }
 
 TEST(ConverterFactoryTest, KeySlotNamesTheKeyPrefix) {
@@ -104,9 +104,9 @@ TEST(ConverterFactoryTest, UnknownClassListsTheKnownOnes) {
 }
 
 TEST(ConverterFactoryTest, SchemaRegistryConvertersAreHonestlyNotSupportedYet) {
-  for (std::string_view name : {"io.confluent.connect.avro.AvroConverter", "AvroConverter", "Avro",
-                                "io.confluent.connect.protobuf.ProtobufConverter",
-                                "JsonSchemaConverter"}) {
+  for (std::string_view name :
+       {"io.confluent.connect.avro.AvroConverter", "AvroConverter", "Avro",
+        "io.confluent.connect.protobuf.ProtobufConverter", "JsonSchemaConverter"}) {
     auto c = make_converter(name, {{"schema.registry.url", "http://sr:8081"}}, false);
     ASSERT_FALSE(c.ok()) << name;
     EXPECT_NE(c.status().message().find("is not supported by sluice yet"), std::string::npos)
@@ -124,8 +124,8 @@ TEST(ConverterFactoryTest, SimpleHeaderConverterOnlyConvertsHeaders) {
                 0),
             0u)
       << as_key.status().message();
-  for (std::string_view name : {"org.apache.kafka.connect.storage.SimpleHeaderConverter",
-                                "SimpleHeader"}) {
+  for (std::string_view name :
+       {"org.apache.kafka.connect.storage.SimpleHeaderConverter", "SimpleHeader"}) {
     auto h = make_header_converter(name, {});
     ASSERT_TRUE(h.ok()) << name;
     EXPECT_EQ((*h)->class_name(), "org.apache.kafka.connect.storage.SimpleHeaderConverter");

@@ -40,7 +40,8 @@ TEST(DecimalBytesTest, LongNumbersAndSplitDigits) {
   Arena arena;
   EXPECT_EQ(hex(digits_to_twos_complement(false, "2", "21", arena)), "0x00dd");
   // 2^128 = 340282366920938463463374607431768211456
-  EXPECT_EQ(twos("340282366920938463463374607431768211456"), "0x0100000000000000000000000000000000");
+  EXPECT_EQ(twos("340282366920938463463374607431768211456"),
+            "0x0100000000000000000000000000000000");
   EXPECT_EQ(twos("340282366920938463463374607431768211456", true),
             "0xff00000000000000000000000000000000");
   const std::string huge(400, '9');  // beyond the inline buffers
@@ -92,8 +93,9 @@ TEST(JacksonBase64Test, WhitespaceOnlyAroundGroups) {
 TEST(JacksonBase64Test, PaddingIsRequired) {
   EXPECT_EQ(b64("AQ").rfind("ERROR Unexpected end of base64-encoded String", 0), 0u);
   EXPECT_EQ(b64("AQ=").rfind("ERROR Unexpected end of base64-encoded String", 0), 0u);
-  EXPECT_EQ(b64("AQ=x"),
-            "ERROR Illegal character (code 0x78) in base64 content: expected padding character '='");
+  EXPECT_EQ(
+      b64("AQ=x"),
+      "ERROR Illegal character (code 0x78) in base64 content: expected padding character '='");
 }
 
 TEST(JacksonBase64Test, IllegalCharacters) {
@@ -101,7 +103,9 @@ TEST(JacksonBase64Test, IllegalCharacters) {
   EXPECT_EQ(b64("AQ-_"), "ERROR Illegal character (code 0x2d) in base64 content");  // not URL-safe
 }
 
-TEST(JacksonBase64Test, LeftoverBitsAreIgnored) { EXPECT_EQ(b64("AR=="), "0x01"); }
+TEST(JacksonBase64Test, LeftoverBitsAreIgnored) {
+  EXPECT_EQ(b64("AR=="), "0x01");
+}
 
 }  // namespace
 }  // namespace sluice::connect

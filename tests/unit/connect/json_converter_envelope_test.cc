@@ -26,8 +26,8 @@ class EnvelopeJsonTest : public ::testing::Test {
   }
   // Converts `payload` with the schema `schema_json`.
   std::string convert(std::string_view schema_json, std::string_view payload) {
-    return convert("{\"schema\":" + std::string(schema_json) + ",\"payload\":" +
-                   std::string(payload) + "}");
+    return convert("{\"schema\":" + std::string(schema_json) +
+                   ",\"payload\":" + std::string(payload) + "}");
   }
   std::string value_of(std::string_view schema_json, std::string_view payload) {
     std::string out = convert(schema_json, payload);
@@ -67,8 +67,7 @@ TEST_F(EnvelopeJsonTest, SpecExampleWithNumericDecimal) {
 TEST_F(EnvelopeJsonTest, SchemaAttributesAreRead) {
   SchemaAndValue out;
   ASSERT_TRUE(converter_
-                  ->to_connect("t",
-                               std::string_view(R"({"schema":{"type":"string","optional":true,
+                  ->to_connect("t", std::string_view(R"({"schema":{"type":"string","optional":true,
                                    "name":"n","version":3,"doc":"d","parameters":{"b":"2","a":"1"}},
                                    "payload":"x"})"),
                                arena_, out)
@@ -127,8 +126,7 @@ TEST_F(EnvelopeJsonTest, NullSchemaMeansSchemalessPayload) {
 }
 
 TEST_F(EnvelopeJsonTest, NonObjectSchemaHasNoType) {
-  EXPECT_EQ(convert(R"({"schema":"int32","payload":1})"),
-            "ERROR Schema must contain 'type' field");
+  EXPECT_EQ(convert(R"({"schema":"int32","payload":1})"), "ERROR Schema must contain 'type' field");
   EXPECT_EQ(convert(R"({"schema":[],"payload":1})"), "ERROR Schema must contain 'type' field");
 }
 
@@ -204,7 +202,8 @@ TEST_F(EnvelopeJsonTest, NullPayloads) {
 }
 
 TEST_F(EnvelopeJsonTest, ReplaceNullWithDefaultCanBeTurnedOff) {
-  converter_ = std::make_unique<JsonConverter>(JsonConverterConfig{.replace_null_with_default = false});
+  converter_ =
+      std::make_unique<JsonConverter>(JsonConverterConfig{.replace_null_with_default = false});
   EXPECT_EQ(value_of(R"({"type":"int32","optional":true,"default":7})", "null"), "null");
   EXPECT_EQ(value_of(R"({"type":"int32","default":7})", "null"),
             "ERROR Invalid null value for required INT32 field");
@@ -237,10 +236,10 @@ TEST_F(EnvelopeJsonTest, DecimalFromBase64UsesTheSchemaScale) {
   EXPECT_EQ(value_of(kDecimal, "true"),
             "ERROR Invalid type for Decimal, underlying representation should be numeric or bytes "
             "but was BOOLEAN");
-  EXPECT_EQ(value_of(R"({"type":"bytes","name":"org.apache.kafka.connect.data.Decimal"})",
-                     R"("AN0=")"),
-            "ERROR Invalid bytes for Decimal field: Invalid Decimal schema: scale parameter not "
-            "found.");
+  EXPECT_EQ(
+      value_of(R"({"type":"bytes","name":"org.apache.kafka.connect.data.Decimal"})", R"("AN0=")"),
+      "ERROR Invalid bytes for Decimal field: Invalid Decimal schema: scale parameter not "
+      "found.");
   // A number never looks at the scale parameter.
   EXPECT_EQ(value_of(R"({"type":"bytes","name":"org.apache.kafka.connect.data.Decimal"})", "1.5"),
             "dec(0x0f,1)");
@@ -296,14 +295,16 @@ TEST_F(EnvelopeJsonTest, ArraysIterateWhateverTheyGet) {
 }
 
 TEST_F(EnvelopeJsonTest, StringKeyedMapsAreObjects) {
-  constexpr std::string_view kMap = R"({"type":"map","keys":{"type":"string"},"values":{"type":"int8"}})";
+  constexpr std::string_view kMap =
+      R"({"type":"map","keys":{"type":"string"},"values":{"type":"int8"}})";
   EXPECT_EQ(convert(kMap, R"({"b":1,"a":2})"), "map<string,int8> => {\"b\":1,\"a\":2}");
   EXPECT_EQ(value_of(kMap, "[]"),
             "ERROR Maps with string fields should be encoded as JSON objects, but found ARRAY");
 }
 
 TEST_F(EnvelopeJsonTest, OtherMapsAreArraysOfPairs) {
-  constexpr std::string_view kMap = R"({"type":"map","keys":{"type":"int32"},"values":{"type":"string"}})";
+  constexpr std::string_view kMap =
+      R"({"type":"map","keys":{"type":"int32"},"values":{"type":"string"}})";
   EXPECT_EQ(value_of(kMap, R"([[1,"a"],[2,"b"]])"), R"({1:"a",2:"b"})");
   EXPECT_EQ(value_of(kMap, R"([[1,"a"],[2,"b"],[1,"c"]])"), R"({1:"c",2:"b"})");
   EXPECT_EQ(value_of(kMap, R"({"1":"a"})"),
@@ -327,10 +328,16 @@ TEST_F(EnvelopeJsonTest, Structs) {
             "ERROR Structs should be encoded as JSON objects, but found ARRAY");
 }
 
+TEST_F(EnvelopeJsonTest, StructFieldsTakeTheLastDuplicateMember) {
+  EXPECT_EQ(
+      value_of(R"({"type":"struct","fields":[{"type":"int8","field":"a"}]})", R"({"a":1,"a":2})"),
+      "Struct{a=2}");
+}
+
 TEST_F(EnvelopeJsonTest, StructPutValidatesFieldValues) {
-  EXPECT_EQ(value_of(R"({"type":"struct","fields":[{"type":"string","field":"name"}]})",
-                     R"({"name":5})"),
-            "ERROR Invalid value: null used for required field: \"name\", schema type: STRING");
+  EXPECT_EQ(
+      value_of(R"({"type":"struct","fields":[{"type":"string","field":"name"}]})", R"({"name":5})"),
+      "ERROR Invalid value: null used for required field: \"name\", schema type: STRING");
   EXPECT_EQ(value_of(R"({"type":"struct","fields":[{"type":"array","items":{"type":"string"},
                         "field":"tags"}]})",
                      R"({"tags":["a",5]})"),
@@ -343,8 +350,7 @@ TEST_F(EnvelopeJsonTest, StructPutValidatesFieldValues) {
 TEST_F(EnvelopeJsonTest, NestedStructsKeepTheirSchemas) {
   SchemaAndValue out;
   ASSERT_TRUE(converter_
-                  ->to_connect("t",
-                               std::string_view(R"({"schema":{"type":"struct","fields":[
+                  ->to_connect("t", std::string_view(R"({"schema":{"type":"struct","fields":[
                                  {"type":"struct","name":"Inner","fields":[{"type":"int8","field":"x"}],
                                   "field":"inner"}]},"payload":{"inner":{"x":1}}})"),
                                arena_, out)
@@ -365,8 +371,14 @@ TEST_F(EnvelopeJsonTest, SchemasAreCachedByText) {
   ASSERT_TRUE(converter_->to_connect("t", one, arena_, b).ok());
   EXPECT_EQ(a.schema.get(), b.schema.get());
   EXPECT_EQ(converter_->cached_schema_count(), 1u);
-  ASSERT_TRUE(converter_->to_connect("t", std::string_view(R"({"schema":{"type":"int16"},"payload":1})"), arena_, b).ok());
-  ASSERT_TRUE(converter_->to_connect("t", std::string_view(R"({"schema":{"type":"int32"},"payload":1})"), arena_, b).ok());
+  ASSERT_TRUE(converter_
+                  ->to_connect("t", std::string_view(R"({"schema":{"type":"int16"},"payload":1})"),
+                               arena_, b)
+                  .ok());
+  ASSERT_TRUE(converter_
+                  ->to_connect("t", std::string_view(R"({"schema":{"type":"int32"},"payload":1})"),
+                               arena_, b)
+                  .ok());
   EXPECT_EQ(converter_->cached_schema_count(), 2u);  // least recently used evicted
   ASSERT_TRUE(converter_->to_connect("t", one, arena_, b).ok());
   EXPECT_NE(a.schema.get(), b.schema.get());  // int8 had been evicted and was parsed again
@@ -376,7 +388,10 @@ TEST_F(EnvelopeJsonTest, SchemasAreCachedByText) {
 TEST_F(EnvelopeJsonTest, CacheSizeZeroCachesNothing) {
   converter_ = std::make_unique<JsonConverter>(JsonConverterConfig{.schemas_cache_size = 0});
   SchemaAndValue out;
-  ASSERT_TRUE(converter_->to_connect("t", std::string_view(R"({"schema":{"type":"int8"},"payload":1})"), arena_, out).ok());
+  ASSERT_TRUE(converter_
+                  ->to_connect("t", std::string_view(R"({"schema":{"type":"int8"},"payload":1})"),
+                               arena_, out)
+                  .ok());
   EXPECT_EQ(converter_->cached_schema_count(), 0u);
   EXPECT_EQ(render(out.value), "1");
 }

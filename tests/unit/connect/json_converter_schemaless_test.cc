@@ -67,6 +67,10 @@ TEST_F(SchemalessJsonTest, DuplicateKeysKeepFirstPositionAndLastValue) {
   EXPECT_EQ(convert(R"({"a":1,"b":2,"a":3})"), R"({"a":3,"b":2})");
 }
 
+TEST_F(SchemalessJsonTest, DuplicateKeysAreComparedAfterUnescaping) {
+  EXPECT_EQ(convert(R"({"a":1,"\u0061":2})"), R"({"a":2})");
+}
+
 TEST_F(SchemalessJsonTest, DuplicateKeysInLargeObjects) {
   std::string json = "{";
   for (int i = 0; i < 40; ++i) json += "\"k" + std::to_string(i) + "\":" + std::to_string(i) + ",";
@@ -133,10 +137,11 @@ TEST_F(SchemalessJsonTest, MalformedJsonIsADataErrorWithConnectWording) {
 }
 
 TEST_F(SchemalessJsonTest, RejectsWhatJacksonRejects) {
-  for (std::string_view bad : {"{\"a\":01x}", "[1,]", "{\"a\" 1}", "+1", ".5", "1.", "NaN",
-                               "[1 2]", "{'a':1}", "[\"a\x01\"]", "\"\xFF\"", "tru", "nul",
-                               "{\"a\":1.5.3}", "[1e]", "truex"}) {
-    EXPECT_EQ(convert(bad).rfind("ERROR Converting byte[]", 0), 0u) << bad << " -> " << convert(bad);
+  for (std::string_view bad :
+       {"{\"a\":01x}", "[1,]", "{\"a\" 1}", "+1", ".5", "1.", "NaN", "[1 2]", "{'a':1}",
+        "[\"a\x01\"]", "\"\xFF\"", "tru", "nul", "{\"a\":1.5.3}", "[1e]", "truex"}) {
+    EXPECT_EQ(convert(bad).rfind("ERROR Converting byte[]", 0), 0u)
+        << bad << " -> " << convert(bad);
   }
 }
 

@@ -138,9 +138,10 @@ TEST_F(JsonSchemaGrammarTest, DefaultsAreConvertedWithTheSchema) {
                        "parameters":{"scale":"2"},"default":"AN0="})"),
             "Decimal(scale=2) bytes");
   EXPECT_EQ(render(last_.value), "dec(0x00dd,2)");
-  ASSERT_EQ(schema(R"({"type":"array","items":{"type":"struct","fields":[{"type":"int8","field":"x"}]},
+  ASSERT_EQ(
+      schema(R"({"type":"array","items":{"type":"struct","fields":[{"type":"int8","field":"x"}]},
                        "default":[{"x":1}]})"),
-            "array<struct{x:int8}>");
+      "array<struct{x:int8}>");
   EXPECT_EQ(render(last_.value), "[Struct{x=1}]");
   ASSERT_EQ(schema(R"({"type":"map","keys":{"type":"string"},"values":{"type":"string"},
                        "default":{"k":"v"}})"),

@@ -47,8 +47,8 @@ TEST(RecordConverterTest, ConvertsKeyValueAndHeaders) {
   RecordConverter rc(std::make_unique<StringConverter>(),
                      std::make_unique<JsonConverter>(JsonConverterConfig{.schemas_enable = false}),
                      std::make_unique<SimpleHeaderConverter>());
-  const std::vector<KafkaHeaderView> headers = {{"attempt", "3"}, {"trace", std::nullopt},
-                                                {"tags", "[\"a\",\"b\"]"}};
+  const std::vector<KafkaHeaderView> headers = {
+      {"attempt", "3"}, {"trace", std::nullopt}, {"tags", "[\"a\",\"b\"]"}};
   Arena arena;
   SinkRecord out;
   ASSERT_TRUE(rc.convert(record("k1", R"({"id":7})", headers), arena, out).ok());

@@ -58,13 +58,13 @@ TEST(StringConverterTest, ConfiguredEncoding) {
 
 TEST(StringConverterTest, SlotDeserializerEncodingWins) {
   std::vector<std::string> problems;
-  auto value = StringConverter::configure(
-      {{"converter.encoding", "UTF-8"}, {"value.deserializer.encoding", "ISO-8859-1"},
-       {"key.deserializer.encoding", "UTF-16"}},
-      "value.converter.", false, problems);
+  auto value = StringConverter::configure({{"converter.encoding", "UTF-8"},
+                                           {"value.deserializer.encoding", "ISO-8859-1"},
+                                           {"key.deserializer.encoding", "UTF-16"}},
+                                          "value.converter.", false, problems);
   EXPECT_EQ(value->charset(), Charset::kIso8859_1);
-  auto key = StringConverter::configure({{"key.deserializer.encoding", "UTF-16"}},
-                                        "key.converter.", true, problems);
+  auto key = StringConverter::configure({{"key.deserializer.encoding", "UTF-16"}}, "key.converter.",
+                                        true, problems);
   EXPECT_EQ(key->charset(), Charset::kUtf16);
   EXPECT_TRUE(problems.empty());
 }
@@ -112,8 +112,9 @@ TEST(NumberConvertersTest, DecodeBigEndian) {
 TEST(NumberConvertersTest, WrongLengthsFailWithKafkasWording) {
   NumberConverter s(NumberKind::kShort), i(NumberKind::kInteger), l(NumberKind::kLong),
       f(NumberKind::kFloat), d(NumberKind::kDouble), b(NumberKind::kBoolean);
-  EXPECT_EQ(convert(s, "abc"),
-            "ERROR Failed to deserialize short: Size of data received by ShortDeserializer is not 2");
+  EXPECT_EQ(
+      convert(s, "abc"),
+      "ERROR Failed to deserialize short: Size of data received by ShortDeserializer is not 2");
   EXPECT_EQ(convert(i, ""),
             "ERROR Failed to deserialize integer: Size of data received by IntegerDeserializer is "
             "not 4");
@@ -132,10 +133,12 @@ TEST(NumberConvertersTest, Boolean) {
   NumberConverter b(NumberKind::kBoolean);
   EXPECT_EQ(convert(b, std::string_view("\x01", 1)), "optional boolean => true");
   EXPECT_EQ(convert(b, std::string_view("\x00", 1)), "optional boolean => false");
-  EXPECT_EQ(convert(b, "\x02"),
-            "ERROR Failed to deserialize boolean: Unexpected byte received by BooleanDeserializer: 2");
-  EXPECT_EQ(convert(b, "\xFF"),
-            "ERROR Failed to deserialize boolean: Unexpected byte received by BooleanDeserializer: -1");
+  EXPECT_EQ(
+      convert(b, "\x02"),
+      "ERROR Failed to deserialize boolean: Unexpected byte received by BooleanDeserializer: 2");
+  EXPECT_EQ(
+      convert(b, "\xFF"),
+      "ERROR Failed to deserialize boolean: Unexpected byte received by BooleanDeserializer: -1");
 }
 
 TEST(NumberConvertersTest, NullsKeepTheOptionalSchema) {

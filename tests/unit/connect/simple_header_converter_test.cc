@@ -43,7 +43,10 @@ TEST_F(SimpleHeaderConverterTest, StringsPointIntoTheHeaderBytes) {
 }
 
 TEST_F(SimpleHeaderConverterTest, MalformedUtf8BecomesReplacementCharacters) {
-  EXPECT_EQ(convert("a\xFF" "b"), "string => \"a\xEF\xBF\xBD" "b\"");
+  EXPECT_EQ(convert("a\xFF"
+                    "b"),
+            "string => \"a\xEF\xBF\xBD"
+            "b\"");
 }
 
 TEST_F(SimpleHeaderConverterTest, ParserOverflowKeepsTheRawBytes) {

@@ -27,16 +27,20 @@ inline std::string hex(std::string_view bytes) {
 inline std::string render(const Value& v) {
   char buf[64];
   switch (v.kind()) {
-    case ValueKind::kNull: return "null";
-    case ValueKind::kBoolean: return v.as_bool() ? "true" : "false";
-    case ValueKind::kInt: return std::to_string(v.as_int());
+    case ValueKind::kNull:
+      return "null";
+    case ValueKind::kBoolean:
+      return v.as_bool() ? "true" : "false";
+    case ValueKind::kInt:
+      return std::to_string(v.as_int());
     case ValueKind::kFloat32:
       std::snprintf(buf, sizeof(buf), "f:%.9g", v.as_double());
       return buf;
     case ValueKind::kFloat64:
       std::snprintf(buf, sizeof(buf), "d:%.17g", v.as_double());
       return buf;
-    case ValueKind::kString: return "\"" + std::string(v.as_text()) + "\"";
+    case ValueKind::kString:
+      return "\"" + std::string(v.as_text()) + "\"";
     case ValueKind::kBytes:
       if (v.is_decimal()) {
         return "dec(" + hex(v.as_text()) + "," + std::to_string(v.decimal_scale()) + ")";

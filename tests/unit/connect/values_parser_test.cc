@@ -30,7 +30,9 @@ TEST_F(ValuesParserTest, Booleans) {
   EXPECT_EQ(parse("true}"), "string => \"true}\"");
 }
 
-TEST_F(ValuesParserTest, NullIsJavaNull) { EXPECT_EQ(parse("null"), "none => null"); }
+TEST_F(ValuesParserTest, NullIsJavaNull) {
+  EXPECT_EQ(parse("null"), "none => null");
+}
 
 TEST_F(ValuesParserTest, IntegersTakeTheNarrowestType) {
   EXPECT_EQ(parse("42"), "int8 => 42");
@@ -62,8 +64,7 @@ TEST_F(ValuesParserTest, OtherNumbersAreFloat32WhenFiniteThenFloat64ThenDecimal)
   EXPECT_EQ(parse("1e39"), "double => d:9.9999999999999994e+38");
   EXPECT_EQ(parse("1e400"), "Decimal(scale=-400) bytes => dec(0x01,-400)");
   // Beyond long and with scale 0: neither float nor double qualifies.
-  EXPECT_EQ(parse("9223372036854775808"),
-            "Decimal(scale=0) bytes => dec(0x008000000000000000,0)");
+  EXPECT_EQ(parse("9223372036854775808"), "Decimal(scale=0) bytes => dec(0x008000000000000000,0)");
   EXPECT_EQ(parse("12345678901234567890"), "Decimal(scale=0) bytes => dec(0x00ab54a98ceb1f0ad2,0)");
 }
 
@@ -75,9 +76,9 @@ TEST_F(ValuesParserTest, IsoDateTimeAndTimestampShapes) {
 }
 
 TEST_F(ValuesParserTest, TemporalParsingIsLenientLikeSimpleDateFormat) {
-  EXPECT_EQ(parse("2024-13-01"), "Date int32 => 20089");  // month 13 rolls into 2025
-  EXPECT_EQ(parse("2024-02-30"), "Date int32 => 19783");  // 2024-03-01
-  EXPECT_EQ(parse("2024-1-2xx"), "Date int32 => 19724");  // right length, trailing text ignored
+  EXPECT_EQ(parse("2024-13-01"), "Date int32 => 20089");    // month 13 rolls into 2025
+  EXPECT_EQ(parse("2024-02-30"), "Date int32 => 19783");    // 2024-03-01
+  EXPECT_EQ(parse("2024-1-2xx"), "Date int32 => 19724");    // right length, trailing text ignored
   EXPECT_EQ(parse("1000-01-01"), "Date int32 => -354280");  // Julian before the 1582 cutover
 }
 
