@@ -203,6 +203,10 @@ Status ConnectorRuntime::build() {
   policy.rotate_file_on_partition_change = c.rotate_file_on_partition_change();
   policy.max_open_files = c.partitioner_max_open_files();
   policy.schema_compatibility = compatibility(c.schema_compatibility());
+  // Where file boundaries depend on the wall clock, record each rotation's cuts before its objects
+  // become visible, so a restart can replay them (exactly-once beyond the Java connector).
+  policy.plan_rotations = policy.rotate_schedule_interval_ms > 0 ||
+                          (extractor_ != nullptr && extractor_->is_wallclock());
   if (policy.rotate_interval_ms > 0 && !partitioner_->is_time_based()) {
     spdlog::warn("rotate.interval.ms is ignored: it needs a time-based partitioner (as in the Java connector)");
   }

@@ -35,10 +35,37 @@ SinkTask::~SinkTask() {
 }
 
 void SinkTask::on_partitions_assigned(const std::vector<kafka::TopicPartition>& partitions) {
+  std::vector<kafka::TopicPartition> added;
   for (const kafka::TopicPartition& tp : partitions) {
     if (writers_.count(tp) != 0) continue;
-    writers_.emplace(tp, std::make_unique<sink::TopicPartitionWriter>(services_, tp.topic, tp.partition));
+    auto committer = [this](const std::string& topic, int32_t partition, int64_t offset,
+                            const std::string& metadata) {
+      return consumer_->commit({kafka::OffsetCommit{{topic, partition}, offset, metadata}});
+    };
+    writers_.emplace(tp, std::make_unique<sink::TopicPartitionWriter>(services_, tp.topic,
+                                                                      tp.partition, committer));
+    added.push_back(tp);
     spdlog::info("task={} assigned topic={} partition={}", settings_.task_id, tp.topic, tp.partition);
+  }
+  if (added.empty()) return;
+  // A previous owner may have recorded rotation plans it had not finished: replay them, so the
+  // objects it may already have made visible are written again with the same keys and bytes.
+  Result<std::vector<kafka::OffsetCommit>> committed =
+      consumer_->committed(added, std::chrono::milliseconds(30000));
+  if (!committed.ok()) {
+    rebalance_error_ = committed.status().with_context("reading committed offsets on assignment");
+    return;
+  }
+  for (const kafka::OffsetCommit& c : *committed) {
+    Result<std::vector<sink::RotationPlan>> plans = sink::decode_rotation_plans(c.metadata);
+    if (!plans.ok()) {
+      rebalance_error_ = plans.status().with_context(c.tp.to_string());
+      return;
+    }
+    if (plans->empty()) continue;
+    spdlog::info("task={} topic={} partition={}: replaying {} recorded rotation(s) from offset {}",
+                 settings_.task_id, c.tp.topic, c.tp.partition, plans->size(), c.offset);
+    writers_.at(c.tp)->set_replay_plans(std::move(plans).value());
   }
 }
 
@@ -53,7 +80,7 @@ void SinkTask::on_partitions_revoked(const std::vector<kafka::TopicPartition>& p
       Status st = it->second->tick(wall_clock_ms());
       if (!st.ok()) spdlog::warn("task={} revoking {}: {}", settings_.task_id, tp.to_string(), st.message());
       if (std::optional<int64_t> offset = it->second->take_committable_offset()) {
-        commits.push_back(kafka::OffsetCommit{tp, *offset, {}});
+        commits.push_back(kafka::OffsetCommit{tp, *offset, it->second->commit_metadata()});
       }
     }
     spdlog::info("task={} revoked topic={} partition={}{}", settings_.task_id, tp.topic, tp.partition,
@@ -153,7 +180,7 @@ Status SinkTask::commit_durable(bool force) {
   std::vector<kafka::OffsetCommit> commits;
   for (auto& [tp, writer] : writers_) {
     if (std::optional<int64_t> offset = writer->take_committable_offset()) {
-      commits.push_back(kafka::OffsetCommit{tp, *offset, {}});
+      commits.push_back(kafka::OffsetCommit{tp, *offset, writer->commit_metadata()});
     }
   }
   if (commits.empty()) return Status::ok_status();

@@ -3,6 +3,8 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <chrono>
+#include <thread>
 
 #include "sink/time_bucket.h"
 
@@ -30,6 +32,7 @@ struct TopicPartitionWriter::OpenFile {
   int64_t start_offset = 0;
   int64_t end_offset = 0;
   int64_t record_count = 0;
+  int plan_index = 0;         // position in files_ when opened: the plan's partition index
   connect::SchemaPtr schema;  // the value schema of the file's first record
   PartBuffer buffer;
   PartBufferSink sink;
@@ -38,8 +41,11 @@ struct TopicPartitionWriter::OpenFile {
 };
 
 TopicPartitionWriter::TopicPartitionWriter(const WriterServices& services, std::string topic,
-                                           int32_t partition)
-    : services_(services), topic_(std::move(topic)), partition_(partition) {}
+                                           int32_t partition, PlanCommitter commit_plan)
+    : services_(services),
+      topic_(std::move(topic)),
+      partition_(partition),
+      commit_plan_(std::move(commit_plan)) {}
 
 TopicPartitionWriter::~TopicPartitionWriter() { reset(); }
 
@@ -93,6 +99,15 @@ bool TopicPartitionWriter::schema_requires_rotation(const OpenFile* file,
 Status TopicPartitionWriter::write(const connect::SinkRecord& record, int64_t now_ms) {
   if (start_offset_ < 0) start_offset_ = record.offset;
   last_seen_offset_ = record.offset;
+  if (range_begin_ < 0) range_begin_ = record.offset;
+  if (!replay_.empty() && record.offset >= replay_.front().end_offset) {
+    // The recorded rotation ended before this record (its last records are skipped this time).
+    rotate(now_ms, /*time_based=*/false, &replay_.front());
+    replay_.pop_front();
+  }
+  if (!replay_.empty() && record.offset >= replay_.front().begin_offset) {
+    return write_replayed(record, now_ms);
+  }
   if (total_records_ == 0 && services_.policy.rotate_schedule_interval_ms > 0 &&
       (next_scheduled_rotation_ < 0 || now_ms >= next_scheduled_rotation_)) {
     // Nothing open: an expired schedule only moves on, it does not make an empty file.
@@ -125,6 +140,31 @@ Status TopicPartitionWriter::write(const connect::SinkRecord& record, int64_t no
     base_timestamp_ = ts;
   }
 
+  SLUICE_RETURN_IF_ERROR(append_record(record, file));
+  if (total_records_ >= std::max<int64_t>(services_.policy.flush_size, 1)) {
+    rotate(now_ms, /*time_based=*/false);
+  }
+  return Status::ok_status();
+}
+
+Status TopicPartitionWriter::write_replayed(const connect::SinkRecord& record, int64_t now_ms) {
+  const RotationPlan& plan = replay_.front();
+  int index = plan.partition_for(record.offset);
+  if (index < 0) {
+    // Before the plan's first written record: it was skipped the first time too.
+    return Status::ok_status();
+  }
+  encoded_scratch_ = plan.partitions[index];
+  auto it = files_by_partition_.find(encoded_scratch_);
+  SLUICE_RETURN_IF_ERROR(append_record(record, it == files_by_partition_.end() ? nullptr : it->second));
+  if (record.offset + 1 >= plan.end_offset) {
+    rotate(now_ms, /*time_based=*/false, &plan);
+    replay_.pop_front();
+  }
+  return Status::ok_status();
+}
+
+Status TopicPartitionWriter::append_record(const connect::SinkRecord& record, OpenFile* file) {
   bool opened = false;
   if (file == nullptr) {
     Result<OpenFile*> created = open_file(encoded_scratch_, record);
@@ -148,9 +188,9 @@ Status TopicPartitionWriter::write(const connect::SinkRecord& record, int64_t no
   ++total_records_;
   last_written_offset_ = record.offset;
   if (last_encoded_partition_ != encoded_scratch_) last_encoded_partition_ = encoded_scratch_;
-
-  if (total_records_ >= std::max<int64_t>(services_.policy.flush_size, 1)) {
-    rotate(now_ms, /*time_based=*/false);
+  if (file->plan_index != last_run_index_) {
+    current_runs_.emplace_back(record.offset, file->plan_index);
+    last_run_index_ = file->plan_index;
   }
   return Status::ok_status();
 }
@@ -162,6 +202,7 @@ Result<TopicPartitionWriter::OpenFile*> TopicPartitionWriter::open_file(
   file->start_offset = record.offset;
   file->end_offset = record.offset;
   file->schema = record.value_schema;
+  file->plan_index = static_cast<int>(files_.size());
 
   key_scratch_.clear();
   services_.partitioner->partitioned_path(topic_, encoded, &key_scratch_);
@@ -186,13 +227,48 @@ void TopicPartitionWriter::ship_full_parts(OpenFile& file) {
   }
 }
 
-void TopicPartitionWriter::rotate(int64_t now_ms, bool time_based) {
-  if (time_based || services_.policy.rotate_schedule_interval_ms > 0) {
-    if (time_based) reschedule(now_ms);
+void TopicPartitionWriter::rotate(int64_t now_ms, bool time_based, const RotationPlan* replayed) {
+  if (time_based) reschedule(now_ms);
+  const bool planned = replayed != nullptr || services_.policy.plan_rotations || force_plan_;
+  force_plan_ = false;
+  if (files_.empty()) {
+    current_runs_.clear();
+    last_run_index_ = -1;
+    return;
   }
-  if (files_.empty()) return;
   auto rotation = std::make_shared<Rotation>();
-  rotation->commit_offset = last_written_offset_ + 1;
+  rotation->commit_offset = replayed != nullptr ? replayed->end_offset : last_written_offset_ + 1;
+  if (planned) {
+    RotationPlan plan;
+    if (replayed != nullptr) {
+      plan = *replayed;
+    } else {
+      plan.begin_offset = range_begin_ >= 0 ? range_begin_ : current_runs_.front().first;
+      plan.end_offset = rotation->commit_offset;
+      for (const auto& file : files_) plan.partitions.push_back(file->encoded_partition);
+      plan.runs = current_runs_;
+    }
+    if (replayed == nullptr) {
+      // The plan must be in Kafka before any object of this rotation can become visible.
+      Status committed = commit_plan_before_upload(plan);
+      if (!committed.ok()) {
+        for (auto& file : files_) services_.uploader->abort(file->upload);
+        files_.clear();
+        files_by_partition_.clear();
+        current_runs_.clear();
+        last_run_index_ = -1;
+        total_records_ = 0;
+        base_timestamp_.reset();
+        failure_ = Status::retriable("could not record the rotation plan of " + topic_ + "-" +
+                                     std::to_string(partition_) + ": " + committed.message());
+        return;
+      }
+    }
+    rotation->plan = std::move(plan);
+  }
+  current_runs_.clear();
+  last_run_index_ = -1;
+  range_begin_ = -1;
   rotation->outstanding.store(static_cast<int>(files_.size()));
   for (auto& file : files_) {
     Status closed = file->writer->close();
@@ -225,13 +301,60 @@ void TopicPartitionWriter::rotate(int64_t now_ms, bool time_based) {
 }
 
 bool TopicPartitionWriter::rotate_now(int64_t now_ms) {
-  if (files_.empty()) return false;
+  if (files_.empty() || !replay_.empty()) return false;
+  force_plan_ = true;  // a cut made by memory pressure is not a function of the records
   rotate(now_ms, /*time_based=*/false);
   return true;
 }
 
+std::vector<RotationPlan> TopicPartitionWriter::plans_in_flight() const {
+  std::vector<RotationPlan> plans;
+  for (const auto& rotation : pending_) {
+    if (rotation->plan) plans.push_back(*rotation->plan);
+  }
+  plans.insert(plans.end(), replay_.begin(), replay_.end());
+  return plans;
+}
+
+std::string TopicPartitionWriter::commit_metadata() const {
+  return encode_rotation_plans(plans_in_flight());
+}
+
+void TopicPartitionWriter::set_replay_plans(std::vector<RotationPlan> plans) {
+  replay_.assign(plans.begin(), plans.end());
+}
+
+Status TopicPartitionWriter::commit_plan_before_upload(const RotationPlan& plan) {
+  if (!commit_plan_) return Status::fatal("no plan committer configured");
+  std::vector<RotationPlan> plans = plans_in_flight();
+  plans.push_back(plan);
+  std::string metadata = encode_rotation_plans(plans);
+  if (metadata.size() > kMaxPlanMetadataBytes && !pending_.empty()) {
+    // Too many plans in flight for one commit: let the earlier rotations finish first.
+    for (int i = 0; i < 6000 && !pending_.empty(); ++i) {
+      SLUICE_RETURN_IF_ERROR(collect_finished_rotations());
+      if (!pending_.empty()) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    plans = plans_in_flight();
+    plans.push_back(plan);
+    metadata = encode_rotation_plans(plans);
+  }
+  if (metadata.size() > kMaxPlanMetadataBytes) {
+    spdlog::warn("topic={} partition={}: the rotation plan ({} bytes, {} files) is larger than "
+                 "offset commit metadata allows; this rotation is not protected against "
+                 "duplicates after a crash",
+                 topic_, partition_, metadata.size(), plan.partitions.size());
+    return Status::ok_status();
+  }
+  int64_t offset = std::max({durable_offset_, start_offset_, handed_out_offset_});
+  SLUICE_RETURN_IF_ERROR(commit_plan_(topic_, partition_, offset, metadata));
+  handed_out_offset_ = std::max(handed_out_offset_, offset);
+  return Status::ok_status();
+}
+
 void TopicPartitionWriter::skip(int64_t offset) {
   if (start_offset_ < 0) start_offset_ = offset;
+  if (range_begin_ < 0) range_begin_ = offset;
   last_seen_offset_ = offset;
 }
 
@@ -254,6 +377,8 @@ Status TopicPartitionWriter::collect_finished_rotations() {
 }
 
 Status TopicPartitionWriter::tick(int64_t now_ms) {
+  if (!failure_.ok()) return failure_;
+  if (!replay_.empty()) return collect_finished_rotations();
   if (total_records_ > 0 && services_.policy.rotate_schedule_interval_ms > 0 &&
       next_scheduled_rotation_ >= 0 && now_ms >= next_scheduled_rotation_) {
     rotate(now_ms, /*time_based=*/true);
@@ -279,8 +404,19 @@ int64_t TopicPartitionWriter::reset() {
   for (auto& file : files_) services_.uploader->abort(file->upload);
   files_.clear();
   files_by_partition_.clear();
-  // Rotations still in flight may yet complete; their keys will be written again identically.
+  // Rotations still in flight may yet complete; their keys will be written again identically:
+  // planned ones by replaying their plans, the others because their cuts depend on the records only.
+  std::deque<RotationPlan> replay;
+  for (const auto& rotation : pending_) {
+    if (rotation->plan) replay.push_back(*rotation->plan);
+  }
+  replay.insert(replay.end(), replay_.begin(), replay_.end());
+  replay_ = std::move(replay);
   pending_.clear();
+  failure_ = Status();
+  current_runs_.clear();
+  last_run_index_ = -1;
+  range_begin_ = -1;
   total_records_ = 0;
   base_timestamp_.reset();
   last_encoded_partition_.clear();

@@ -29,6 +29,7 @@
 #include "sink/object_key.h"
 #include "sink/part_buffer.h"
 #include "sink/partitioner.h"
+#include "sink/rotation_plan.h"
 #include "sink/timestamp_extractor.h"
 #include "sink/uploader.h"
 #include "storage/object_store.h"
@@ -47,7 +48,14 @@ struct RotationPolicy {
   bool rotate_file_on_partition_change = true;
   int64_t max_open_files = -1;
   SchemaCompatibility schema_compatibility = SchemaCompatibility::kNone;
+  // Record each rotation's plan in the offset commit metadata before its objects become visible
+  // (rotation_plan.h). Needed, and set, when file boundaries depend on the wall clock.
+  bool plan_rotations = false;
 };
+
+// Commits `offset` for the writer's partition with `metadata`, synchronously (the task's consumer).
+using PlanCommitter = std::function<Status(const std::string& topic, int32_t partition,
+                                           int64_t offset, const std::string& metadata)>;
 
 // Everything a writer shares with the other writers of the task: owned by the task (or the
 // process) and outliving every writer.
@@ -65,7 +73,10 @@ struct WriterServices {
 
 class TopicPartitionWriter {
  public:
-  TopicPartitionWriter(const WriterServices& services, std::string topic, int32_t partition);
+  // `commit_plan` commits through the consumer of the task that owns the partition; without it,
+  // planned rotations fail.
+  TopicPartitionWriter(const WriterServices& services, std::string topic, int32_t partition,
+                       PlanCommitter commit_plan = {});
   ~TopicPartitionWriter();
   TopicPartitionWriter(const TopicPartitionWriter&) = delete;
   TopicPartitionWriter& operator=(const TopicPartitionWriter&) = delete;
@@ -87,8 +98,15 @@ class TopicPartitionWriter {
   // returns the offset to consume from again: everything before it is durable.
   int64_t reset();
 
-  // Rotates every open file now (memory pressure). Returns false if nothing was open.
+  // Rotates every open file now (memory pressure). Returns false if nothing was open or the
+  // writer is replaying a recorded plan (whose cuts must not move).
   bool rotate_now(int64_t now_ms);
+
+  // Plans found in the committed offset's metadata: the next records are cut exactly as they say.
+  void set_replay_plans(std::vector<RotationPlan> plans);
+  bool replaying() const { return !replay_.empty(); }
+  // The metadata to commit with the next offset: the plans not yet durable ("" for none).
+  std::string commit_metadata() const;
 
   bool has_open_files() const { return !files_.empty(); }
   bool has_pending_uploads() const { return !pending_.empty(); }
@@ -105,11 +123,18 @@ class TopicPartitionWriter {
     std::atomic<int> outstanding{0};
     std::mutex mutex;
     Status error;
+    std::optional<RotationPlan> plan;  // set for a planned (or replayed) rotation
   };
 
   bool rotation_due_on_time(const std::string& encoded, int64_t ts, int64_t now_ms) const;
   bool schema_requires_rotation(const OpenFile* file, const connect::SinkRecord& record) const;
-  void rotate(int64_t now_ms, bool time_based);
+  // Cuts every open file; `replayed` is the recorded plan being re-executed, if any.
+  void rotate(int64_t now_ms, bool time_based, const RotationPlan* replayed = nullptr);
+  Status commit_plan_before_upload(const RotationPlan& plan);
+  std::vector<RotationPlan> plans_in_flight() const;
+  Status write_replayed(const connect::SinkRecord& record, int64_t now_ms);
+  // Appends the record to the file of encoded_scratch_ (opening it when `file` is null).
+  Status append_record(const connect::SinkRecord& record, OpenFile* file);
   Result<OpenFile*> open_file(const std::string& encoded, const connect::SinkRecord& record);
   void ship_full_parts(OpenFile& file);
   Status collect_finished_rotations();
@@ -118,6 +143,7 @@ class TopicPartitionWriter {
   const WriterServices& services_;
   const std::string topic_;
   const int32_t partition_;
+  const PlanCommitter commit_plan_;
 
   std::vector<std::unique_ptr<OpenFile>> files_;  // in the order they were opened
   std::unordered_map<std::string, OpenFile*> files_by_partition_;
@@ -132,6 +158,14 @@ class TopicPartitionWriter {
   int64_t durable_offset_ = -1;  // every record before it is durable (-1: nothing yet)
   int64_t handed_out_offset_ = -1;
   int64_t next_scheduled_rotation_ = -1;
+
+  // The plan of the rotation being built: runs of (first offset, index of the file in files_).
+  std::vector<std::pair<int64_t, int>> current_runs_;
+  int last_run_index_ = -1;
+  int64_t range_begin_ = -1;    // the first offset after the previous rotation
+  bool force_plan_ = false;     // this rotation is cut by memory pressure: plan it whatever the policy
+  std::deque<RotationPlan> replay_;
+  Status failure_;              // a plan commit failed: the writer needs reset()
 
   std::string encoded_scratch_;  // reused per record: no allocation on the hot path
   std::string key_scratch_;

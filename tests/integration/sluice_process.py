@@ -53,8 +53,12 @@ def connector_config(testenv, name: str, topic: str, prefix: str, **extra) -> di
 class SluiceProcess:
     """One `sluice run`, its logs in a file of the test's tmp_path."""
 
-    def __init__(self, tmp_path: Path, worker: dict, connector: dict, env: dict | None = None):
+    def __init__(self, tmp_path: Path, worker: dict, connector: dict, env: dict | None = None,
+                 args: list[str] | None = None):
+        """`args`: options placed before the `run` subcommand, e.g. ["--log-level", "debug"]."""
+        tmp_path.mkdir(parents=True, exist_ok=True)
         self.dir = tmp_path
+        self.args = list(args or [])
         self.worker_path = write_properties(tmp_path / "worker.properties", worker)
         self.connector_path = write_properties(tmp_path / "connector.properties", connector)
         self.log_path = tmp_path / "sluice.log"
@@ -68,7 +72,7 @@ class SluiceProcess:
         log.write(f"==== run {self.runs}\n")
         log.flush()
         self.proc = subprocess.Popen(
-            [str(SLUICE), "run", "--worker", str(self.worker_path), "--connector", str(self.connector_path)],
+            [str(SLUICE), *self.args, "run", "--worker", str(self.worker_path), "--connector", str(self.connector_path)],
             stdout=log, stderr=subprocess.STDOUT, env=self.env)
         return self
 
@@ -89,6 +93,17 @@ class SluiceProcess:
 
     def running(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
+
+    def wait_exit(self, timeout: float) -> int:
+        """Wait for the process to end by itself (after a failure); its exit code."""
+        assert self.proc is not None
+        return self.proc.wait(timeout=timeout)
+
+    def validate(self, *extra: str) -> subprocess.CompletedProcess:
+        """`sluice [args] validate` on this process's configuration files."""
+        return subprocess.run([str(SLUICE), *self.args, "validate", "--worker", str(self.worker_path),
+                               "--connector", str(self.connector_path), *extra],
+                              capture_output=True, text=True, timeout=30, env=self.env)
 
 
 def list_keys(s3, bucket: str, prefix: str) -> list[str]:
@@ -124,3 +139,43 @@ def committed_offsets(kafka_consumer_factory, group: str, topic: str, partitions
     consumer = kafka_consumer_factory(group)
     result = consumer.committed([TopicPartition(topic, p) for p in range(partitions)], timeout=10)
     return {tp.partition: tp.offset for tp in result}
+
+
+def produce_records(producer, topic: str, values, timestamps=None, key=None, keys=None) -> None:
+    """Produce (partition, value) pairs in order and wait until the broker has them all."""
+    for i, (partition, value) in enumerate(values):
+        kwargs = {"partition": partition}
+        if timestamps is not None:
+            kwargs["timestamp"] = timestamps[i]
+        producer.produce(topic, value=value, key=keys[i] if keys is not None else key, **kwargs)
+        if i % 1000 == 999:
+            producer.poll(0)
+    assert producer.flush(60) == 0, "producer could not deliver every record"
+
+
+def multipart_uploads(s3, bucket: str, prefix: str) -> list[dict]:
+    """Incomplete multipart uploads under `prefix` (the parts S3 would bill for)."""
+    uploads = []
+    for page in s3.get_paginator("list_multipart_uploads").paginate(Bucket=bucket, Prefix=prefix):
+        uploads += page.get("Uploads", [])
+    return uploads
+
+
+def java_hash_map_order(keys: list[str]) -> list[str]:
+    """The iteration order of a java.util.HashMap<String, ?> filled with `keys` in this order (default
+    capacity 16, load factor 0.75, no treeified bins): what JsonFormat writes schemaless objects in (spec §4.1 b)."""
+    def string_hash(s: str) -> int:
+        h = 0
+        units = s.encode("utf-16-be")
+        for i in range(0, len(units), 2):
+            h = (31 * h + int.from_bytes(units[i:i + 2], "big")) & 0xFFFFFFFF
+        return h
+
+    capacity = 16
+    while len(keys) > capacity * 3 // 4:
+        capacity *= 2
+    def bucket(k: str) -> int:
+        h = string_hash(k)
+        return (h ^ (h >> 16)) & (capacity - 1)
+    # A resize splits each bin keeping relative order, so a bin lists its keys in insertion order.
+    return [k for _, _, k in sorted((bucket(k), i, k) for i, k in enumerate(keys))]

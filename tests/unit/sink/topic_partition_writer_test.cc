@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -63,7 +64,7 @@ class TopicPartitionWriterTest : public ::testing::Test {
 
   void build(PartitionerOptions partitioner_options, RotationPolicy policy,
              std::optional<TimestampExtractorKind> extractor = std::nullopt,
-             size_t part_size = 5 * 1024 * 1024) {
+             size_t part_size = 5 * 1024 * 1024, PlanCommitter committer = {}) {
     partitioner_ = std::move(make_partitioner(partitioner_options)).value();
     if (extractor) {
       extractor_ = std::move(make_timestamp_extractor(TimestampExtractorOptions{*extractor, "ts"})).value();
@@ -77,7 +78,7 @@ class TopicPartitionWriterTest : public ::testing::Test {
     services_.value_format = format_.get();
     services_.part_size = part_size;
     services_.policy = policy;
-    writer_ = std::make_unique<TopicPartitionWriter>(services_, "orders", 3);
+    writer_ = std::make_unique<TopicPartitionWriter>(services_, "orders", 3, committer);
   }
 
   connect::SinkRecord record(int64_t offset, std::string_view value, int64_t timestamp = 0) {
@@ -247,6 +248,89 @@ TEST_F(TopicPartitionWriterTest, MemoryStaysSmallWithThousandsOfOpenFiles) {
   EXPECT_EQ(writer_->open_file_count(), 5000u);
   // 1 KiB initial buffer per file, not s3.part.size (5 MiB here): 5000 files in ~5 MiB.
   EXPECT_EQ(budget_.used(), 5000u * 1024u);
+}
+
+TEST_F(TopicPartitionWriterTest, WallClockRotationIsRecordedBeforeUploadAndReplayedAfterACrash) {
+  PartitionerOptions p;
+  p.kind = PartitionerKind::kHourly;
+  p.locale = "en";
+  p.timezone = "UTC";
+  RotationPolicy policy;
+  policy.flush_size = 1000;
+  policy.rotate_schedule_interval_ms = 60'000;
+  policy.plan_rotations = true;
+  struct Commit {
+    int64_t offset;
+    std::string metadata;
+    std::vector<std::string> visible;
+  };
+  std::vector<Commit> commits;
+  PlanCommitter committer = [&](const std::string& topic, int32_t partition, int64_t offset,
+                                const std::string& metadata) {
+    EXPECT_EQ(topic, "orders");
+    EXPECT_EQ(partition, 3);
+    commits.push_back({offset, metadata, store_.keys()});
+    return Status::ok_status();
+  };
+  build(p, policy, TimestampExtractorKind::kWallclock, 5 * 1024 * 1024, committer);
+  const int64_t t0 = 1'700'000'000'000 - 1'700'000'000'000 % 3'600'000 + 3'590'000;  // 22:59:50
+  // Offsets 20..24 at 22:59:50 go to hour=22, 25..27 ten seconds later to hour=23: the wall
+  // clock decides both the directories and (with the minute schedule) where the files end.
+  for (int i = 20; i < 25; ++i) ASSERT_TRUE(writer_->write(record(i, "a"), t0).ok());
+  ASSERT_TRUE(writer_->write(record(25, "b"), t0 + 10'000).ok());  // 23:00:00: schedule is due
+  for (int i = 26; i < 28; ++i) ASSERT_TRUE(writer_->write(record(i, "b"), t0 + 10'000).ok());
+  ASSERT_TRUE(settle(t0 + 70'000).ok());  // 23:01:00: the second rotation
+  const std::string k22 = "topics/orders/year=2023/month=11/day=14/hour=22/orders+3+0000000020.json";
+  const std::string k23 = "topics/orders/year=2023/month=11/day=14/hour=23/orders+3+0000000025.json";
+  ASSERT_EQ(store_.keys(), (std::vector<std::string>{k22, k23}));
+  // Each plan went to Kafka before any of its objects existed.
+  ASSERT_EQ(commits.size(), 2u);
+  EXPECT_TRUE(commits[0].visible.empty());
+  EXPECT_EQ(std::count(commits[1].visible.begin(), commits[1].visible.end(), k23), 0);
+  Result<std::vector<RotationPlan>> first = decode_rotation_plans(commits[0].metadata);
+  ASSERT_TRUE(first.ok());
+  ASSERT_EQ(first->size(), 1u);
+  EXPECT_EQ((*first)[0].begin_offset, 20);
+  EXPECT_EQ((*first)[0].end_offset, 25);
+
+  // A crash after both plans were recorded but, say, before the offsets moved: the next owner
+  // reads from offset 20 an hour later, replays the plans and writes the very same objects.
+  Result<std::vector<RotationPlan>> both = decode_rotation_plans(
+      encode_rotation_plans({(*first)[0], (*decode_rotation_plans(commits[1].metadata)).back()}));
+  ASSERT_TRUE(both.ok());
+  store_.clear();
+  commits.clear();
+  build(p, policy, TimestampExtractorKind::kWallclock, 5 * 1024 * 1024, committer);
+  writer_->set_replay_plans(*both);
+  const int64_t later = t0 + 3'600'000;
+  for (int i = 20; i < 25; ++i) ASSERT_TRUE(writer_->write(record(i, "a"), later).ok());
+  for (int i = 25; i < 28; ++i) ASSERT_TRUE(writer_->write(record(i, "b"), later).ok());
+  ASSERT_TRUE(settle(later).ok());
+  EXPECT_EQ(store_.keys(), (std::vector<std::string>{k22, k23}));
+  EXPECT_EQ(body(k22), "\"a\"\n\"a\"\n\"a\"\n\"a\"\n\"a\"\n");
+  EXPECT_EQ(body(k23), "\"b\"\n\"b\"\n\"b\"\n");
+  EXPECT_TRUE(commits.empty());  // replayed plans are already in Kafka
+  EXPECT_FALSE(writer_->replaying());
+  EXPECT_EQ(writer_->take_committable_offset(), std::optional<int64_t>(28));
+  // After the replay, new records are cut by the clock again (hour=00 of the next day here).
+  ASSERT_TRUE(writer_->write(record(28, "c"), later + 3'600'000).ok());
+  EXPECT_EQ(writer_->open_file_count(), 1u);
+}
+
+TEST(RotationPlanTest, EncodesAndDecodesAnyPartitionBytes) {
+  RotationPlan a{100, 250, {"year=2024/month=05", std::string("odd;|\0bytes", 12)}, {{100, 0}, {180, 1}, {200, 0}}};
+  RotationPlan b{250, 251, {"x"}, {{250, 0}}};
+  Result<std::vector<RotationPlan>> decoded = decode_rotation_plans(encode_rotation_plans({a, b}));
+  ASSERT_TRUE(decoded.ok());
+  EXPECT_EQ(*decoded, (std::vector<RotationPlan>{a, b}));
+  EXPECT_EQ(a.partition_for(99), -1);
+  EXPECT_EQ(a.partition_for(190), 1);
+  EXPECT_EQ(a.partition_for(249), 0);
+  // Metadata that sluice did not write means "no plans"; damaged metadata of ours is an error.
+  EXPECT_TRUE(decode_rotation_plans("")->empty());
+  EXPECT_TRUE(decode_rotation_plans("written by someone else")->empty());
+  EXPECT_EQ(decode_rotation_plans("sluice-plan-v1;1;5;").status().code(), StatusCode::kFatal);
+  EXPECT_EQ(encode_rotation_plans({}), "");
 }
 
 }  // namespace

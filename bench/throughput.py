@@ -1,0 +1,378 @@
+"""bench/run: end-to-end throughput of `sluice run` against the librdkafka ceiling consumer.
+
+One command: preload (once) a topic of ~1 KB JSON records, then per round
+  (a) sluice with a fresh connector name (a fresh group connect-<name>, so it reads from offset 0),
+      timed from launch until the group's committed offsets equal the end offsets on every
+      partition; then SIGTERM, a check of the objects it wrote, and their deletion;
+  (b) sluice_ceiling_consumer over the same topic in a fresh group: the fastest this machine can
+      merely read the topic with the same librdkafka.
+Prints a table and writes build/bench/results.json. See bench/README.md.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+from confluent_kafka import Consumer, TopicPartition
+
+import harness as h
+
+POLL_S = 0.5
+
+
+def committed_offsets(poller: Consumer, topic: str, partitions: int) -> list[int]:
+    """The group's committed offsets (OffsetFetch: needs no membership, so it does not disturb
+    the group). A partition without a commit counts as 0."""
+    tps = poller.committed([TopicPartition(topic, p) for p in range(partitions)], timeout=10)
+    return [max(tp.offset, 0) for tp in tps]
+
+
+def crossing_time(series: list[tuple[float, int]], target: float) -> float | None:
+    """First time the committed total reaches target, interpolated between samples."""
+    prev_t, prev_v = None, None
+    for t, v in series:
+        if v >= target:
+            if prev_t is None or v == prev_v:
+                return t
+            return prev_t + (t - prev_t) * (target - prev_v) / (v - prev_v)
+        prev_t, prev_v = t, v
+    return None
+
+
+def run_sluice(args, total: int, per_partition: int, work: Path) -> dict:
+    name = f"bench-{h.run_id()}"
+    topics_dir = f"{args.prefix}/{name}"
+    group = f"connect-{name}"
+    worker = h.write_properties(work / "worker.properties", h.base_worker())
+    connector = h.base_connector(name, args.topic, topics_dir)
+    connector.update({
+        "partitioner.class": "io.confluent.connect.storage.partitioner.DefaultPartitioner",
+        "flush.size": args.flush_size,
+    })
+    connector_path = h.write_properties(work / "connector.properties", connector)
+    log_path = work / "sluice.log"
+    poller = Consumer({"bootstrap.servers": h.bootstrap(), "group.id": group,
+                       "enable.auto.commit": False})
+    others = h.testenv_pids()
+    others_before = {k: h.read_proc(p) for k, p in others.items()}
+    machine_before, self_before = h.machine_busy_s(), h.self_cpu_s()
+
+    h.say(f"sluice: connector {name}, objects under s3://{h.bucket()}/{topics_dir}/")
+    t0 = time.monotonic()
+    proc = h.launch([str(h.SLUICE), "run", "--worker", str(worker), "--connector",
+                     str(connector_path)], log_path)
+    series: list[tuple[float, int]] = []
+    samples: list[dict] = []
+    last = None
+    failure = None
+    last_progress = t0
+    try:
+        while True:
+            time.sleep(POLL_S)
+            now = time.monotonic()
+            sample = h.read_proc(proc.pid)
+            if sample is None or proc.poll() is not None:
+                failure = f"sluice exited before draining (status {proc.returncode})"
+                break
+            offsets = committed_offsets(poller, args.topic, args.partitions)
+            done = sum(offsets)
+            if not series or done > series[-1][1]:
+                last_progress = now
+            series.append((now - t0, done))
+            samples.append({"t": round(now - t0, 3), "committed": done, "cpu_s": sample.cpu_s,
+                            "rss_kb": sample.rss_kb, "hwm_kb": sample.hwm_kb})
+            last = sample
+            if all(o >= per_partition for o in offsets):
+                break
+            if now - last_progress > args.stall_s:
+                failure = (f"stall: committed offsets {offsets} of {per_partition} per partition "
+                           f"did not advance for {args.stall_s:.0f}s")
+                break
+            if now - t0 > args.timeout_s:
+                failure = f"timeout after {args.timeout_s:.0f}s: committed {offsets}"
+                break
+    finally:
+        t_drained = time.monotonic()
+        others_after = {k: h.read_proc(p) for k, p in others.items()}
+        machine_after, self_after = h.machine_busy_s(), h.self_cpu_s()
+        at_drain = h.read_proc(proc.pid) or last
+        exited = h.terminate(proc)
+        poller.close()
+
+    result: dict = {"connector": name, "topics_dir": topics_dir, "log": str(log_path)}
+    if failure:
+        result["failure"] = failure
+        result["log_tail"] = h.log_tail(log_path)
+    wall = series[-1][0] if series else t_drained - t0
+    t_first = next((t for t, v in series if v > 0), None)
+    t10, t90 = crossing_time(series, 0.1 * total), crossing_time(series, 0.9 * total)
+    result.update({
+        "wall_s": round(wall, 3),  # launch -> all committed (the sample that saw it)
+        "first_commit_s": round(t_first, 3) if t_first is not None else None,
+        "steady_records_per_s": (round(0.8 * total / (t90 - t10), 1)
+                                 if t10 is not None and t90 is not None and t90 > t10 else None),
+        "cpu_s_at_drain": at_drain.cpu_s if at_drain else None,
+        "peak_rss_kb_at_drain": at_drain.hwm_kb if at_drain else None,
+        "cpu_s_total": round(exited.cpu_s, 3),  # including shutdown (rusage)
+        "maxrss_kb_total": exited.maxrss_kb,
+        "shutdown_s": round(exited.at - t_drained, 3),
+        "exit_status": exited.status,
+        "window_cpu_s": {
+            **{k: round(others_after[k].cpu_s - others_before[k].cpu_s, 2)
+               for k in others if others_before.get(k) and others_after.get(k)},
+            "machine_busy": round(machine_after - machine_before, 2),
+            "harness": round(self_after - self_before, 2),
+        },
+        "notable_log_lines": h.notable_log_lines(log_path),
+        "samples": samples,
+    })
+    busy = result["window_cpu_s"]
+    accounted = sum(v for k, v in busy.items() if k != "machine_busy")
+    if at_drain:
+        accounted += at_drain.cpu_s
+    busy["unaccounted_other_processes"] = round(busy["machine_busy"] - accounted, 2)
+    if exited.status != 0 and not failure:
+        result["failure"] = f"sluice exited with status {exited.status} after SIGTERM"
+        result["log_tail"] = h.log_tail(log_path)
+    if "failure" not in result:
+        result["output_check"] = check_output(args, topics_dir, per_partition)
+        if result["output_check"].get("problems"):
+            result["failure"] = "wrong output: " + "; ".join(result["output_check"]["problems"])
+    if not args.keep_objects:
+        result["objects_deleted"] = h.delete_prefix(topics_dir + "/")
+    return result
+
+
+def check_output(args, topics_dir: str, per_partition: int) -> dict:
+    """The object keys must be exactly the files flush.size cuts (DefaultPartitioner key layout of
+    the Java connector), and one sampled object must hold flush.size JSON lines."""
+    objects = h.list_objects(topics_dir + "/")
+    expected = {
+        f"{topics_dir}/{args.topic}/partition={p}/{args.topic}+{p}+{start:010d}.json"
+        for p in range(args.partitions) for start in range(0, per_partition, args.flush_size)
+    }
+    problems = []
+    missing, extra = sorted(expected - set(objects)), sorted(set(objects) - expected)
+    if missing:
+        problems.append(f"{len(missing)} expected objects missing, e.g. {missing[:3]}")
+    if extra:
+        problems.append(f"{len(extra)} unexpected objects, e.g. {extra[:3]}")
+    sample_key = f"{topics_dir}/{args.topic}/partition=0/{args.topic}+0+{0:010d}.json"
+    lines = 0
+    if sample_key in objects:
+        body = h.s3().get_object(Bucket=h.bucket(), Key=sample_key)["Body"].read().decode()
+        rows = body.splitlines()
+        lines = len(rows)
+        if lines != args.flush_size:
+            problems.append(f"{sample_key} holds {lines} lines, expected {args.flush_size}")
+        # StringConverter + JsonFormat: each line is the record's value as a JSON string.
+        first = json.loads(json.loads(rows[0]))
+        if first.get("id") != 0:
+            problems.append(f"{sample_key}: first record is {rows[0][:80]!r}, expected id 0")
+    return {"objects": len(objects), "expected_objects": len(expected),
+            "output_bytes": sum(objects.values()), "sampled_lines": lines, "problems": problems}
+
+
+def run_ceiling(args, total: int, work: Path) -> dict:
+    group = f"bench-ceiling-{h.run_id()}"
+    log_path = work / "ceiling.log"
+    h.say(f"ceiling: sluice_ceiling_consumer, group {group}")
+    t0 = time.monotonic()
+    proc = h.launch([str(h.CEILING), "--bootstrap-servers", h.bootstrap(), "--topic", args.topic,
+                     "--group", group, "--records", str(total)], log_path)
+    exited = h.reap(proc, args.timeout_s)
+    if exited is None:
+        exited = h.terminate(proc)
+        return {"failure": f"ceiling consumer did not finish in {args.timeout_s:.0f}s",
+                "log_tail": h.log_tail(log_path)}
+    out = log_path.read_text()
+    fields = dict(kv.split("=") for kv in out.split() if "=" in kv)
+    result = {
+        "wall_s": round(exited.at - t0, 3),  # launch -> exit
+        "drain_s": float(fields.get("seconds", "nan")),  # its own clock: first record -> last
+        "records": int(fields.get("records", 0)),
+        "bytes": int(fields.get("bytes", 0)),
+        "cpu_s_total": round(exited.cpu_s, 3),
+        "maxrss_kb_total": exited.maxrss_kb,
+        "exit_status": exited.status,
+    }
+    if exited.status != 0 or result["records"] != total:
+        result["failure"] = f"ceiling exited {exited.status} after {result['records']} records"
+        result["log_tail"] = h.log_tail(log_path)
+    return result
+
+
+def figures(sluice: dict, ceiling: dict, total: int, data_bytes: int) -> dict:
+    """The reported numbers of one round. sluice's CPU and peak RSS are taken at the drained
+    moment (/proc), the ceiling's at its exit (rusage): both cover launch -> all records done."""
+    s_wall, c_wall = sluice["wall_s"], ceiling["wall_s"]
+    s = {
+        "wall_s": s_wall,
+        "mb_per_s": data_bytes / h.MB / s_wall,
+        "records_per_s": total / s_wall,
+        "steady_mb_per_s": (sluice["steady_records_per_s"] * data_bytes / total / h.MB
+                            if sluice.get("steady_records_per_s") else None),
+        "cpu_s": sluice["cpu_s_at_drain"],
+        "cpu_s_per_gb": sluice["cpu_s_at_drain"] / (data_bytes / h.GB),
+        "peak_rss_mib": sluice["peak_rss_kb_at_drain"] / 1024,
+        "first_commit_s": sluice["first_commit_s"],
+    }
+    c = {
+        "wall_s": c_wall,
+        "mb_per_s": data_bytes / h.MB / c_wall,
+        "records_per_s": total / c_wall,
+        "steady_mb_per_s": ceiling["bytes"] / h.MB / ceiling["drain_s"],
+        "cpu_s": ceiling["cpu_s_total"],
+        "cpu_s_per_gb": ceiling["cpu_s_total"] / (data_bytes / h.GB),
+        "peak_rss_mib": ceiling["maxrss_kb_total"] / 1024,
+    }
+    ratio = {k: s[k] / c[k] for k in ("mb_per_s", "records_per_s", "steady_mb_per_s", "cpu_s_per_gb",
+                                      "peak_rss_mib") if s.get(k) and c.get(k)}
+    return {"sluice": s, "ceiling": c, "ratio_sluice_over_ceiling": ratio}
+
+
+
+def median_of(rounds: list[dict], side: str, key: str):
+    values = [r[side][key] for r in rounds if r[side].get(key) is not None]
+    return statistics.median(values) if values else None
+
+
+def print_table(summary: dict, rounds: list[dict], meta: dict) -> None:
+    rows = [
+        ("wall time, launch -> all records done (s)", "wall_s", "{:.1f}"),
+        ("throughput, end to end (MB/s)", "mb_per_s", "{:.1f}"),
+        ("throughput, end to end (records/s)", "records_per_s", "{:,.0f}"),
+        ("throughput, steady state (MB/s) [1]", "steady_mb_per_s", "{:.1f}"),
+        ("CPU (s), launch -> done [2]", "cpu_s", "{:.1f}"),
+        ("CPU seconds per GB", "cpu_s_per_gb", "{:.2f}"),
+        ("peak RSS, VmHWM (MiB)", "peak_rss_mib", "{:.1f}"),
+    ]
+    n = len(rounds)
+    print(f"sluice end-to-end benchmark, {meta['date_utc']}, git {meta['git']}, "
+          f"{meta['cpus']} CPUs ({meta['cpu_model']})")
+    print(f"topic {meta['topic']}: {meta['records']:,} records x {meta['record_size']} B JSON, "
+          f"{meta['partitions']} partitions, {meta['data_bytes'] / h.MB:,.0f} MB (key+value); "
+          f"JsonFormat, StringConverter, DefaultPartitioner, flush.size={meta['flush_size']}, "
+          f"no compression")
+    print(f"median of {n} round(s); MB = 10^6 bytes, GB = 10^9 bytes")
+    print()
+    print(f"{'':44} {'sluice':>12} {'ceiling':>12} {'sluice/ceiling':>15}")
+    for label, key, fmt in rows:
+        s, c = summary["sluice"].get(key), summary["ceiling"].get(key)
+        r = summary["ratio_sluice_over_ceiling"].get(key)
+        print(f"{label:44} {fmt.format(s) if s is not None else '-':>12} "
+              f"{fmt.format(c) if c is not None else '-':>12} "
+              f"{'{:.2f}'.format(r) if r is not None else '-':>15}")
+    fc = summary["sluice"].get("first_commit_s")
+    print()
+    if fc is not None:
+        print(f"sluice: first offset commit {fc:.1f}s after launch (startup + first "
+              f"{meta['flush_size']}-record files uploaded)")
+    print("per round (sluice | ceiling):")
+    for i, r in enumerate(rounds):
+        sl, ce = r["sluice"], r["ceiling"]
+        print(f"  {i + 1}: {sl['wall_s']:6.1f}s {sl['mb_per_s']:7.1f} MB/s {sl['cpu_s_per_gb']:5.2f} CPU-s/GB "
+              f"{sl['peak_rss_mib']:6.1f} MiB | {ce['wall_s']:5.1f}s {ce['mb_per_s']:7.1f} MB/s "
+              f"{ce['cpu_s_per_gb']:5.2f} CPU-s/GB {ce['peak_rss_mib']:6.1f} MiB")
+    for i, r in enumerate(rounds):
+        w = r["sluice_raw"]["window_cpu_s"]
+        parts = ", ".join(f"{k} {v:.1f}" for k, v in w.items())
+        print(f"  {i + 1}: CPU seconds during the sluice run (sluice itself {r['sluice']['cpu_s']:.1f}): {parts}")
+    oc = rounds[-1]["sluice_raw"].get("output_check", {})
+    raw = rounds[-1]["sluice_raw"]
+    if oc:
+        print(f"output (last round): {oc['objects']} objects, {oc['output_bytes'] / h.MB:,.0f} MB, keys as "
+              f"expected; sluice CPU incl. shutdown {raw['cpu_s_total']:.1f}s, shutdown took "
+              f"{raw['shutdown_s']:.1f}s, exit status {raw['exit_status']}; objects deleted afterwards")
+    print()
+    print("[1] sluice: slope of the committed offsets between 10% and 90% of the records; ceiling: its own "
+          "clock from first to last record (no group join).")
+    print("[2] sluice: utime+stime from /proc at the poll that saw all offsets committed (SIGTERM follows); "
+          "ceiling: rusage at exit. Peak RSS the same way (VmHWM / ru_maxrss).")
+    print(f"NOTE: {meta['caveat']}: the Kafka broker and the S3 server ({meta['s3_server']}, a JVM) run on "
+          f"the same {meta['cpus']} cores as sluice and take CPU from it; sluice uploads "
+          f"every byte to it over loopback HTTP. Load average at start: "
+          + " ".join(f"{x:.2f}" for x in meta["loadavg_at_start"]) + ". 'unaccounted_other_processes' "
+          "above is CPU used by anything else on the box during the run.")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--topic", default="bench-1k")
+    parser.add_argument("--partitions", type=int, default=4)
+    parser.add_argument("--records-per-partition", type=int, default=270_000,
+                        help="a multiple of --flush-size, so every file closes by flush.size "
+                             "(default 270,000: 4 x 270,000 x 1 KB = 1.1 GB)")
+    parser.add_argument("--record-size", type=int, default=1024)
+    parser.add_argument("--flush-size", type=int, default=10_000)
+    parser.add_argument("--rounds", type=int, default=5,
+                        help="sluice+ceiling rounds, interleaved; medians reported (default 5)")
+    parser.add_argument("--prefix", default="bench", help="topics.dir prefix for sluice's objects")
+    parser.add_argument("--keep-objects", action="store_true", help="do not delete sluice's objects")
+    parser.add_argument("--timeout-s", type=float, default=540)
+    parser.add_argument("--stall-s", type=float, default=90)
+    parser.add_argument("--out", default=str(h.BUILD / "bench" / "results.json"))
+    args = parser.parse_args()
+    if args.records_per_partition % args.flush_size:
+        parser.error("--records-per-partition must be a multiple of --flush-size")
+
+    per_partition = args.records_per_partition
+    total = per_partition * args.partitions
+    data_bytes = h.loadgen_record_bytes(total, args.record_size)
+    work = h.BUILD / "bench" / "run"
+    work.mkdir(parents=True, exist_ok=True)
+    meta = h.environment()
+    meta.update({"topic": args.topic, "partitions": args.partitions, "records": total,
+                 "record_size": args.record_size, "data_bytes": data_bytes, "flush_size": args.flush_size})
+
+    what = h.ensure_topic(args.topic, args.partitions, total, args.record_size)
+    h.say(f"topic {args.topic}: {what}")
+    warmed = h.warm_page_cache(args.topic)
+    h.say(f"page cache warmed: {warmed / h.MB:,.0f} MB of segment files")
+
+    rounds, failures = [], []
+    for i in range(args.rounds):
+        sl = run_sluice(args, total, per_partition, work)
+        if "failure" in sl:
+            failures.append(("sluice", sl))
+            break
+        ce = run_ceiling(args, total, work)
+        if "failure" in ce:
+            failures.append(("ceiling", ce))
+            break
+        if ce["bytes"] != data_bytes:
+            h.say(f"note: ceiling counted {ce['bytes']} bytes, expected {data_bytes}")
+        round_figures = figures(sl, ce, total, data_bytes)
+        round_figures["sluice_raw"] = sl
+        round_figures["ceiling_raw"] = ce
+        rounds.append(round_figures)
+        h.say(f"round {i + 1}: sluice {sl['wall_s']:.1f}s, ceiling {ce['wall_s']:.1f}s")
+
+    result = {"benchmark": "end-to-end throughput", "meta": meta, "rounds": rounds}
+    if failures:
+        side, raw = failures[0]
+        result["failure"] = {"side": side, **{k: v for k, v in raw.items() if k != "samples"},
+                             "samples_tail": raw.get("samples", [])[-10:]}
+        h.write_json(Path(args.out), result)
+        print(f"FAILED ({side}): {raw['failure']}")
+        print(f"log: {raw.get('log', '')}")
+        print(raw.get("log_tail", ""))
+        return 1
+    summary = {side: {k: median_of(rounds, side, k) for k in rounds[0][side]}
+               for side in ("sluice", "ceiling")}
+    summary["ratio_sluice_over_ceiling"] = {
+        k: median_of(rounds, "ratio_sluice_over_ceiling", k)
+        for k in rounds[0]["ratio_sluice_over_ceiling"]}
+    result["summary"] = summary
+    h.write_json(Path(args.out), result)
+    print_table(summary, rounds, meta)
+    print(f"\nresults: {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
