@@ -12,6 +12,7 @@
 #include "config/converter_resolution.h"
 #include "config/worker_config.h"
 #include "runtime/connector_runtime.h"
+#include "runtime/feature_support.h"
 #include "runtime/shutdown_signal.h"
 
 namespace sluice::cli {
@@ -74,6 +75,10 @@ int run_validate(const ConfigPaths& paths) {
       for (config::ConfigProblem& p : config::check_client_overrides(*worker, *connector)) {
         checked.report.add(std::move(p));
       }
+      for (config::ConfigProblem& p :
+           runtime::check_feature_support(checked.connector_raw, *worker, *connector)) {
+        checked.report.add(std::move(p));
+      }
     }
   }
   print_report(checked.report, std::cout);
@@ -105,6 +110,10 @@ int run_connector(const ConfigPaths& paths) {
   }
   std::vector<config::ConfigProblem> override_problems =
       config::check_client_overrides(*worker, *connector);
+  for (config::ConfigProblem& p :
+       runtime::check_feature_support(checked.connector_raw, *worker, *connector)) {
+    override_problems.push_back(std::move(p));
+  }
   bool override_errors = false;
   for (const config::ConfigProblem& p : override_problems) {
     if (p.severity == config::Severity::kError) {

@@ -28,12 +28,8 @@ Status decode_message(const rd_kafka_message_t* m, const RecordConverters& conve
 
   rd_kafka_timestamp_type_t ts_type = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
   int64_t ts = rd_kafka_message_timestamp(m, &ts_type);
-  if (ts_type != RD_KAFKA_TIMESTAMP_NOT_AVAILABLE && ts != -1) {
-    if (ts < 0) {
-      // Connect throws this outside the error-tolerance machinery: it fails the task.
-      return Status::fatal("Invalid record timestamp " + std::to_string(ts) + " (" +
-                                where(*record) + ")");
-    }
+  const bool invalid_timestamp = ts_type != RD_KAFKA_TIMESTAMP_NOT_AVAILABLE && ts < -1;
+  if (ts_type != RD_KAFKA_TIMESTAMP_NOT_AVAILABLE && ts >= 0) {
     record->timestamp = ts;
     record->timestamp_type = ts_type == RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME
                                  ? connect::TimestampType::kLogAppendTime
@@ -86,6 +82,11 @@ Status decode_message(const rd_kafka_message_t* m, const RecordConverters& conve
     }
   }
   record->headers = *headers;
+  if (invalid_timestamp) {
+    // Connect checks this after the converters, outside the error-tolerance machinery: it fails
+    // the task whatever errors.tolerance says.
+    return Status::fatal("Invalid record timestamp " + std::to_string(ts) + " (" + where(*record) + ")");
+  }
   return Status::ok_status();
 }
 

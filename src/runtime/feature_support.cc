@@ -1,0 +1,93 @@
+#include "runtime/feature_support.h"
+
+#include <string>
+
+#include "config/converter_resolution.h"
+
+namespace sluice::runtime {
+
+namespace {
+
+config::ConfigProblem unsupported(const config::RawConfig& raw, const std::string& key,
+                                  const std::string& what) {
+  std::string value(raw.get(key).value_or(""));
+  return config::ConfigProblem{key, value,
+                               "Invalid value '" + value + "' for configuration " + key + ": " +
+                                   what + ": not supported by this version of sluice yet",
+                               config::Severity::kError, raw.location(key)};
+}
+
+config::ConfigProblem no_effect(const config::RawConfig& raw, const std::string& key,
+                                const std::string& why) {
+  std::string value(raw.get(key).value_or(""));
+  return config::ConfigProblem{key, value, "Configuration " + key + " has no effect in sluice: " + why,
+                               config::Severity::kWarning, raw.location(key)};
+}
+
+}  // namespace
+
+std::vector<config::ConfigProblem> check_feature_support(const config::RawConfig& raw,
+                                                         const config::WorkerConfig& worker,
+                                                         const config::S3SinkConnectorConfig& c) {
+  std::vector<config::ConfigProblem> out;
+  using config::FormatClass;
+  if (c.format_class() == FormatClass::kAvro || c.format_class() == FormatClass::kParquet) {
+    out.push_back(unsupported(raw, "format.class", "writing Avro or Parquet files"));
+  }
+  config::ResolvedConverters converters = config::resolve_converters(worker, c);
+  for (const config::ConverterSpec* spec : {&converters.key, &converters.value}) {
+    if (spec->converter == config::ConverterClass::kAvro) {
+      std::string key = spec == &converters.key ? "key.converter" : "value.converter";
+      out.push_back(config::ConfigProblem{key, spec->class_name,
+                                          "Converter " + spec->class_name + " (" + key +
+                                              ") is not supported by this version of sluice yet",
+                                          config::Severity::kError, raw.location(key)});
+    }
+  }
+  if (!c.transforms().empty()) out.push_back(unsupported(raw, "transforms", "Single message transforms"));
+  if (!c.predicates().empty()) out.push_back(unsupported(raw, "predicates", "Transform predicates"));
+  if (!c.errors_deadletterqueue_topic_name().empty()) {
+    out.push_back(unsupported(raw, "errors.deadletterqueue.topic.name", "A dead-letter queue topic"));
+  }
+  if (c.store_kafka_keys()) out.push_back(unsupported(raw, "store.kafka.keys", "Writing keys files"));
+  if (c.store_kafka_headers()) {
+    out.push_back(unsupported(raw, "store.kafka.headers", "Writing headers files"));
+  }
+  if (c.behavior_on_null_values() == config::NullValueBehavior::kWrite) {
+    out.push_back(unsupported(raw, "behavior.on.null.values", "Writing tombstones (write)"));
+  }
+  if (c.s3_object_tagging()) out.push_back(unsupported(raw, "s3.object.tagging", "Object tagging"));
+  if (c.s3_credentials_provider_class() != config::CredentialsProviderClass::kDefaultChain &&
+      c.s3_credentials_provider_class() != config::CredentialsProviderClass::kEnvironment) {
+    out.push_back(unsupported(raw, "s3.credentials.provider.class",
+                              "This credentials provider (only static keys and the AWS_* "
+                              "environment variables are)"));
+  }
+  if (c.assume_role()) {
+    out.push_back(unsupported(raw, "s3.credentials.provider.sts.role.arn", "STS AssumeRole"));
+  }
+
+  // Settings that are accepted but change nothing here.
+  if (raw.contains("max.write.duration.ms")) {
+    out.push_back(no_effect(raw, "max.write.duration.ms",
+                            "uploads run on their own threads, so a task never blocks on S3 long "
+                            "enough to leave the group"));
+  }
+  for (const char* key : {"errors.retry.timeout", "errors.retry.delay.max.ms",
+                          "errors.log.include.messages", "report.null.values.to.dlq"}) {
+    if (raw.contains(key)) out.push_back(no_effect(raw, key, "not implemented yet"));
+  }
+  if (raw.contains("s3.elastic.buffer.enable") || raw.contains("s3.elastic.buffer.init.capacity")) {
+    out.push_back(no_effect(raw, raw.contains("s3.elastic.buffer.enable") ? "s3.elastic.buffer.enable"
+                                                                           : "s3.elastic.buffer.init.capacity",
+                            "buffers always grow with the data, under one memory budget"));
+  }
+  if (raw.contains("enable.conditional.writes") && c.enable_conditional_writes()) {
+    out.push_back(no_effect(raw, "enable.conditional.writes",
+                            "objects are rewritten only with identical bytes (rotation plans make "
+                            "wall-clock cuts repeatable), so If-None-Match is not sent"));
+  }
+  return out;
+}
+
+}  // namespace sluice::runtime

@@ -1,0 +1,56 @@
+#include "runtime/feature_support.h"
+
+#include <gtest/gtest.h>
+
+namespace sluice::runtime {
+namespace {
+
+config::RawConfig connector_raw(std::initializer_list<std::pair<std::string, std::string>> extra) {
+  config::RawConfig raw{{"name", "orders"},
+                        {"connector.class", "io.confluent.connect.s3.S3SinkConnector"},
+                        {"format.class", "io.confluent.connect.s3.format.json.JsonFormat"},
+                        {"storage.class", "io.confluent.connect.s3.storage.S3Storage"},
+                        {"s3.bucket.name", "bucket"},
+                        {"topics", "orders"},
+                        {"flush.size", "10"}};
+  for (const auto& [k, v] : extra) raw.set(k, v);
+  return raw;
+}
+
+std::vector<config::ConfigProblem> check(const config::RawConfig& raw) {
+  config::RawConfig worker_raw{{"bootstrap.servers", "localhost:9092"},
+                               {"key.converter", "org.apache.kafka.connect.storage.StringConverter"},
+                               {"value.converter", "org.apache.kafka.connect.storage.StringConverter"}};
+  Result<config::WorkerConfig> worker = config::WorkerConfig::parse(worker_raw);
+  Result<config::S3SinkConnectorConfig> connector = config::S3SinkConnectorConfig::parse(raw);
+  EXPECT_TRUE(worker.ok()) << worker.status().message();
+  EXPECT_TRUE(connector.ok()) << connector.status().message();
+  return check_feature_support(raw, *worker, *connector);
+}
+
+TEST(FeatureSupportTest, PlainJsonConfigurationHasNoProblem) {
+  EXPECT_TRUE(check(connector_raw({})).empty());
+}
+
+TEST(FeatureSupportTest, UnimplementedFeaturesAreErrorsNamingKeyAndValue) {
+  auto problems = check(connector_raw({{"store.kafka.keys", "true"},
+                                       {"errors.deadletterqueue.topic.name", "dlq"},
+                                       {"format.class", "io.confluent.connect.s3.format.parquet.ParquetFormat"}}));
+  ASSERT_EQ(problems.size(), 3u);
+  for (const auto& p : problems) EXPECT_EQ(p.severity, config::Severity::kError);
+  EXPECT_EQ(problems[0].key, "format.class");
+  EXPECT_NE(problems[0].message.find("ParquetFormat"), std::string::npos);
+  EXPECT_EQ(problems[1].key, "errors.deadletterqueue.topic.name");
+  EXPECT_NE(problems[1].message.find("'dlq'"), std::string::npos);
+  EXPECT_EQ(problems[2].key, "store.kafka.keys");
+}
+
+TEST(FeatureSupportTest, SettingsWithoutEffectAreWarnings) {
+  auto problems = check(connector_raw({{"max.write.duration.ms", "5000"}}));
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].severity, config::Severity::kWarning);
+  EXPECT_EQ(problems[0].key, "max.write.duration.ms");
+}
+
+}  // namespace
+}  // namespace sluice::runtime
