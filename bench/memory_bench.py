@@ -25,7 +25,9 @@ from pathlib import Path
 
 import harness as h
 
-START_TS = 1_767_225_600_000  # 2026-01-01T00:00:00Z: hour boundaries line up with record groups
+# 2024-01-01T00:00:00Z: hour boundaries line up with record groups, and 10,000+ hours later is
+# still in the past (Kafka 4 rejects timestamps more than an hour ahead: log.message.timestamp.after.max.ms).
+START_TS = 1_704_067_200_000
 HOUR_MS = 3_600_000
 
 

@@ -206,6 +206,30 @@ def run_ceiling(args, total: int, work: Path) -> dict:
     return result
 
 
+def s3_put_probe(args, object_bytes: int, threads: int = 4, puts: int = 40) -> dict:
+    """Reference for the write side: how fast boto3 alone can PUT objects of sluice's size into the
+    same S3 server with as many threads as sluice's upload pool (4). Not a strict ceiling (boto3
+    has its own costs), but it shows whether the S3 server, rather than sluice, sets the pace."""
+    import concurrent.futures
+
+    line = b'"' + b"x" * 1040 + b'"\n'
+    body = line * max(1, object_bytes // len(line))
+    client = h.s3()
+    prefix = f"{args.prefix}/s3-put-probe-{h.run_id()}/"
+
+    def put(i: int) -> None:
+        client.put_object(Bucket=h.bucket(), Key=f"{prefix}{i}", Body=body)
+
+    put(-1)  # connection set-up, untimed
+    started = time.monotonic()
+    with concurrent.futures.ThreadPoolExecutor(threads) as pool:
+        list(pool.map(put, range(puts)))
+    seconds = time.monotonic() - started
+    h.delete_prefix(prefix)
+    return {"threads": threads, "puts": puts, "object_bytes": len(body), "seconds": round(seconds, 3),
+            "mb_per_s": round(puts * len(body) / h.MB / seconds, 1)}
+
+
 def figures(sluice: dict, ceiling: dict, total: int, data_bytes: int) -> dict:
     """The reported numbers of one round. sluice's CPU and peak RSS are taken at the drained
     moment (/proc), the ceiling's at its exit (rusage): both cover launch -> all records done."""
@@ -368,8 +392,16 @@ def main() -> int:
         k: median_of(rounds, "ratio_sluice_over_ceiling", k)
         for k in rounds[0]["ratio_sluice_over_ceiling"]}
     result["summary"] = summary
+    oc = rounds[-1]["sluice_raw"]["output_check"]
+    h.say("S3 write reference: boto3 PUTs of sluice-sized objects")
+    result["s3_put_probe"] = s3_put_probe(args, oc["output_bytes"] // max(1, oc["objects"]))
     h.write_json(Path(args.out), result)
     print_table(summary, rounds, meta)
+    p = result["s3_put_probe"]
+    print(f"S3 write reference: boto3 alone PUTs {p['object_bytes'] / h.MB:.1f} MB objects into the same S3 server "
+          f"at {p['mb_per_s']:.0f} MB/s ({p['threads']} threads, {p['puts']} objects); sluice's output is "
+          f"{oc['output_bytes'] / h.MB:,.0f} MB, so its S3 side ran at "
+          f"{oc['output_bytes'] / h.MB / summary['sluice']['wall_s']:.0f} MB/s end to end.")
     print(f"\nresults: {args.out}")
     return 0
 

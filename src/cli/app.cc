@@ -20,6 +20,7 @@ namespace sluice::cli {
 namespace {
 
 struct ConfigPaths {
+  runtime::RuntimeOptions runtime;
   std::string worker;
   std::string connector;
   std::string name;
@@ -126,7 +127,7 @@ int run_connector(const ConfigPaths& paths) {
   if (override_errors) return kExitBadUsage;
 
   Result<std::unique_ptr<runtime::ConnectorRuntime>> rt =
-      runtime::ConnectorRuntime::create(*worker, *connector);
+      runtime::ConnectorRuntime::create(*worker, *connector, paths.runtime);
   if (!rt.ok()) {
     std::cerr << "sluice: " << rt.status().message() << "\n";
     return rt.status().code() == StatusCode::kInvalidArgument ? kExitBadUsage : kExitRuntimeFailure;
@@ -160,6 +161,13 @@ int run_app(int argc, char** argv) {
                   "Connector configuration (.properties, or Connect REST JSON {\"name\":...,\"config\":{...}})")
       ->required();
   run->add_option("--name", paths.name, "Connector name, when the file has no `name` key");
+  size_t budget_mb = paths.runtime.memory_budget_bytes >> 20;
+  run->add_option("--memory-budget-mb", budget_mb,
+                  "Memory for buffered file data, for all open files together (default 512)")
+      ->check(CLI::Range(16, 1 << 20));
+  run->add_option("--upload-threads", paths.runtime.upload_threads,
+                  "Threads sending parts and objects to S3 (default 4)")
+      ->check(CLI::Range(1, 64));
 
   CLI::App* validate =
       app.add_subcommand("validate", "Check a configuration and report every problem at once");
@@ -177,6 +185,7 @@ int run_app(int argc, char** argv) {
   spdlog::set_level(spdlog::level::from_str(log_level));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v");
   if (validate->parsed()) return run_validate(paths);
+  paths.runtime.memory_budget_bytes = budget_mb << 20;
   return run_connector(paths);
 }
 

@@ -181,6 +181,11 @@ Status ConnectorRuntime::build() {
   SLUICE_ASSIGN_OR_RETURN(format::FormatClass value_format, format_class(c.format_class()));
   SLUICE_ASSIGN_OR_RETURN(value_format_, format::make_record_writer_provider(value_format, f));
 
+  if (options_.memory_budget_bytes < 2 * static_cast<size_t>(c.s3_part_size())) {
+    spdlog::warn("the memory budget ({} MiB) is less than two s3.part.size parts ({} bytes each): "
+                 "files will often be cut early to stay within it",
+                 options_.memory_budget_bytes >> 20, c.s3_part_size());
+  }
   budget_ = std::make_unique<sink::MemoryBudget>(options_.memory_budget_bytes);
   uploader_ = std::make_unique<sink::Uploader>(options_.upload_threads, store_factory());
 

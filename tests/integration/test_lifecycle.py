@@ -3,6 +3,7 @@ rebalances (spec confluent-s3-sink.md §5.1, §5.12, §6.6; kafka-connect.md).""
 
 from __future__ import annotations
 
+import json
 import re
 import time
 
@@ -142,3 +143,81 @@ def test_two_processes_share_a_group_through_cooperative_rebalances(
         for line in lines:
             seen[line] = seen.get(line, 0) + 1
     assert len(seen) == partitions * 120 and set(seen.values()) == {1}
+
+
+def test_scheduled_rotation_with_wallclock_paths_is_exactly_once_across_a_handover_and_a_crash(
+        testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path):
+    """sluice's rotation plans (offset commit metadata) make wall-clock cuts repeatable: partitions move to a
+    second process by a cooperative rebalance, then the first is killed with -9 and the second takes the rest
+    over; every record ends up in exactly one object, at the key its first record names."""
+    import threading
+
+    partitions = 4
+    topic = make_topic(partitions=partitions)
+    name = unique_name("handover")
+    connector = connector_config(testenv, name, topic, s3_prefix, **{
+        "partitioner.class": "io.confluent.connect.storage.partitioner.TimeBasedPartitioner",
+        "timestamp.extractor": "Wallclock",
+        "path.format": "'t'=YYYYMMddHHmmss",
+        "partition.duration.ms": 2000,
+        "locale": "en",
+        "timezone": "UTC",
+        "rotate.schedule.interval.ms": 2000,
+        "flush.size": 400,
+    })
+    worker = worker_config(testenv, **{"consumer.session.timeout.ms": 6000})
+    producer = kafka_producer()
+    produced = {p: 0 for p in range(partitions)}
+    stop = threading.Event()
+
+    def feed():
+        for _ in range(100):  # ~40 records per partition every 100 ms for ~10 s
+            for p in range(partitions):
+                for _ in range(40):
+                    producer.produce(topic, value=f"p{p}-{produced[p]}", partition=p)
+                    produced[p] += 1
+            producer.poll(0)
+            if stop.wait(0.1):
+                break
+        producer.flush(30)
+
+    first = SluiceProcess(tmp_path / "first", worker, connector)
+    second = SluiceProcess(tmp_path / "second", worker, connector)
+    feeder = threading.Thread(target=feed)
+    try:
+        first.start()
+        wait_until(lambda: "assigned topic=" in first.logs(), 30, 0.2, what="first process assigned")
+        feeder.start()
+        time.sleep(2)
+        second.start()
+        wait_until(lambda: "assigned topic=" in second.logs(), 30, 0.2, what="second process assigned")
+        time.sleep(2.5)
+        first.kill9()
+        feeder.join()
+        wait_until(lambda: committed_offsets(kafka_consumer, f"connect-{name}", topic, partitions) == produced,
+                   60, what="every record committed")
+    finally:
+        stop.set()
+        if feeder.is_alive():
+            feeder.join()
+        if first.running():
+            first.kill9()
+        code = second.stop(timeout=30)
+    assert code == 0, second.logs()
+    assert len(re.findall(r"assigned topic=", second.logs())) == partitions, second.logs()
+
+    seen: dict[str, int] = {}
+    for key in list_keys(s3, testenv.s3_bucket, s3_prefix):
+        m = re.fullmatch(re.escape(f"{s3_prefix}{topic}/t=") + r"\d{14}/" + re.escape(topic)
+                         + r"\+(\d)\+(\d{10})\.json", key)
+        assert m, key
+        p, start = int(m.group(1)), int(m.group(2))
+        lines = [json.loads(line) for line in read_object(s3, testenv.s3_bucket, key).decode().splitlines()]
+        indexes = [int(v.split("-")[1]) for v in lines]
+        assert all(v.startswith(f"p{p}-") for v in lines), key
+        assert indexes and indexes[0] == start and indexes == sorted(set(indexes)), key
+        for line in lines:
+            seen[line] = seen.get(line, 0) + 1
+    duplicates = sorted(k for k, n in seen.items() if n > 1)
+    assert not duplicates, f"{len(duplicates)} records written more than once, e.g. {duplicates[:5]}"
+    assert len(seen) == sum(produced.values())

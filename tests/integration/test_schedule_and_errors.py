@@ -67,19 +67,21 @@ def test_rotate_schedule_interval_writes_idle_files_and_commits(
 
 def test_null_values_ignored_are_skipped_and_committed_past(
         testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path):
-    topic = make_topic()
+    topic = make_topic(partitions=2)
     name = unique_name("nullign")
     values = ["a", None, "b", None, None, "c", "d", None]
-    produce_records(kafka_producer(), topic, [(0, v) for v in values], key=b"k")
+    # Partition 0 mixes values and tombstones; partition 1 holds only tombstones.
+    produce_records(kafka_producer(), topic, [(0, v) for v in values] + [(1, None)] * 3, key=b"k")
     connector = connector_config(testenv, name, topic, s3_prefix, **{
         "behavior.on.null.values": "ignore", "flush.size": 2})
     sluice = SluiceProcess(tmp_path, worker_config(testenv), connector).start()
     try:
         wait_until(lambda: len(list_keys(s3, testenv.s3_bucket, s3_prefix)) >= 2, 30, what="two objects")
         # Offsets: the file boundary after "d" is 7; the trailing tombstone at 7 is skipped with nothing open,
-        # so sluice commits past it as well (the Java connector would stop at 7: issue #232, spec §5.7).
-        wait_until(lambda: committed_offsets(kafka_consumer, f"connect-{name}", topic, 1)[0] == 8, 15,
-                   what="offset 8 committed")
+        # so sluice commits past it as well, and past a partition of tombstones only (the Java connector would
+        # stop at 7 and never commit partition 1: issue #232, spec §5.7).
+        wait_until(lambda: committed_offsets(kafka_consumer, f"connect-{name}", topic, 2) == {0: 8, 1: 3}, 15,
+                   what="offsets 8 and 3 committed")
         keys = sorted(list_keys(s3, testenv.s3_bucket, s3_prefix))
     finally:
         assert sluice.stop() == 0, sluice.logs()
