@@ -8,6 +8,7 @@ from wait4() (the same kernel counter). The testenv endpoints come from the envi
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import platform
@@ -33,6 +34,30 @@ CLK_TCK = os.sysconf("SC_CLK_TCK")
 MB = 1_000_000  # throughput is reported in decimal units: MB/s, CPU s per GB (10^9 bytes)
 GB = 1_000_000_000
 MIB = 1024 * 1024
+
+
+def snapshot_binaries() -> None:
+    """Runs copies of the binaries (build/bench/bin), so a rebuild of build/ while the benchmark
+    runs (other people share this tree) cannot swap or break the program between rounds."""
+    global SLUICE, LOADGEN, CEILING
+    import shutil
+    target = BUILD / "bench" / "bin"
+    target.mkdir(parents=True, exist_ok=True)
+    copies = []
+    for src in (SLUICE, LOADGEN, CEILING):
+        dst = target / src.name
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                shutil.copy2(src, dst)
+                subprocess.run([str(dst), "--help"], check=True, capture_output=True, timeout=10)
+                break
+            except (OSError, subprocess.SubprocessError) as e:
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"cannot use {src}: {e}") from e
+                time.sleep(2)  # probably being relinked right now
+        copies.append(dst)
+    SLUICE, LOADGEN, CEILING = copies
 
 
 def say(message: str) -> None:
@@ -349,6 +374,11 @@ def environment() -> dict[str, object]:
         "mem_total_gib": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30, 1),
         "loadavg_at_start": list(os.getloadavg()),
         "git": sha + ("-dirty" if dirty else ""),
+        "sluice_binary": {
+            "sha256": hashlib.sha256(SLUICE.read_bytes()).hexdigest()[:16] if SLUICE.exists() else "",
+            "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(SLUICE.stat().st_mtime))
+            if SLUICE.exists() else "",
+        },
         "librdkafka": _cmd(["dpkg-query", "-W", "-f", "${Version}", "librdkafka1"]),
         "kafka": kafka.group(1) if kafka else "",
         "s3_server": os.environ.get("SLUICE_TESTENV_S3_SERVER", ""),

@@ -180,6 +180,7 @@ def main() -> int:
 
     work = h.BUILD / "bench" / "memory"
     work.mkdir(parents=True, exist_ok=True)
+    h.snapshot_binaries()
     meta = h.environment()
     meta["record_size"] = args.record_size
     cases = []

@@ -349,6 +349,7 @@ def main() -> int:
     data_bytes = h.loadgen_record_bytes(total, args.record_size)
     work = h.BUILD / "bench" / "run"
     work.mkdir(parents=True, exist_ok=True)
+    h.snapshot_binaries()
     meta = h.environment()
     meta.update({"topic": args.topic, "partitions": args.partitions, "records": total,
                  "record_size": args.record_size, "data_bytes": data_bytes, "flush_size": args.flush_size})

@@ -19,8 +19,19 @@ struct KafkaDeleter {
 };
 using Kafka = std::unique_ptr<rd_kafka_t, KafkaDeleter>;
 
+// Records the broker refused (a delivery report with an error): the run must fail, not print a
+// count of records that are not there.
+long long g_failed_deliveries = 0;
+std::string g_first_delivery_error;
+
+void on_delivery(rd_kafka_t*, const rd_kafka_message_t* m, void*) {
+  if (m->err == RD_KAFKA_RESP_ERR_NO_ERROR) return;
+  if (g_failed_deliveries++ == 0) g_first_delivery_error = rd_kafka_err2str(m->err);
+}
+
 Kafka make_client(rd_kafka_type_t type, const std::string& bootstrap) {
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
+  if (type == RD_KAFKA_PRODUCER) rd_kafka_conf_set_dr_msg_cb(conf, on_delivery);
   char err[512];
   rd_kafka_conf_set(conf, "bootstrap.servers", bootstrap.c_str(), err, sizeof(err));
   if (type == RD_KAFKA_PRODUCER) {
@@ -111,6 +122,11 @@ int main(int argc, char** argv) {
   }
   if (rd_kafka_flush(producer.get(), 120000) != RD_KAFKA_RESP_ERR_NO_ERROR) {
     std::fprintf(stderr, "sluice_loadgen: flush timed out\n");
+    return 1;
+  }
+  if (g_failed_deliveries > 0) {
+    std::fprintf(stderr, "sluice_loadgen: %lld of %lld records were not delivered (first error: %s)\n",
+                 g_failed_deliveries, count, g_first_delivery_error.c_str());
     return 1;
   }
   double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -7,6 +7,8 @@ from __future__ import annotations
 import json
 from datetime import datetime, timezone
 
+import pytest
+
 from sluice_process import (SluiceProcess, connector_config, java_hash_map_order, list_keys, produce_records,
                             read_object, wait_until, worker_config)
 
@@ -198,3 +200,45 @@ def test_time_based_partitioner_custom_path_format_record_field(
                 want += "{" + ",".join(f'"{k}":{fields[k]}' for k in order) + "}\n"
         key = f"{s3_prefix}{topic}/{hour}/{topic}+0+{start:010d}.json"
         assert read_object(s3, testenv.s3_bucket, key).decode() == want, key
+
+
+# Joda's bucket arithmetic at DST changes in Europe/Berlin (spec §3.3): local = utc + offset, floored to the
+# duration, then convertLocalToUTC(local, strict=false), which in an eastern zone keeps the offset found at
+# `local - offset(local)`. Expected directories worked out by hand from that algorithm.
+DST_CASES = {
+    # autumn, 1 h buckets: 02:00-03:00 local happens twice; both halves land in the bucket of 01:00Z (CET).
+    "autumn-1h": (3600000, [
+        ("2024-10-26T23:30:00+00:00", "2024-10-27-01-+02:00"),
+        ("2024-10-27T00:30:00+00:00", "2024-10-27-02-+01:00"),  # 02:30 CEST
+        ("2024-10-27T01:30:00+00:00", "2024-10-27-02-+01:00"),  # 02:30 CET
+        ("2024-10-27T02:10:00+00:00", "2024-10-27-03-+01:00"),
+    ]),
+    # spring, 2 h buckets: the bucket starting at local 02:00 does not exist; it becomes 01:00Z = 03:00 CEST.
+    "spring-2h": (7200000, [
+        ("2024-03-31T00:30:00+00:00", "2024-03-31-00-+01:00"),
+        ("2024-03-31T01:30:00+00:00", "2024-03-31-03-+02:00"),  # 03:30 CEST
+        ("2024-03-31T02:30:00+00:00", "2024-03-31-04-+02:00"),
+    ]),
+}
+
+
+@pytest.mark.parametrize("case", sorted(DST_CASES))
+def test_time_based_buckets_across_dst_changes_follow_joda(case, testenv, s3, make_topic, kafka_producer,
+                                                           unique_name, s3_prefix, tmp_path):
+    duration, records = DST_CASES[case]
+    topic = make_topic()
+    produce_records(kafka_producer(), topic, [(0, f"r{i}") for i in range(len(records))],
+                    timestamps=[ms(t) for t, _ in records])
+    connector = connector_config(testenv, unique_name("dst"), topic, s3_prefix, **{
+        "partitioner.class": "io.confluent.connect.storage.partitioner.TimeBasedPartitioner",
+        "path.format": "YYYY-MM-dd-HH-ZZ",
+        "partition.duration.ms": duration,
+        "timestamp.extractor": "Record",
+        "timezone": "Europe/Berlin",
+        "locale": "en-US",
+        "flush.size": len(records),
+    })
+    dirs = list(dict.fromkeys(d for _, d in records))
+    keys, _ = run_until_keys(testenv, s3, tmp_path, worker_config(testenv), connector, s3_prefix, len(dirs))
+    starts = {d: next(i for i, (_, x) in enumerate(records) if x == d) for d in dirs}
+    assert keys == sorted(f"{s3_prefix}{topic}/{d}/{topic}+0+{o:010d}.json" for d, o in starts.items())

@@ -1,0 +1,39 @@
+"""sluice's rotation plans (offset commit metadata, see src/sink/rotation_plan.h) at their limits."""
+
+from __future__ import annotations
+
+import json
+
+from sluice_process import (SluiceProcess, committed_offsets, connector_config, list_keys, produce_records,
+                            read_object, wait_until, worker_config)
+
+
+def test_plans_too_large_for_commit_metadata_do_not_block_offset_commits(
+        testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path):
+    """Each rotation opens 200 directories: its plan cannot fit the broker's 4096 bytes of offset metadata.
+    Files and offsets must still go out as without plans."""
+    topic = make_topic()
+    name = unique_name("bigplan")
+    count, flush, fields = 2000, 200, 200
+    docs = [json.dumps({"k": f"value-number-{i % fields:04d}", "i": i}) for i in range(count)]
+    produce_records(kafka_producer(), topic, [(0, d) for d in docs])
+    worker = worker_config(testenv, **{"value.converter": "org.apache.kafka.connect.json.JsonConverter",
+                                       "value.converter.schemas.enable": "false"})
+    connector = connector_config(testenv, name, topic, s3_prefix, **{
+        "partitioner.class": "io.confluent.connect.storage.partitioner.FieldPartitioner",
+        "partition.field.name": "k",
+        "rotate.schedule.interval.ms": 600000,  # turns plans on; never fires during the test
+        "timezone": "UTC",
+        "flush.size": flush,
+    })
+    sluice = SluiceProcess(tmp_path, worker, connector).start()
+    try:
+        wait_until(lambda: len(list_keys(s3, testenv.s3_bucket, s3_prefix)) >= count, 60, what=f"{count} objects")
+        wait_until(lambda: committed_offsets(kafka_consumer, f"connect-{name}", topic, 1)[0] == count, 20,
+                   what=f"offset {count} committed")
+    finally:
+        code = sluice.stop()
+    assert code == 0, sluice.logs()
+    keys = list_keys(s3, testenv.s3_bucket, s3_prefix)
+    assert len(keys) == count
+    assert "offset commit failed" not in sluice.logs(), sluice.logs()
