@@ -94,6 +94,8 @@ int run_validate(const ConfigPaths& paths) {
 }
 
 int run_connector(const ConfigPaths& paths) {
+  // First thing: a SIGTERM that arrives while starting must still mean a clean stop.
+  runtime::ShutdownSignal::install();
   CheckedConfig checked = check(paths);
   if (!checked.report.ok()) {
     print_report(checked.report, std::cerr);
@@ -132,7 +134,6 @@ int run_connector(const ConfigPaths& paths) {
     std::cerr << "sluice: " << rt.status().message() << "\n";
     return rt.status().code() == StatusCode::kInvalidArgument ? kExitBadUsage : kExitRuntimeFailure;
   }
-  runtime::ShutdownSignal::install();
   spdlog::info("sluice {} starting connector {} (group {})", SLUICE_VERSION, connector->name(),
                connector->consumer_group_id());
   Status st = (*rt)->run();

@@ -79,7 +79,7 @@ void SinkTask::on_partitions_revoked(const std::vector<kafka::TopicPartition>& p
       // files still open are dropped and rebuilt by the partition's next owner from that offset.
       Status st = it->second->tick(wall_clock_ms());
       if (!st.ok()) spdlog::warn("task={} revoking {}: {}", settings_.task_id, tp.to_string(), st.message());
-      if (std::optional<int64_t> offset = it->second->take_committable_offset()) {
+      if (std::optional<int64_t> offset = it->second->committable_offset()) {
         commits.push_back(kafka::OffsetCommit{tp, *offset, it->second->commit_metadata()});
       }
     }
@@ -179,17 +179,19 @@ Status SinkTask::commit_durable(bool force) {
   last_commit_ = now;
   std::vector<kafka::OffsetCommit> commits;
   for (auto& [tp, writer] : writers_) {
-    if (std::optional<int64_t> offset = writer->take_committable_offset()) {
+    if (std::optional<int64_t> offset = writer->committable_offset()) {
       commits.push_back(kafka::OffsetCommit{tp, *offset, writer->commit_metadata()});
     }
   }
   if (commits.empty()) return Status::ok_status();
   Status st = consumer_->commit(commits);
   if (!st.ok()) {
-    // The durable offsets will be committed with the next commit; nothing is lost meanwhile.
+    // Nothing is marked committed, so the next commit (about a second later) offers the same
+    // offsets again; nothing is lost meanwhile.
     spdlog::warn("task={} offset commit failed: {}", settings_.task_id, st.message());
     return Status::ok_status();
   }
+  for (const kafka::OffsetCommit& c : commits) writers_.at(c.tp)->mark_committed(c.offset);
   counters_.offset_commits.fetch_add(1, std::memory_order_relaxed);
   for (const kafka::OffsetCommit& c : commits) {
     spdlog::debug("task={} committed topic={} partition={} offset={}", settings_.task_id, c.tp.topic,

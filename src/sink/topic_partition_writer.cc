@@ -250,7 +250,7 @@ void TopicPartitionWriter::rotate(int64_t now_ms, bool time_based, const Rotatio
     }
     if (replayed == nullptr) {
       // The plan must be in Kafka before any object of this rotation can become visible.
-      Status committed = commit_plan_before_upload(plan);
+      Result<bool> committed = commit_plan_before_upload(plan);
       if (!committed.ok()) {
         for (auto& file : files_) services_.uploader->abort(file->upload);
         files_.clear();
@@ -260,11 +260,15 @@ void TopicPartitionWriter::rotate(int64_t now_ms, bool time_based, const Rotatio
         total_records_ = 0;
         base_timestamp_.reset();
         failure_ = Status::retriable("could not record the rotation plan of " + topic_ + "-" +
-                                     std::to_string(partition_) + ": " + committed.message());
+                                     std::to_string(partition_) + ": " +
+                                     committed.status().message());
         return;
       }
+      // A plan too large to record is not kept: later commits must not carry it either.
+      if (*committed) rotation->plan = std::move(plan);
+    } else {
+      rotation->plan = std::move(plan);
     }
-    rotation->plan = std::move(plan);
   }
   current_runs_.clear();
   last_run_index_ = -1;
@@ -324,7 +328,7 @@ void TopicPartitionWriter::set_replay_plans(std::vector<RotationPlan> plans) {
   replay_.assign(plans.begin(), plans.end());
 }
 
-Status TopicPartitionWriter::commit_plan_before_upload(const RotationPlan& plan) {
+Result<bool> TopicPartitionWriter::commit_plan_before_upload(const RotationPlan& plan) {
   if (!commit_plan_) return Status::fatal("no plan committer configured");
   std::vector<RotationPlan> plans = plans_in_flight();
   plans.push_back(plan);
@@ -344,12 +348,12 @@ Status TopicPartitionWriter::commit_plan_before_upload(const RotationPlan& plan)
                  "offset commit metadata allows; this rotation is not protected against "
                  "duplicates after a crash",
                  topic_, partition_, metadata.size(), plan.partitions.size());
-    return Status::ok_status();
+    return false;
   }
-  int64_t offset = std::max({durable_offset_, start_offset_, handed_out_offset_});
+  int64_t offset = std::max({durable_offset_, start_offset_, committed_offset_});
   SLUICE_RETURN_IF_ERROR(commit_plan_(topic_, partition_, offset, metadata));
-  handed_out_offset_ = std::max(handed_out_offset_, offset);
-  return Status::ok_status();
+  mark_committed(offset);
+  return true;
 }
 
 void TopicPartitionWriter::skip(int64_t offset) {
@@ -389,15 +393,16 @@ Status TopicPartitionWriter::tick(int64_t now_ms) {
   return collect_finished_rotations();
 }
 
-std::optional<int64_t> TopicPartitionWriter::take_committable_offset() {
+std::optional<int64_t> TopicPartitionWriter::committable_offset() const {
   // Never move the group backwards from where this writer started reading (spec §5.7).
-  int64_t floor = std::max(handed_out_offset_, start_offset_);
-  if (durable_offset_ > floor || (durable_offset_ >= 0 && handed_out_offset_ < 0 &&
-                                  durable_offset_ > start_offset_)) {
-    handed_out_offset_ = durable_offset_;
-    return durable_offset_;
-  }
+  if (durable_offset_ > std::max(committed_offset_, start_offset_)) return durable_offset_;
   return std::nullopt;
+}
+
+std::optional<int64_t> TopicPartitionWriter::take_committable_offset() {
+  std::optional<int64_t> offset = committable_offset();
+  if (offset) mark_committed(*offset);
+  return offset;
 }
 
 int64_t TopicPartitionWriter::reset() {

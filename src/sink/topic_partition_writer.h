@@ -90,7 +90,11 @@ class TopicPartitionWriter {
   // first failed upload's status (retriable or fatal) once, then the writer needs reset().
   Status tick(int64_t now_ms);
 
-  // The next offset to commit, when it moved past the last one handed out.
+  // The next offset to commit, when it moved past the last one committed; call mark_committed()
+  // once the commit succeeded (a failed commit is then offered again).
+  std::optional<int64_t> committable_offset() const;
+  void mark_committed(int64_t offset) { committed_offset_ = std::max(committed_offset_, offset); }
+  // committable_offset() and mark_committed() in one step, for tests and callers that cannot fail.
   std::optional<int64_t> take_committable_offset();
   int64_t durable_offset() const { return durable_offset_; }
 
@@ -130,7 +134,8 @@ class TopicPartitionWriter {
   bool schema_requires_rotation(const OpenFile* file, const connect::SinkRecord& record) const;
   // Cuts every open file; `replayed` is the recorded plan being re-executed, if any.
   void rotate(int64_t now_ms, bool time_based, const RotationPlan* replayed = nullptr);
-  Status commit_plan_before_upload(const RotationPlan& plan);
+  // Records `plan` in Kafka; false when it is too large for commit metadata (not recorded).
+  Result<bool> commit_plan_before_upload(const RotationPlan& plan);
   std::vector<RotationPlan> plans_in_flight() const;
   Status write_replayed(const connect::SinkRecord& record, int64_t now_ms);
   // Appends the record to the file of encoded_scratch_ (opening it when `file` is null).
@@ -156,7 +161,7 @@ class TopicPartitionWriter {
   int64_t last_seen_offset_ = -1;
   int64_t start_offset_ = -1;    // the first offset this writer saw (where it started reading)
   int64_t durable_offset_ = -1;  // every record before it is durable (-1: nothing yet)
-  int64_t handed_out_offset_ = -1;
+  int64_t committed_offset_ = -1;  // the last offset known to be committed
   int64_t next_scheduled_rotation_ = -1;
 
   // The plan of the rotation being built: runs of (first offset, index of the file in files_).

@@ -348,6 +348,14 @@ Status S3ObjectStore::error_status(const Call& call, const Outcome& outcome) con
 Status S3ObjectStore::head_bucket() {
   Call call{ObjectStoreOp::kHeadBucket, "HEAD"};
   SLUICE_ASSIGN_OR_RETURN(Outcome outcome, execute(call));
+  if (outcome.error && outcome.response.status == 403) {
+    // As the Java connector does: a role allowed to write objects but not s3:ListBucket gets 403
+    // here, and must still work. Real denials surface, clearly, at the first upload.
+    spdlog::warn("S3 HeadBucket on bucket {} was denied (403, {}): continuing as the Java connector "
+                 "does; uploads will fail if the credentials cannot write either",
+                 options_.bucket, error_status(call, outcome).message());
+    return Status::ok_status();
+  }
   if (outcome.error) return error_status(call, outcome);
   return Status::ok_status();
 }

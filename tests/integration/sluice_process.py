@@ -72,7 +72,8 @@ class SluiceProcess:
         log.write(f"==== run {self.runs}\n")
         log.flush()
         self.proc = subprocess.Popen(
-            [str(SLUICE), *self.args, "run", "--worker", str(self.worker_path), "--connector", str(self.connector_path)],
+            [str(SLUICE), *self.args, "run", "--worker", str(self.worker_path),
+             "--connector", str(self.connector_path)],
             stdout=log, stderr=subprocess.STDOUT, env=self.env)
         return self
 

@@ -1,5 +1,6 @@
-"""Process lifecycle end to end: SIGTERM with open files, and two processes sharing a group through cooperative
-rebalances (spec confluent-s3-sink.md §5.1, §5.12, §6.6; kafka-connect.md)."""
+"""Process lifecycle end to end: SIGTERM with open files, two processes sharing a group through cooperative
+rebalances, and a crash during a handover with wall-clock cuts (spec confluent-s3-sink.md §5.1, §5.12, §6.6;
+kafka-connect.md)."""
 
 from __future__ import annotations
 

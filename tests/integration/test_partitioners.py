@@ -5,7 +5,7 @@ TimeBasedPartitioner with a custom path.format and the RecordField extractor (sp
 from __future__ import annotations
 
 import json
-from datetime import datetime, timezone
+from datetime import datetime
 
 import pytest
 

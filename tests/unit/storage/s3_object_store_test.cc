@@ -541,11 +541,9 @@ TEST_F(S3ObjectStoreTest, HeadBucketReportsMissingBucketAndWrongRegion) {
           "bucket test-bucket is in region eu-west-1, not us-east-1; set s3.region=eu-west-1"),
       std::string::npos)
       << region.message();
-  Status denied = s3->head_bucket();
-  EXPECT_NE(denied.message().find("access_key_id=AKIDTESTEXAMPLE is not allowed HeadBucket (needs "
-                                  "s3:ListBucket)"),
-            std::string::npos)
-      << denied.message();
+  // 403 counts as "the bucket exists", as in the Java connector (spec §1): a role may write
+  // objects without s3:ListBucket. A real denial surfaces at the first upload.
+  EXPECT_TRUE(s3->head_bucket().ok());
   std::vector<RecordedRequest> r = requests();
   EXPECT_EQ(r[0].method, "HEAD");
   EXPECT_EQ(r[0].target, "/test-bucket");
