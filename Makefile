@@ -5,7 +5,7 @@
 #   make test         every test: unit (CTest) and integration (pytest against real Kafka and S3)
 #   make test-unit    unit tests only
 #   make test-asan    unit tests under AddressSanitizer + UndefinedBehaviorSanitizer
-#   make test-tsan    unit tests under ThreadSanitizer
+#   make test-tsan    the threaded modules (sink, storage, http) under ThreadSanitizer
 #   make quickstart   servers up, sample data in, sluice run, objects listed
 #   make bench        end-to-end benchmark (bench/README.md)
 #   make format       clang-format every C++ file
@@ -50,9 +50,14 @@ build-tsan/build.ninja: CMakeLists.txt | deps
 	@cmake -S . -B build-tsan $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Debug \
 	  -DSLUICE_SANITIZE=thread -DSLUICE_BUILD_BENCH=OFF >/dev/null
 
+# The threaded parts: the upload pool and the writers that hand it work, the S3 and HTTP clients.
+TSAN_TESTS := sink_unit_tests storage_unit_tests http_unit_tests
+
 test-tsan: deps build-tsan/build.ninja
-	@ninja -C build-tsan -j $(JOBS)
-	@TSAN_OPTIONS=halt_on_error=1 BUILD_DIR=build-tsan scripts/run-tests unit
+	@ninja -C build-tsan -j $(JOBS) $(TSAN_TESTS)
+	@for t in $(TSAN_TESTS); do \
+	  TSAN_OPTIONS=halt_on_error=1 build-tsan/$$t --gtest_brief=1 || exit 1; \
+	done
 
 quickstart: build
 	@scripts/quickstart
