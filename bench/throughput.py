@@ -64,7 +64,7 @@ def run_sluice(args, total: int, per_partition: int, work: Path) -> dict:
     h.say(f"sluice: connector {name}, objects under s3://{h.bucket()}/{topics_dir}/")
     t0 = time.monotonic()
     proc = h.launch([str(h.SLUICE), "run", "--worker", str(worker), "--connector",
-                     str(connector_path)], log_path)
+                     str(connector_path), *args.sluice_arg], log_path)
     series: list[tuple[float, int]] = []
     samples: list[dict] = []
     last = None
@@ -333,6 +333,8 @@ def main() -> int:
                              "(default 270,000: 4 x 270,000 x 1 KB = 1.1 GB)")
     parser.add_argument("--record-size", type=int, default=1024)
     parser.add_argument("--flush-size", type=int, default=10_000)
+    parser.add_argument("--sluice-arg", action="append", default=[],
+                        help="extra argument for `sluice run` (repeatable), e.g. --sluice-arg=--upload-threads=8")
     parser.add_argument("--rounds", type=int, default=5,
                         help="sluice+ceiling rounds, interleaved; medians reported (default 5)")
     parser.add_argument("--prefix", default="bench", help="topics.dir prefix for sluice's objects")

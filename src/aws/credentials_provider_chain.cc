@@ -2,8 +2,14 @@
 
 #include <utility>
 
+#include "aws/container_credentials_provider.h"
+#include "aws/credentials_parsing.h"
 #include "aws/environment_credentials_provider.h"
+#include "aws/imds_credentials_provider.h"
+#include "aws/profile_credentials_provider.h"
+#include "aws/refreshing_credentials_provider.h"
 #include "aws/static_credentials_provider.h"
+#include "aws/web_identity_credentials_provider.h"
 
 namespace sluice::aws {
 
@@ -40,10 +46,23 @@ void CredentialsProviderChain::invalidate() {
   for (auto& provider : providers_) provider->invalidate();
 }
 
-std::unique_ptr<CredentialsProvider> make_default_credentials_chain(AwsCredentials configured) {
+std::unique_ptr<CredentialsProvider> make_default_credentials_chain(AwsCredentials configured,
+                                                                   DefaultChainOptions options) {
+  EnvironmentCredentialsProvider::Lookup env =
+      options.env ? std::move(options.env) : process_environment();
   std::vector<std::unique_ptr<CredentialsProvider>> providers;
   providers.push_back(std::make_unique<StaticCredentialsProvider>(std::move(configured)));
-  providers.push_back(std::make_unique<EnvironmentCredentialsProvider>());
+  providers.push_back(std::make_unique<EnvironmentCredentialsProvider>(env));
+  if (auto web_identity = make_web_identity_provider_from_env(env, options.sts)) {
+    providers.push_back(std::move(web_identity));
+  }
+  ProfileProviderOptions profile_options;
+  profile_options.sts = options.sts;
+  providers.push_back(std::make_unique<ProfileCredentialsProvider>(env, std::move(profile_options)));
+  providers.push_back(std::make_unique<RefreshingCredentialsProvider>(
+      std::make_unique<ContainerCredentialsProvider>(env, options.container_relative_base)));
+  providers.push_back(std::make_unique<RefreshingCredentialsProvider>(
+      std::make_unique<ImdsCredentialsProvider>(env)));
   return std::make_unique<CredentialsProviderChain>(std::move(providers));
 }
 

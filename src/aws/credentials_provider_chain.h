@@ -12,6 +12,8 @@
 #include <vector>
 
 #include "aws/credentials.h"
+#include "aws/environment_credentials_provider.h"
+#include "aws/sts_client.h"
 
 namespace sluice::aws {
 
@@ -30,9 +32,22 @@ class CredentialsProviderChain final : public CredentialsProvider {
   std::atomic<int> last_used_{-1};  // index into providers_, or -1; a hint only
 };
 
-// The chain sluice uses: keys from the connector config when both are set, then the environment.
-// Web identity, shared profiles, container credentials and IMDS join here later, in the order of
-// spec §5.1 ("recommended for us").
-std::unique_ptr<CredentialsProvider> make_default_credentials_chain(AwsCredentials configured);
+struct DefaultChainOptions {
+  // The environment every source reads; default: the process environment.
+  EnvironmentCredentialsProvider::Lookup env;
+  // STS endpoint/HTTP settings for web identity and profile roles (the region comes from the
+  // environment or the profile).
+  StsClientOptions sts;
+  // Replaces http://169.254.170.2 for AWS_CONTAINER_CREDENTIALS_RELATIVE_URI (tests).
+  std::string container_relative_base = "http://169.254.170.2";
+};
+
+// The chain sluice uses, in the order of spec §5.1 ("recommended for us"): keys from the connector
+// config when both are set, the environment, web identity from AWS_ROLE_ARN +
+// AWS_WEB_IDENTITY_TOKEN_FILE (present only when both are set at construction), the shared
+// profile (AWS_PROFILE or default), container credentials (ECS / EKS Pod Identity), EC2 IMDSv2.
+// The temporary-credential sources are cached and refreshed before expiry.
+std::unique_ptr<CredentialsProvider> make_default_credentials_chain(
+    AwsCredentials configured, DefaultChainOptions options = {});
 
 }  // namespace sluice::aws

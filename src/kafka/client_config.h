@@ -6,10 +6,20 @@
 // keys. Most Java consumer keys have a librdkafka twin of the same name; some are spelled
 // differently, some have no meaning for librdkafka (deserializers, Java class names) and are
 // dropped with a note, and a few cannot be honoured and are reported as problems.
+//
+// Security settings get a translation of their own, because the Java client takes them in forms
+// librdkafka does not know: a JAAS login module line (sasl.jaas.config) instead of
+// sasl.username/sasl.password, and Java key stores (ssl.truststore.*, ssl.keystore.*) instead of
+// PEM files. PKCS#12 and PEM stores are translated (a PKCS#12 trust store is read here and handed
+// to librdkafka as PEM text); JKS stores are refused with the keytool command that converts them.
+// Messages never show secret values: they print "[hidden]" instead.
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "util/status.h"
@@ -26,12 +36,35 @@ struct ClientConfigInput {
 };
 
 struct ClientConfig {
-  std::map<std::string, std::string> properties;  // librdkafka names
+  std::map<std::string, std::string> properties;  // librdkafka names; may hold secrets
   std::vector<std::string> notes;                 // dropped or adapted keys, for a warning log line
   int max_poll_records = 500;
 };
 
-// Fails (kInvalidArgument) for values librdkafka cannot accept, naming the key and the value.
+// Fails (kInvalidArgument) for values librdkafka cannot accept, naming the key and the value
+// (or "[hidden]" for a secret). Reads the trust and key stores named by ssl.*.location to find
+// out what they hold.
 Result<ClientConfig> translate_consumer_config(const ClientConfigInput& input);
+
+// One login module entry of a JAAS configuration, as the Java client reads sasl.jaas.config:
+// `<class name> <control flag> [<option>=<value>]... ;`, values bare words or double-quoted
+// strings with backslash escapes, // and /* */ comments allowed.
+struct JaasLoginModule {
+  std::string class_name;
+  std::string control_flag;  // required, requisite, sufficient or optional (lower case)
+  std::vector<std::pair<std::string, std::string>> options;  // in the order written
+
+  // The value of option `name`, if present.
+  std::optional<std::string> option(std::string_view name) const;
+};
+
+// Parses a sasl.jaas.config value, which must hold exactly one login module (as in the Java
+// client). Error messages name the position and the option, never a value.
+Result<JaasLoginModule> parse_jaas_config(std::string_view text);
+
+// librdkafka before 2.6.1 builds a SCRAM client-final-message that Kafka 4.x brokers reject
+// (librdkafka#4895). For a librdkafka version as rd_kafka_version() reports it, the warning to
+// log when SCRAM is configured, or nothing when that version is fixed.
+std::optional<std::string> scram_compatibility_note(int librdkafka_version);
 
 }  // namespace sluice::kafka
