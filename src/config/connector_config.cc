@@ -437,8 +437,10 @@ ConfigDef build_connector_definition() {
       .validator(class_validator(format_classes(), "the formats"))
       .importance(Importance::kHigh)
       .doc(
-          "Format of the value files. sluice implements the four bundled formats; custom format "
-          "classes are rejected. Short names (`JsonFormat`, `Json`) are accepted too.");
+          "Format of the value files: the four bundled formats are known, custom format classes "
+          "are rejected. Short names (`JsonFormat`, `Json`) are accepted too. This version of "
+          "sluice writes JsonFormat and ByteArrayFormat and refuses to start with Avro or Parquet "
+          "(docs/compatibility.md, Known limitations).");
   def.define("flush.size", T::kInt)
       .required()
       .importance(Importance::kHigh)
@@ -535,8 +537,10 @@ ConfigDef build_connector_definition() {
       .validator(class_validator(credentials_provider_classes(), "the credentials providers"))
       .importance(Importance::kLow)
       .doc(
-          "Where S3 credentials come from. sluice implements the AWS SDK's standard providers "
-          "and Confluent's assume-role provider; other classes are rejected.");
+          "Where S3 credentials come from: the AWS SDK's standard provider classes and Confluent's "
+          "assume-role provider are known, other classes are rejected. This version of sluice "
+          "uses the static keys or the AWS_* environment variables and refuses to start with the "
+          "others (docs/compatibility.md, Known limitations).");
   def.define_prefix("s3.credentials.provider.",
                     "Settings of the credentials provider, prefix stripped (for the assume-role "
                     "provider: `sts.role.arn`, `sts.role.session.name`, `sts.role.external.id`, "
@@ -607,6 +611,12 @@ ConfigDef build_connector_definition() {
       .validator(Validator::one_of(enum_texts(kJsonDecimalFormats), true))
       .importance(Importance::kLow)
       .doc("How JsonFormat writes Decimal values.");
+  def.define("sluice.json.preserve.key.order", T::kBoolean)
+      .default_value("false")
+      .importance(Importance::kLow)
+      .doc("sluice only. JsonFormat writes the keys of schemaless JSON objects and maps in Java "
+           "HashMap order, as the Java connector does (byte-identical output); true keeps the "
+           "order the producer wrote them in.");
   def.define("s3.part.retries", T::kInt)
       .default_value("3")
       .validator(Validator::at_least(0))
@@ -1159,6 +1169,7 @@ class ConnectorConfigBuilder {
     c.s3_compression_level_ = parsed_.int_value("s3.compression.level");
     c.json_decimal_format_ =
         enum_from_text(kJsonDecimalFormats, parsed_.string_value("json.decimal.format"), true);
+    c.json_preserve_key_order_ = parsed_.bool_value("sluice.json.preserve.key.order");
     c.s3_part_retries_ = parsed_.int_value("s3.part.retries");
     c.s3_retry_backoff_ms_ = parsed_.long_value("s3.retry.backoff.ms");
     c.format_bytearray_extension_ = parsed_.string_value("format.bytearray.extension");

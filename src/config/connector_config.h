@@ -225,6 +225,7 @@ class S3SinkConnectorConfig {
   CompressionType s3_compression_type() const { return s3_compression_type_; }
   int32_t s3_compression_level() const { return s3_compression_level_; }
   JsonDecimalFormat json_decimal_format() const { return json_decimal_format_; }
+  bool json_preserve_key_order() const { return json_preserve_key_order_; }
   // Attempts per S3 request including the first (SDK v2 meaning); 0 behaves as 1.
   int32_t s3_part_retries() const { return s3_part_retries_; }
   int64_t s3_retry_backoff_ms() const { return s3_retry_backoff_ms_; }
@@ -355,6 +356,7 @@ class S3SinkConnectorConfig {
   CompressionType s3_compression_type_ = CompressionType::kNone;
   int32_t s3_compression_level_ = -1;
   JsonDecimalFormat json_decimal_format_ = JsonDecimalFormat::kBase64;
+  bool json_preserve_key_order_ = false;
   int32_t s3_part_retries_ = 3;
   int64_t s3_retry_backoff_ms_ = 200;
   std::string format_bytearray_extension_;

@@ -1,25 +1,74 @@
 #include "kafka/client_config.h"
 
+#include <librdkafka/rdkafka.h>
+#include <openssl/bio.h>
+#include <openssl/err.h>
+#include <openssl/opensslv.h>
+#include <openssl/pem.h>
+#include <openssl/pkcs12.h>
+#include <openssl/x509.h>
+#if OPENSSL_VERSION_MAJOR >= 3
+#include <openssl/provider.h>
+#endif
+
+#include <cctype>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <memory>
 #include <set>
 
 namespace sluice::kafka {
 
 namespace {
 
+constexpr const char* kHidden = "[hidden]";
+
 // Java consumer keys that librdkafka understands under the same name with the same meaning.
 const std::set<std::string>& same_name_keys() {
   static const std::set<std::string> kKeys = {
-      "auto.offset.reset", "session.timeout.ms", "heartbeat.interval.ms", "max.poll.interval.ms",
-      "fetch.min.bytes", "fetch.max.bytes", "max.partition.fetch.bytes", "fetch.max.wait.ms",
-      "isolation.level", "client.rack", "metadata.max.age.ms", "reconnect.backoff.ms",
-      "reconnect.backoff.max.ms", "retry.backoff.ms", "socket.connection.setup.timeout.ms",
-      "connections.max.idle.ms", "security.protocol", "sasl.mechanism", "sasl.username",
-      "sasl.password", "ssl.ca.location", "ssl.certificate.location", "ssl.key.location",
-      "ssl.key.password", "ssl.endpoint.identification.algorithm", "ssl.cipher.suites",
-      "group.instance.id", "partition.assignment.strategy", "client.dns.lookup",
-      "check.crcs", "receive.buffer.bytes", "send.buffer.bytes", "request.timeout.ms",
-      "default.api.timeout.ms", "allow.auto.create.topics", "client.id", "group.id",
-      "bootstrap.servers", "enable.auto.commit", "auto.commit.interval.ms",
+      "auto.offset.reset",
+      "session.timeout.ms",
+      "heartbeat.interval.ms",
+      "max.poll.interval.ms",
+      "fetch.min.bytes",
+      "fetch.max.bytes",
+      "max.partition.fetch.bytes",
+      "fetch.max.wait.ms",
+      "isolation.level",
+      "client.rack",
+      "metadata.max.age.ms",
+      "reconnect.backoff.ms",
+      "reconnect.backoff.max.ms",
+      "retry.backoff.ms",
+      "socket.connection.setup.timeout.ms",
+      "connections.max.idle.ms",
+      "security.protocol",
+      "sasl.mechanism",
+      "sasl.username",
+      "sasl.password",
+      "ssl.ca.location",
+      "ssl.certificate.location",
+      "ssl.key.location",
+      "ssl.key.password",
+      "ssl.endpoint.identification.algorithm",
+      "ssl.cipher.suites",
+      "group.instance.id",
+      "partition.assignment.strategy",
+      "client.dns.lookup",
+      "check.crcs",
+      "receive.buffer.bytes",
+      "send.buffer.bytes",
+      "request.timeout.ms",
+      "default.api.timeout.ms",
+      "allow.auto.create.topics",
+      "client.id",
+      "group.id",
+      "bootstrap.servers",
+      "enable.auto.commit",
+      "auto.commit.interval.ms",
   };
   return kKeys;
 }
@@ -27,13 +76,560 @@ const std::set<std::string>& same_name_keys() {
 // Keys with no meaning for librdkafka: Java classes and JVM-only tuning.
 const std::set<std::string>& ignored_keys() {
   static const std::set<std::string> kKeys = {
-      "key.deserializer", "value.deserializer", "interceptor.classes", "metric.reporters",
-      "metrics.num.samples", "metrics.sample.window.ms", "metrics.recording.level",
-      "exclude.internal.topics", "auto.include.jmx.reporter", "enable.metrics.push",
-      "default.api.timeout.ms", "request.timeout.ms", "receive.buffer.bytes", "send.buffer.bytes",
-      "client.dns.lookup", "retry.backoff.max.ms", "security.providers",
+      "key.deserializer",
+      "value.deserializer",
+      "interceptor.classes",
+      "metric.reporters",
+      "metrics.num.samples",
+      "metrics.sample.window.ms",
+      "metrics.recording.level",
+      "exclude.internal.topics",
+      "auto.include.jmx.reporter",
+      "enable.metrics.push",
+      "default.api.timeout.ms",
+      "request.timeout.ms",
+      "receive.buffer.bytes",
+      "send.buffer.bytes",
+      "client.dns.lookup",
+      "retry.backoff.max.ms",
+      "security.providers",
+      // Java security plumbing: JVM TLS providers and login refresh tuning. librdkafka uses
+      // OpenSSL's protocol negotiation and refreshes logins itself.
+      "ssl.protocol",
+      "ssl.enabled.protocols",
+      "ssl.provider",
+      "ssl.keymanager.algorithm",
+      "ssl.trustmanager.algorithm",
+      "ssl.secure.random.implementation",
+      "ssl.engine.factory.class",
+      "ssl.allow.dn.changes",
+      "ssl.allow.san.changes",
+      "sasl.login.refresh.window.factor",
+      "sasl.login.refresh.window.jitter",
+      "sasl.login.refresh.min.period.seconds",
+      "sasl.login.refresh.buffer.seconds",
+      "sasl.login.connect.timeout.ms",
+      "sasl.login.read.timeout.ms",
+      "sasl.login.retry.backoff.ms",
+      "sasl.login.retry.backoff.max.ms",
+      "sasl.kerberos.ticket.renew.window.factor",
+      "sasl.kerberos.ticket.renew.jitter",
   };
   return kKeys;
+}
+
+std::string to_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string to_upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+// Keys whose values are secrets: they are shown as [hidden] in every message, as Connect does for
+// PASSWORD-typed settings.
+bool is_secret_key(std::string_view key) {
+  return key.find("password") != std::string_view::npos || key == "sasl.jaas.config" ||
+         key == "ssl.keystore.key" || key == "ssl.key.pem" ||
+         key.find("secret") != std::string_view::npos;
+}
+
+std::string invalid_value(const std::string& key, const std::string& value,
+                          const std::string& why) {
+  return "Invalid value " + (is_secret_key(key) ? std::string(kHidden) : value) +
+         " for configuration " + key + ": " + why;
+}
+
+// Security keys are translated together (translate_security) because their meaning depends on
+// each other (a store's type and location, a mechanism and its JAAS entry).
+const std::set<std::string>& security_keys() {
+  static const std::set<std::string> kKeys = {
+      "security.protocol",
+      "sasl.mechanism",
+      "sasl.jaas.config",
+      "sasl.login.callback.handler.class",
+      "sasl.client.callback.handler.class",
+      "sasl.login.class",
+      "ssl.endpoint.identification.algorithm",
+      "ssl.truststore.location",
+      "ssl.truststore.type",
+      "ssl.truststore.password",
+      "ssl.truststore.certificates",
+      "ssl.keystore.location",
+      "ssl.keystore.type",
+      "ssl.keystore.password",
+      "ssl.keystore.certificate.chain",
+      "ssl.keystore.key",
+  };
+  return kKeys;
+}
+
+// --- JAAS --------------------------------------------------------------------------------------
+
+// A reader for the JAAS syntax the Java client accepts (Kafka's JaasConfig tokenises with
+// java.io.StreamTokenizer): words, double-quoted strings with backslash escapes, '=' and ';', and
+// C/C++-style comments between tokens.
+class JaasReader {
+ public:
+  explicit JaasReader(std::string_view text) : text_(text) {}
+
+  // Skips blanks and comments; false for an unterminated /* comment.
+  bool skip_blanks() {
+    while (pos_ < text_.size()) {
+      char c = text_[pos_];
+      if (std::isspace(static_cast<unsigned char>(c))) {
+        ++pos_;
+      } else if (text_.substr(pos_, 2) == "//") {
+        size_t eol = text_.find('\n', pos_);
+        pos_ = eol == std::string_view::npos ? text_.size() : eol + 1;
+      } else if (text_.substr(pos_, 2) == "/*") {
+        size_t end = text_.find("*/", pos_ + 2);
+        if (end == std::string_view::npos) return false;
+        pos_ = end + 2;
+      } else {
+        return true;
+      }
+    }
+    return true;
+  }
+
+  bool at_end() const { return pos_ >= text_.size(); }
+  char peek() const { return at_end() ? '\0' : text_[pos_]; }
+  void advance() { ++pos_; }
+  size_t position() const { return pos_ + 1; }  // 1-based, for messages
+
+  // A bare word: class names (with dots), flags, option names, unquoted values.
+  std::string word() {
+    size_t start = pos_;
+    while (pos_ < text_.size() && is_word_char(text_[pos_])) ++pos_;
+    return std::string(text_.substr(start, pos_ - start));
+  }
+
+  // A double-quoted string starting at the current '"'; nullopt when it is not terminated.
+  std::optional<std::string> quoted() {
+    std::string out;
+    ++pos_;  // the opening quote
+    while (pos_ < text_.size()) {
+      char c = text_[pos_++];
+      if (c == '"') return out;
+      if (c != '\\' || pos_ >= text_.size()) {
+        out += c;
+        continue;
+      }
+      char e = text_[pos_++];
+      switch (e) {
+        case 'n':
+          out += '\n';
+          break;
+        case 't':
+          out += '\t';
+          break;
+        case 'r':
+          out += '\r';
+          break;
+        case 'b':
+          out += '\b';
+          break;
+        case 'f':
+          out += '\f';
+          break;
+        case 'a':
+          out += '\a';
+          break;
+        case 'v':
+          out += '\v';
+          break;
+        default:
+          if (e >= '0' && e <= '7') {  // up to three octal digits, as StreamTokenizer reads them
+            int v = e - '0';
+            for (int i = 0;
+                 i < 2 && pos_ < text_.size() && text_[pos_] >= '0' && text_[pos_] <= '7'; ++i) {
+              v = v * 8 + (text_[pos_++] - '0');
+            }
+            out += static_cast<char>(v & 0xff);
+          } else {
+            out += e;  // \" \\ and any other escaped character stand for themselves
+          }
+      }
+    }
+    return std::nullopt;
+  }
+
+ private:
+  static bool is_word_char(char c) {
+    unsigned char u = static_cast<unsigned char>(c);
+    return std::isalnum(u) || c == '.' || c == '_' || c == '-' || c == '$' || u >= 0x80;
+  }
+
+  std::string_view text_;
+  size_t pos_ = 0;
+};
+
+Status jaas_error(const std::string& why) {
+  return Status::invalid_argument(invalid_value("sasl.jaas.config", "", why));
+}
+
+// --- key and trust stores ----------------------------------------------------------------------
+
+enum class StoreFormat { kPem, kPkcs12, kJks, kJceks, kUnknown };
+
+Result<std::string> read_store_file(const std::string& key, const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    return Status::invalid_argument(invalid_value(
+        key, path, std::string("cannot read the file (") + std::strerror(errno) + ")"));
+  }
+  return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+}
+
+StoreFormat sniff_store(const std::string& bytes) {
+  if (bytes.size() >= 4) {
+    const auto* b = reinterpret_cast<const unsigned char*>(bytes.data());
+    if (b[0] == 0xFE && b[1] == 0xED && b[2] == 0xFE && b[3] == 0xED) return StoreFormat::kJks;
+    if (b[0] == 0xCE && b[1] == 0xCE && b[2] == 0xCE && b[3] == 0xCE) return StoreFormat::kJceks;
+    if (b[0] == 0x30) return StoreFormat::kPkcs12;  // a DER SEQUENCE: PFX
+  }
+  if (bytes.find("-----BEGIN ") != std::string::npos) return StoreFormat::kPem;
+  return StoreFormat::kUnknown;
+}
+
+std::string strip_extension(const std::string& path) {
+  size_t slash = path.rfind('/');
+  size_t dot = path.rfind('.');
+  if (dot != std::string::npos && (slash == std::string::npos || dot > slash + 1)) {
+    return path.substr(0, dot);
+  }
+  return path;
+}
+
+// What to say about a JKS (or JCEKS) store: sluice cannot read Java's own formats, keytool can
+// convert them to PKCS#12, which sluice reads.
+Status jks_store_error(const std::string& kind, const std::string& path, StoreFormat format) {
+  const char* type = format == StoreFormat::kJceks ? "JCEKS" : "JKS";
+  std::string p12 = strip_extension(path) + ".p12";
+  return Status::invalid_argument(
+      "ssl." + kind + ".location " + path + " is a " + type +
+      " key store, which only Java can "
+      "read; convert it to PKCS#12 with `keytool -importkeystore -srckeystore " +
+      path + " -srcstoretype " + type + " -destkeystore " + p12 +
+      " -deststoretype PKCS12` and set ssl." + kind + ".location=" + p12 + " and ssl." + kind +
+      ".type=PKCS12" +
+      (kind == "truststore"
+           ? " (or export the CA certificates with `keytool -exportcert -rfc` into a PEM file "
+             "and set ssl.truststore.type=PEM)"
+           : ""));
+}
+
+struct BioDeleter {
+  void operator()(BIO* b) const { BIO_free(b); }
+};
+struct Pkcs12Deleter {
+  void operator()(PKCS12* p) const { PKCS12_free(p); }
+};
+struct PkeyDeleter {
+  void operator()(EVP_PKEY* k) const { EVP_PKEY_free(k); }
+};
+struct X509Deleter {
+  void operator()(X509* x) const { X509_free(x); }
+};
+struct X509StackDeleter {
+  void operator()(STACK_OF(X509) * s) const { sk_X509_pop_free(s, X509_free); }
+};
+
+// Java's keytool (before JDK 11.0.12) protects certificates in PKCS#12 files with RC2-40, which
+// OpenSSL 3 keeps in its "legacy" provider. Loaded once, and only when a store needs it.
+void load_legacy_pkcs12_algorithms() {
+#if OPENSSL_VERSION_MAJOR >= 3
+  static const bool kLoaded = OSSL_PROVIDER_try_load(nullptr, "legacy", 1) != nullptr;
+  (void)kLoaded;
+#endif
+}
+
+// The certificates of a PKCS#12 trust store, as PEM text for librdkafka's ssl.ca.pem.
+Result<std::string> pkcs12_certificates_pem(const std::string& path, const std::string& der,
+                                            const std::optional<std::string>& password) {
+  std::unique_ptr<BIO, BioDeleter> in(BIO_new_mem_buf(der.data(), static_cast<int>(der.size())));
+  std::unique_ptr<PKCS12, Pkcs12Deleter> p12(d2i_PKCS12_bio(in.get(), nullptr));
+  if (!p12) {
+    ERR_clear_error();
+    return Status::invalid_argument(
+        invalid_value("ssl.truststore.location", path, "the file is not a PKCS#12 store"));
+  }
+  const char* pass = password ? password->c_str() : nullptr;
+  EVP_PKEY* pkey_raw = nullptr;
+  X509* cert_raw = nullptr;
+  STACK_OF(X509)* ca_raw = nullptr;
+  int ok = PKCS12_parse(p12.get(), pass, &pkey_raw, &cert_raw, &ca_raw);
+  if (ok != 1) {
+    ERR_clear_error();
+    load_legacy_pkcs12_algorithms();
+    ok = PKCS12_parse(p12.get(), pass, &pkey_raw, &cert_raw, &ca_raw);
+  }
+  std::unique_ptr<EVP_PKEY, PkeyDeleter> pkey(pkey_raw);
+  std::unique_ptr<X509, X509Deleter> cert(cert_raw);
+  std::unique_ptr<STACK_OF(X509), X509StackDeleter> ca(ca_raw);
+  if (ok != 1) {
+    ERR_clear_error();
+    return Status::invalid_argument(
+        invalid_value("ssl.truststore.location", path,
+                      std::string("cannot open the PKCS#12 trust store: ") +
+                          (password ? "wrong ssl.truststore.password or unsupported encryption"
+                                    : "it needs ssl.truststore.password")));
+  }
+  std::unique_ptr<BIO, BioDeleter> out(BIO_new(BIO_s_mem()));
+  int count = 0;
+  if (cert && PEM_write_bio_X509(out.get(), cert.get()) == 1) ++count;
+  for (int i = 0; ca && i < sk_X509_num(ca.get()); ++i) {
+    if (PEM_write_bio_X509(out.get(), sk_X509_value(ca.get(), i)) == 1) ++count;
+  }
+  if (count == 0) {
+    return Status::invalid_argument(
+        invalid_value("ssl.truststore.location", path, "the PKCS#12 store holds no certificate"));
+  }
+  char* data = nullptr;
+  long size = BIO_get_mem_data(out.get(), &data);
+  return std::string(data, static_cast<size_t>(size));
+}
+
+std::optional<std::string> get(const std::map<std::string, std::string>& java,
+                               const std::string& key) {
+  auto it = java.find(key);
+  if (it == java.end()) return std::nullopt;
+  return it->second;
+}
+
+// ssl.truststore.*: what the broker's certificate is checked against.
+Status translate_truststore(const std::map<std::string, std::string>& java, ClientConfig& config) {
+  std::map<std::string, std::string>& p = config.properties;
+  if (auto pem = get(java, "ssl.truststore.certificates")) p["ssl.ca.pem"] = *pem;
+  auto location = get(java, "ssl.truststore.location");
+  // The Java client's default type is JKS; since Java 9 a "JKS" store may also be a PKCS#12 file,
+  // so without an explicit PKCS12 or PEM the file's content decides.
+  std::string type = to_upper(get(java, "ssl.truststore.type").value_or("JKS"));
+  if (type != "JKS" && type != "PKCS12" && type != "PEM") {
+    return Status::invalid_argument(
+        invalid_value("ssl.truststore.type", type, "sluice reads PEM and PKCS12 trust stores"));
+  }
+  if (!location || location->empty()) {
+    if (java.count("ssl.truststore.password") != 0 && !java.count("ssl.truststore.certificates")) {
+      config.notes.push_back(
+          "ssl.truststore.password has no effect without ssl.truststore.location");
+    }
+    return Status::ok_status();
+  }
+  SLUICE_ASSIGN_OR_RETURN(std::string bytes, read_store_file("ssl.truststore.location", *location));
+  StoreFormat format = sniff_store(bytes);
+  if (format == StoreFormat::kJks || format == StoreFormat::kJceks) {
+    return jks_store_error("truststore", *location, format);
+  }
+  if (type == "PEM" || (type == "JKS" && format == StoreFormat::kPem)) {
+    if (format != StoreFormat::kPem) {
+      return Status::invalid_argument(
+          invalid_value("ssl.truststore.location", *location,
+                        "ssl.truststore.type is PEM but the file is not PEM"));
+    }
+    p["ssl.ca.location"] = *location;
+    return Status::ok_status();
+  }
+  if (format != StoreFormat::kPkcs12) {
+    return Status::invalid_argument(invalid_value(
+        "ssl.truststore.location", *location,
+        "the file is neither a PKCS#12 nor a PEM trust store (ssl.truststore.type=" + type + ")"));
+  }
+  SLUICE_ASSIGN_OR_RETURN(
+      p["ssl.ca.pem"],
+      pkcs12_certificates_pem(*location, bytes, get(java, "ssl.truststore.password")));
+  return Status::ok_status();
+}
+
+// ssl.keystore.*: the client's own certificate and key (mutual TLS).
+Status translate_keystore(const std::map<std::string, std::string>& java, ClientConfig& config) {
+  std::map<std::string, std::string>& p = config.properties;
+  if (auto chain = get(java, "ssl.keystore.certificate.chain")) p["ssl.certificate.pem"] = *chain;
+  if (auto key = get(java, "ssl.keystore.key")) p["ssl.key.pem"] = *key;
+  auto location = get(java, "ssl.keystore.location");
+  std::string type = to_upper(get(java, "ssl.keystore.type").value_or("JKS"));
+  if (type != "JKS" && type != "PKCS12" && type != "PEM") {
+    return Status::invalid_argument(
+        invalid_value("ssl.keystore.type", type, "sluice reads PEM and PKCS12 key stores"));
+  }
+  if (!location || location->empty()) return Status::ok_status();
+  SLUICE_ASSIGN_OR_RETURN(std::string bytes, read_store_file("ssl.keystore.location", *location));
+  StoreFormat format = sniff_store(bytes);
+  if (format == StoreFormat::kJks || format == StoreFormat::kJceks) {
+    return jks_store_error("keystore", *location, format);
+  }
+  if (type == "PEM" || (type == "JKS" && format == StoreFormat::kPem)) {
+    if (format != StoreFormat::kPem) {
+      return Status::invalid_argument(invalid_value(
+          "ssl.keystore.location", *location, "ssl.keystore.type is PEM but the file is not PEM"));
+    }
+    // A Java PEM key store is one file with the private key and the certificate chain; OpenSSL
+    // picks each out of the same file.
+    p["ssl.certificate.location"] = *location;
+    p["ssl.key.location"] = *location;
+    return Status::ok_status();
+  }
+  if (format != StoreFormat::kPkcs12) {
+    return Status::invalid_argument(invalid_value(
+        "ssl.keystore.location", *location,
+        "the file is neither a PKCS#12 nor a PEM key store (ssl.keystore.type=" + type + ")"));
+  }
+  p["ssl.keystore.location"] = *location;
+  if (auto password = get(java, "ssl.keystore.password")) p["ssl.keystore.password"] = *password;
+  auto key_password = get(java, "ssl.key.password");
+  if (key_password && key_password != get(java, "ssl.keystore.password")) {
+    // librdkafka opens a PKCS#12 file with one password, for the store and the key alike.
+    return Status::invalid_argument(
+        "Invalid value [hidden] for configuration ssl.key.password: with a PKCS12 key store "
+        "sluice needs the key password to equal ssl.keystore.password (re-export the store with "
+        "one password)");
+  }
+  return Status::ok_status();
+}
+
+// sasl.jaas.config: credentials in the shape librdkafka takes them.
+Status translate_jaas(const std::string& text, const std::optional<std::string>& mechanism,
+                      ClientConfig& config) {
+  SLUICE_ASSIGN_OR_RETURN(JaasLoginModule module, parse_jaas_config(text));
+  std::map<std::string, std::string>& p = config.properties;
+  const std::string& cls = module.class_name;
+  if (ends_with(cls, ".ScramLoginModule") || ends_with(cls, ".PlainLoginModule")) {
+    auto username = module.option("username");
+    auto password = module.option("password");
+    if (!username || !password) {
+      return jaas_error(cls + " needs the options username and password");
+    }
+    if (module.option("tokenauth") && to_lower(*module.option("tokenauth")) == "true") {
+      return jaas_error("delegation tokens (tokenauth=true) are not supported by sluice");
+    }
+    for (const auto& [name, value] : module.options) {
+      if (name != "username" && name != "password" && name != "tokenauth") {
+        config.notes.push_back("sasl.jaas.config option " + name + " has no effect in sluice");
+      }
+    }
+    bool plain_module = ends_with(cls, ".PlainLoginModule");
+    if (mechanism && (plain_module ? *mechanism != "PLAIN" : !starts_with(*mechanism, "SCRAM-"))) {
+      config.notes.push_back("sasl.jaas.config uses " + cls + " with sasl.mechanism=" + *mechanism +
+                             "; its username and password are used for " + *mechanism);
+    }
+    p["sasl.username"] = *username;
+    p["sasl.password"] = *password;
+    return Status::ok_status();
+  }
+  if (ends_with(cls, ".OAuthBearerLoginModule")) {
+    // The Java module gets tokens from a callback handler class; librdkafka from its own
+    // sasl.oauthbearer.* settings (OIDC) or, for MSK IAM, from sluice (not available yet).
+    config.notes.push_back(
+        "sasl.jaas.config " + cls +
+        ": the Java login module's options have no effect; librdkafka takes OAUTHBEARER tokens "
+        "from its sasl.oauthbearer.* settings");
+    return Status::ok_status();
+  }
+  if (ends_with(cls, ".Krb5LoginModule")) {
+    if (auto principal = module.option("principal")) p["sasl.kerberos.principal"] = *principal;
+    if (auto keytab = module.option("keyTab")) p["sasl.kerberos.keytab"] = *keytab;
+    return Status::ok_status();
+  }
+  if (cls == "software.amazon.msk.auth.iam.IAMLoginModule") {
+    return jaas_error(
+        "MSK IAM authentication (software.amazon.msk.auth.iam.IAMLoginModule) is not supported "
+        "by sluice yet");
+  }
+  return jaas_error("login module " + cls +
+                    " is not known to sluice; it understands ScramLoginModule, PlainLoginModule, "
+                    "OAuthBearerLoginModule and Krb5LoginModule");
+}
+
+Status translate_security(const std::map<std::string, std::string>& java, ClientConfig& config) {
+  std::map<std::string, std::string>& p = config.properties;
+  std::string protocol = "PLAINTEXT";
+  if (auto value = get(java, "security.protocol")) {
+    protocol = to_upper(*value);
+    if (protocol != "PLAINTEXT" && protocol != "SSL" && protocol != "SASL_PLAINTEXT" &&
+        protocol != "SASL_SSL") {
+      return Status::invalid_argument(invalid_value(
+          "security.protocol", *value, "must be one of PLAINTEXT, SSL, SASL_PLAINTEXT, SASL_SSL"));
+    }
+    p["security.protocol"] = to_lower(protocol);
+  }
+  std::optional<std::string> mechanism;
+  if (auto value = get(java, "sasl.mechanism")) {
+    mechanism = to_upper(*value);
+    if (*mechanism == "AWS_MSK_IAM") {
+      return Status::invalid_argument(invalid_value(
+          "sasl.mechanism", *value, "MSK IAM authentication is not supported by sluice yet"));
+    }
+    if (*mechanism != "GSSAPI" && *mechanism != "PLAIN" && *mechanism != "SCRAM-SHA-256" &&
+        *mechanism != "SCRAM-SHA-512" && *mechanism != "OAUTHBEARER") {
+      return Status::invalid_argument(invalid_value(
+          "sasl.mechanism", *value,
+          "sluice supports GSSAPI, PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 and OAUTHBEARER"));
+    }
+    p["sasl.mechanism"] = *mechanism;
+  }
+  for (const char* key : {"sasl.login.callback.handler.class", "sasl.client.callback.handler.class",
+                          "sasl.login.class"}) {
+    auto value = get(java, key);
+    if (!value) continue;
+    if (value->find("software.amazon.msk.auth.iam") != std::string::npos) {
+      return Status::invalid_argument(
+          invalid_value(key, *value, "MSK IAM authentication is not supported by sluice yet"));
+    }
+    return Status::invalid_argument(invalid_value(
+        key, *value,
+        "sluice cannot run Java classes; configure the credentials in sasl.jaas.config"));
+  }
+  if (auto jaas = get(java, "sasl.jaas.config")) {
+    if (java.count("sasl.username") != 0 || java.count("sasl.password") != 0) {
+      return Status::invalid_argument(
+          "Configuration sasl.jaas.config and sasl.username/sasl.password both give SASL "
+          "credentials; set only one of them");
+    }
+    SLUICE_RETURN_IF_ERROR(translate_jaas(*jaas, mechanism, config));
+  }
+  if (auto value = get(java, "ssl.endpoint.identification.algorithm")) {
+    std::string algorithm = to_lower(*value);
+    if (algorithm == "https") {
+      p["ssl.endpoint.identification.algorithm"] = "https";
+    } else if (algorithm.empty() || algorithm == "none") {
+      p["ssl.endpoint.identification.algorithm"] = "none";
+    } else {
+      return Status::invalid_argument(invalid_value("ssl.endpoint.identification.algorithm", *value,
+                                                    "must be https or empty (no host name check)"));
+    }
+  }
+  SLUICE_RETURN_IF_ERROR(translate_truststore(java, config));
+  SLUICE_RETURN_IF_ERROR(translate_keystore(java, config));
+
+  // The Java client fails at start-up when a SASL mechanism has no credentials; say so now, with
+  // the frequent cause (spec kafka-connect.md §5.1: top-level worker security keys are not given
+  // to task consumers).
+  std::string effective = mechanism.value_or("GSSAPI");
+  bool sasl = protocol == "SASL_SSL" || protocol == "SASL_PLAINTEXT";
+  if (sasl && (effective == "PLAIN" || starts_with(effective, "SCRAM-")) &&
+      p.count("sasl.username") == 0) {
+    return Status::invalid_argument(
+        "security.protocol=" + protocol + " with sasl.mechanism=" + effective +
+        " needs credentials: set consumer.sasl.jaas.config in the worker configuration (top-level "
+        "sasl.* and security.* worker keys are not given to the task consumers)");
+  }
+  if (starts_with(effective, "SCRAM-") && sasl) {
+    if (auto note = scram_compatibility_note(rd_kafka_version())) config.notes.push_back(*note);
+  }
+  return Status::ok_status();
 }
 
 // Java's assignor class names to librdkafka's strategy names.
@@ -69,6 +665,76 @@ Result<std::string> translate_assignors(const std::string& value) {
 
 }  // namespace
 
+std::optional<std::string> JaasLoginModule::option(std::string_view name) const {
+  for (const auto& [key, value] : options) {
+    if (key == name) return value;
+  }
+  return std::nullopt;
+}
+
+Result<JaasLoginModule> parse_jaas_config(std::string_view text) {
+  JaasReader r(text);
+  std::vector<JaasLoginModule> modules;
+  const auto at = [&r] { return " at character " + std::to_string(r.position()); };
+  while (true) {
+    if (!r.skip_blanks()) return jaas_error("unterminated /* comment");
+    if (r.at_end()) break;
+    JaasLoginModule module;
+    module.class_name = r.word();
+    if (module.class_name.empty()) return jaas_error("expected a login module class name" + at());
+    if (!r.skip_blanks()) return jaas_error("unterminated /* comment");
+    std::string flag = to_lower(r.word());
+    if (flag != "required" && flag != "requisite" && flag != "sufficient" && flag != "optional") {
+      return jaas_error(
+          "expected a control flag (required, requisite, sufficient or optional) "
+          "after " +
+          module.class_name + at());
+    }
+    module.control_flag = flag;
+    while (true) {
+      if (!r.skip_blanks()) return jaas_error("unterminated /* comment");
+      if (r.at_end()) return jaas_error("the login module entry must end with ';'");
+      if (r.peek() == ';') {
+        r.advance();
+        break;
+      }
+      std::string name = r.word();
+      if (name.empty()) return jaas_error("expected an option name or ';'" + at());
+      if (!r.skip_blanks()) return jaas_error("unterminated /* comment");
+      if (r.peek() != '=') return jaas_error("expected '=' after option " + name + at());
+      r.advance();
+      if (!r.skip_blanks()) return jaas_error("unterminated /* comment");
+      std::string value;
+      if (r.peek() == '"') {
+        std::optional<std::string> quoted = r.quoted();
+        if (!quoted) return jaas_error("the quoted value of option " + name + " is not terminated");
+        value = std::move(*quoted);
+      } else {
+        value = r.word();
+        if (value.empty()) return jaas_error("option " + name + " has no value" + at());
+      }
+      module.options.emplace_back(std::move(name), std::move(value));
+    }
+    modules.push_back(std::move(module));
+  }
+  if (modules.size() != 1) {
+    return jaas_error("it must hold exactly one login module, not " +
+                      std::to_string(modules.size()));
+  }
+  return std::move(modules.front());
+}
+
+std::optional<std::string> scram_compatibility_note(int librdkafka_version) {
+  // rd_kafka_version(): 0xMMmmrrxx; 2.6.1 is the first release with the fix.
+  if (librdkafka_version >= 0x02060100) return std::nullopt;
+  char version[32];
+  std::snprintf(version, sizeof(version), "%d.%d.%d", (librdkafka_version >> 24) & 0xff,
+                (librdkafka_version >> 16) & 0xff, (librdkafka_version >> 8) & 0xff);
+  return std::string("SCRAM with librdkafka ") + version +
+         ": Kafka 4.x brokers reject this librdkafka's SCRAM authentication (librdkafka#4895, "
+         "fixed in 2.6.1); brokers before 4.0 accept it, and PLAIN over SASL_SSL works with any";
+}
+
 Result<ClientConfig> translate_consumer_config(const ClientConfigInput& input) {
   ClientConfig config;
   std::map<std::string, std::string>& p = config.properties;
@@ -87,8 +753,14 @@ Result<ClientConfig> translate_consumer_config(const ClientConfigInput& input) {
   // librdkafka prefetches aggressively by default; bound it so memory stays predictable.
   p["queued.max.messages.kbytes"] = "65536";
 
+  // Later layers override earlier ones key by key, as Connect merges them.
+  std::map<std::string, std::string> java;
   for (const auto& layer : input.layers) {
-    for (const auto& [key, value] : layer) {
+    for (const auto& [key, value] : layer) java[key] = value;
+  }
+  {
+    for (const auto& [key, value] : java) {
+      if (security_keys().count(key) != 0) continue;
       if (key == "max.poll.records") {
         try {
           config.max_poll_records = std::stoi(value);
@@ -103,16 +775,9 @@ Result<ClientConfig> translate_consumer_config(const ClientConfigInput& input) {
         continue;
       }
       if (key == "enable.auto.commit" && value == "true") {
-        config.notes.push_back("enable.auto.commit=true ignored: sluice commits only durable offsets");
+        config.notes.push_back(
+            "enable.auto.commit=true ignored: sluice commits only durable offsets");
         continue;
-      }
-      if (key.rfind("ssl.truststore.", 0) == 0 || key.rfind("ssl.keystore.", 0) == 0 ||
-          key == "sasl.jaas.config" || key == "sasl.client.callback.handler.class") {
-        // Java-only forms (JKS/PKCS#12 stores, JAAS): librdkafka has no such keys.
-        return Status::invalid_argument(
-            "Configuration " + key +
-            " is a Java client setting that sluice does not translate yet; use ssl.ca.location, "
-            "ssl.certificate.location, ssl.key.location (PEM) and sasl.username/sasl.password");
       }
       if (ignored_keys().count(key) != 0) {
         config.notes.push_back(key + " has no effect in sluice (Java client setting)");
@@ -123,10 +788,12 @@ Result<ClientConfig> translate_consumer_config(const ClientConfigInput& input) {
         p[key] = value;
         continue;
       }
-      config.notes.push_back(key + " is not a consumer setting sluice knows; passed to librdkafka as is");
+      config.notes.push_back(key +
+                             " is not a consumer setting sluice knows; passed to librdkafka as is");
       p[key] = value;
     }
   }
+  SLUICE_RETURN_IF_ERROR(translate_security(java, config));
   if (config.max_poll_records < 1) {
     return Status::invalid_argument("Invalid value '" + std::to_string(config.max_poll_records) +
                                     "' for configuration max.poll.records: must be at least 1");

@@ -176,6 +176,7 @@ Status ConnectorRuntime::build() {
   f.json_decimal_format = c.json_decimal_format() == config::JsonDecimalFormat::kNumeric
                               ? format::JsonDecimalFormat::kNumeric
                               : format::JsonDecimalFormat::kBase64;
+  f.json_java_map_order = !c.json_preserve_key_order();
   f.bytearray_extension = c.format_bytearray_extension();
   f.bytearray_separator = c.format_bytearray_separator();
   SLUICE_ASSIGN_OR_RETURN(format::FormatClass value_format, format_class(c.format_class()));
