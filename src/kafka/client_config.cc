@@ -758,40 +758,38 @@ Result<ClientConfig> translate_consumer_config(const ClientConfigInput& input) {
   for (const auto& layer : input.layers) {
     for (const auto& [key, value] : layer) java[key] = value;
   }
-  {
-    for (const auto& [key, value] : java) {
-      if (security_keys().count(key) != 0) continue;
-      if (key == "max.poll.records") {
-        try {
-          config.max_poll_records = std::stoi(value);
-        } catch (...) {
-          return Status::invalid_argument("Invalid value '" + value +
-                                          "' for configuration max.poll.records: must be an int");
-        }
-        continue;
+  for (const auto& [key, value] : java) {
+    if (security_keys().count(key) != 0) continue;
+    if (key == "max.poll.records") {
+      try {
+        config.max_poll_records = std::stoi(value);
+      } catch (...) {
+        return Status::invalid_argument("Invalid value '" + value +
+                                        "' for configuration max.poll.records: must be an int");
       }
-      if (key == "partition.assignment.strategy") {
-        SLUICE_ASSIGN_OR_RETURN(p[key], translate_assignors(value));
-        continue;
-      }
-      if (key == "enable.auto.commit" && value == "true") {
-        config.notes.push_back(
-            "enable.auto.commit=true ignored: sluice commits only durable offsets");
-        continue;
-      }
-      if (ignored_keys().count(key) != 0) {
-        config.notes.push_back(key + " has no effect in sluice (Java client setting)");
-        continue;
-      }
-      if (same_name_keys().count(key) != 0 || key.rfind("sasl.", 0) == 0 ||
-          key.rfind("ssl.", 0) == 0) {
-        p[key] = value;
-        continue;
-      }
-      config.notes.push_back(key +
-                             " is not a consumer setting sluice knows; passed to librdkafka as is");
-      p[key] = value;
+      continue;
     }
+    if (key == "partition.assignment.strategy") {
+      SLUICE_ASSIGN_OR_RETURN(p[key], translate_assignors(value));
+      continue;
+    }
+    if (key == "enable.auto.commit" && value == "true") {
+      config.notes.push_back(
+          "enable.auto.commit=true ignored: sluice commits only durable offsets");
+      continue;
+    }
+    if (ignored_keys().count(key) != 0) {
+      config.notes.push_back(key + " has no effect in sluice (Java client setting)");
+      continue;
+    }
+    if (same_name_keys().count(key) != 0 || key.rfind("sasl.", 0) == 0 ||
+        key.rfind("ssl.", 0) == 0) {
+      p[key] = value;
+      continue;
+    }
+    config.notes.push_back(key +
+                           " is not a consumer setting sluice knows; passed to librdkafka as is");
+    p[key] = value;
   }
   SLUICE_RETURN_IF_ERROR(translate_security(java, config));
   if (config.max_poll_records < 1) {
