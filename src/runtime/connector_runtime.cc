@@ -181,6 +181,14 @@ Status ConnectorRuntime::build() {
   f.bytearray_separator = c.format_bytearray_separator();
   SLUICE_ASSIGN_OR_RETURN(format::FormatClass value_format, format_class(c.format_class()));
   SLUICE_ASSIGN_OR_RETURN(value_format_, format::make_record_writer_provider(value_format, f));
+  if (c.store_kafka_keys()) {
+    SLUICE_ASSIGN_OR_RETURN(format::FormatClass keys, format_class(c.keys_format_class()));
+    SLUICE_ASSIGN_OR_RETURN(keys_format_, format::make_record_writer_provider(keys, f));
+  }
+  if (c.store_kafka_headers()) {
+    SLUICE_ASSIGN_OR_RETURN(format::FormatClass headers, format_class(c.headers_format_class()));
+    SLUICE_ASSIGN_OR_RETURN(headers_format_, format::make_record_writer_provider(headers, f));
+  }
 
   if (options_.memory_budget_bytes < 2 * static_cast<size_t>(c.s3_part_size())) {
     spdlog::warn("the memory budget ({} MiB) is less than two s3.part.size parts ({} bytes each): "
@@ -195,6 +203,11 @@ Status ConnectorRuntime::build() {
   services_.partitioner = partitioner_.get();
   services_.timestamp_extractor = extractor_.get();
   services_.value_format = value_format_.get();
+  services_.keys_format = keys_format_.get();
+  services_.headers_format = headers_format_.get();
+  if (c.behavior_on_null_values() == config::NullValueBehavior::kWrite) {
+    services_.tombstone_partition = c.tombstone_encoded_partition();
+  }
   services_.key_layout.topics_dir = c.topics_dir();
   services_.key_layout.directory_delim = c.directory_delim();
   services_.key_layout.file_delim = c.file_delim();

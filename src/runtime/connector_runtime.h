@@ -54,6 +54,8 @@ class ConnectorRuntime {
   std::unique_ptr<sink::Partitioner> partitioner_;
   std::unique_ptr<sink::TimestampExtractor> extractor_;
   std::unique_ptr<format::RecordWriterProvider> value_format_;
+  std::unique_ptr<format::RecordWriterProvider> keys_format_;     // store.kafka.keys
+  std::unique_ptr<format::RecordWriterProvider> headers_format_;  // store.kafka.headers
   std::unique_ptr<sink::Uploader> uploader_;
   sink::WriterServices services_;
 };

@@ -49,12 +49,17 @@ std::vector<config::ConfigProblem> check_feature_support(const config::RawConfig
   if (!c.errors_deadletterqueue_topic_name().empty()) {
     out.push_back(unsupported(raw, "errors.deadletterqueue.topic.name", "A dead-letter queue topic"));
   }
-  if (c.store_kafka_keys()) out.push_back(unsupported(raw, "store.kafka.keys", "Writing keys files"));
-  if (c.store_kafka_headers()) {
-    out.push_back(unsupported(raw, "store.kafka.headers", "Writing headers files"));
+  if (c.store_kafka_keys() &&
+      (c.keys_format_class() == FormatClass::kAvro || c.keys_format_class() == FormatClass::kParquet)) {
+    out.push_back(unsupported(raw, "keys.format.class",
+                              "Avro or Parquet keys files (JsonFormat and ByteArrayFormat are supported; "
+                              "keys.format.class defaults to AvroFormat)"));
   }
-  if (c.behavior_on_null_values() == config::NullValueBehavior::kWrite) {
-    out.push_back(unsupported(raw, "behavior.on.null.values", "Writing tombstones (write)"));
+  if (c.store_kafka_headers() && (c.headers_format_class() == FormatClass::kAvro ||
+                                  c.headers_format_class() == FormatClass::kParquet)) {
+    out.push_back(unsupported(raw, "headers.format.class",
+                              "Avro or Parquet headers files (JsonFormat is supported; "
+                              "headers.format.class defaults to AvroFormat)"));
   }
   if (c.s3_object_tagging()) out.push_back(unsupported(raw, "s3.object.tagging", "Object tagging"));
   if (c.s3_credentials_provider_class() != config::CredentialsProviderClass::kDefaultChain &&

@@ -22,22 +22,32 @@ class PartBufferSink : public format::ByteSink {
   PartBuffer* buffer_;
 };
 
+// One object of a file: the values, the keys (store.kafka.keys) or the headers
+// (store.kafka.headers), each with its own format writer, buffer and upload.
+struct FileView {
+  FileView(MemoryBudget* budget, size_t part_size) : buffer(budget, part_size), sink(&buffer) {}
+
+  format::RecordView view = format::RecordView::kValue;
+  std::string key;
+  PartBuffer buffer;
+  PartBufferSink sink;
+  std::unique_ptr<format::RecordWriter> writer;
+  std::shared_ptr<ObjectUpload> upload;
+};
+
 }  // namespace
 
 struct TopicPartitionWriter::OpenFile {
-  OpenFile(MemoryBudget* budget, size_t part_size) : buffer(budget, part_size), sink(&buffer) {}
-
   std::string encoded_partition;
-  std::string key;
+  std::string key;  // the value object's key (or, for a tombstone file, its keys object's)
   int64_t start_offset = 0;
   int64_t end_offset = 0;
   int64_t record_count = 0;
   int plan_index = 0;         // position in files_ when opened: the plan's partition index
   connect::SchemaPtr schema;  // the value schema of the file's first record
-  PartBuffer buffer;
-  PartBufferSink sink;
-  std::unique_ptr<format::RecordWriter> writer;
-  std::shared_ptr<ObjectUpload> upload;
+  // Value, keys and headers objects, in that order (the value is absent in a tombstone file).
+  std::vector<std::unique_ptr<FileView>> views;
+  bool has_value_view = true;
 };
 
 TopicPartitionWriter::TopicPartitionWriter(const WriterServices& services, std::string topic,
@@ -51,7 +61,9 @@ TopicPartitionWriter::~TopicPartitionWriter() { reset(); }
 
 uint64_t TopicPartitionWriter::buffered_bytes() const {
   uint64_t total = 0;
-  for (const auto& f : files_) total += f->buffer.total_bytes();
+  for (const auto& f : files_) {
+    for (const auto& view : f->views) total += view->buffer.total_bytes();
+  }
   return total;
 }
 
@@ -172,11 +184,34 @@ Status TopicPartitionWriter::append_record(const connect::SinkRecord& record, Op
     file = *created;
     opened = true;
   }
-  Status st = file->writer->write(record, format::RecordView::kValue);
+  // Checked before anything is written, so the value, keys and headers objects stay aligned.
+  Status st;
+  const bool is_null_value = record.value.is_null();
+  if (is_null_value && file->has_value_view) {
+    st = Status::data_error("a null value cannot be written to " + file->key);
+  } else if (!is_null_value && !file->has_value_view) {
+    st = Status::data_error("a record with a value maps to the tombstone directory '" +
+                            file->encoded_partition + "'");
+  } else if (services_.keys_format != nullptr && record.key.is_null()) {
+    st = Status::data_error("the record has a null key, which store.kafka.keys=true cannot write");
+  } else if (services_.headers_format != nullptr && record.headers.empty()) {
+    st = Status::data_error("the record has no headers, which store.kafka.headers=true cannot write");
+  }
+  size_t written_views = 0;
+  for (auto& view : file->views) {
+    if (!st.ok()) break;
+    st = view->writer->write(record, view->view);
+    if (st.ok()) ++written_views;
+  }
   if (!st.ok()) {
+    if (written_views > 0) {
+      // One object of the file took the record and another refused it: they no longer line up.
+      return Status::fatal("the objects of " + file->key + " can no longer be kept aligned: " +
+                           st.message());
+    }
     if (opened && file->record_count == 0) {
       // Undo the file this record opened, so a dead-lettered record leaves no empty object.
-      services_.uploader->abort(file->upload);
+      for (auto& view : file->views) services_.uploader->abort(view->upload);
       files_by_partition_.erase(file->encoded_partition);
       files_.pop_back();
     }
@@ -197,7 +232,7 @@ Status TopicPartitionWriter::append_record(const connect::SinkRecord& record, Op
 
 Result<TopicPartitionWriter::OpenFile*> TopicPartitionWriter::open_file(
     const std::string& encoded, const connect::SinkRecord& record) {
-  auto file = std::make_unique<OpenFile>(services_.budget, services_.part_size);
+  auto file = std::make_unique<OpenFile>();
   file->encoded_partition = encoded;
   file->start_offset = record.offset;
   file->end_offset = record.offset;
@@ -206,14 +241,37 @@ Result<TopicPartitionWriter::OpenFile*> TopicPartitionWriter::open_file(
 
   key_scratch_.clear();
   services_.partitioner->partitioned_path(topic_, encoded, &key_scratch_);
-  file->key = build_object_key(services_.key_layout, key_scratch_, topic_, partition_,
-                               record.offset, services_.value_format->extension());
-
-  Result<std::unique_ptr<format::RecordWriter>> writer =
-      services_.value_format->create_writer(file->sink);
-  if (!writer.ok()) return writer.status().with_context(file->key);
-  file->writer = std::move(writer).value();
-  file->upload = std::make_shared<ObjectUpload>(file->key, services_.put_options);
+  // Keys and headers objects share the value object's name up to its extension (spec §3.4).
+  const std::string base = build_object_key(services_.key_layout, key_scratch_, topic_, partition_,
+                                            record.offset, "");
+  // A tombstone file (behavior.on.null.values=write) holds keys and headers only. The test is on
+  // the whole encoded partition, not a substring of the name as in Java (spec §3.8).
+  file->has_value_view = !(services_.tombstone_partition && encoded == *services_.tombstone_partition);
+  auto add_view = [&](format::RecordView view, const format::RecordWriterProvider* provider) -> Status {
+    auto v = std::make_unique<FileView>(services_.budget, services_.part_size);
+    v->view = view;
+    v->key = base + std::string(format::record_view_extension(view)) + provider->extension();
+    Result<std::unique_ptr<format::RecordWriter>> writer = provider->create_writer(v->sink);
+    if (!writer.ok()) return writer.status().with_context(v->key);
+    v->writer = std::move(writer).value();
+    v->upload = std::make_shared<ObjectUpload>(v->key, services_.put_options);
+    file->views.push_back(std::move(v));
+    return Status::ok_status();
+  };
+  if (file->has_value_view) {
+    SLUICE_RETURN_IF_ERROR(add_view(format::RecordView::kValue, services_.value_format));
+  }
+  if (services_.keys_format != nullptr) {
+    SLUICE_RETURN_IF_ERROR(add_view(format::RecordView::kKey, services_.keys_format));
+  }
+  if (services_.headers_format != nullptr) {
+    SLUICE_RETURN_IF_ERROR(add_view(format::RecordView::kHeaders, services_.headers_format));
+  }
+  if (file->views.empty()) {
+    return Status::data_error("a null value maps to the tombstone directory, but no keys or headers "
+                              "are stored");
+  }
+  file->key = file->views.front()->key;
 
   OpenFile* raw = file.get();
   files_by_partition_.emplace(encoded, raw);
@@ -222,8 +280,10 @@ Result<TopicPartitionWriter::OpenFile*> TopicPartitionWriter::open_file(
 }
 
 void TopicPartitionWriter::ship_full_parts(OpenFile& file) {
-  while (file.buffer.has_full_part()) {
-    services_.uploader->upload_part(file.upload, file.buffer.pop_full_part());
+  for (auto& view : file.views) {
+    while (view->buffer.has_full_part()) {
+      services_.uploader->upload_part(view->upload, view->buffer.pop_full_part());
+    }
   }
 }
 
@@ -252,7 +312,9 @@ void TopicPartitionWriter::rotate(int64_t now_ms, bool time_based, const Rotatio
       // The plan must be in Kafka before any object of this rotation can become visible.
       Result<bool> committed = commit_plan_before_upload(plan);
       if (!committed.ok()) {
-        for (auto& file : files_) services_.uploader->abort(file->upload);
+        for (auto& file : files_) {
+          for (auto& view : file->views) services_.uploader->abort(view->upload);
+        }
         files_.clear();
         files_by_partition_.clear();
         current_runs_.clear();
@@ -273,29 +335,35 @@ void TopicPartitionWriter::rotate(int64_t now_ms, bool time_based, const Rotatio
   current_runs_.clear();
   last_run_index_ = -1;
   range_begin_ = -1;
-  rotation->outstanding.store(static_cast<int>(files_.size()));
+  int objects = 0;
+  for (const auto& file : files_) objects += static_cast<int>(file->views.size());
+  rotation->outstanding.store(objects);
   for (auto& file : files_) {
-    Status closed = file->writer->close();
-    if (!closed.ok()) {
-      // The format could not finish the file: fail the rotation, which fails the writer.
-      std::lock_guard<std::mutex> lock(rotation->mutex);
-      if (rotation->error.ok()) rotation->error = closed.with_context(file->key);
-      services_.uploader->abort(file->upload);
-      rotation->outstanding.fetch_sub(1);
-      continue;
-    }
-    ship_full_parts(*file);
     spdlog::debug("rotating topic={} partition={} key={} records={} first_offset={} last_offset={}",
                   topic_, partition_, file->key, file->record_count, file->start_offset,
                   file->end_offset);
-    services_.uploader->finish(file->upload, file->buffer.take_rest(),
-                               [rotation, key = file->key](const Status& st) {
-                                 if (!st.ok()) {
-                                   std::lock_guard<std::mutex> lock(rotation->mutex);
-                                   if (rotation->error.ok()) rotation->error = st.with_context(key);
-                                 }
-                                 rotation->outstanding.fetch_sub(1, std::memory_order_release);
-                               });
+    for (auto& view : file->views) {
+      Status closed = view->writer->close();
+      if (!closed.ok()) {
+        // The format could not finish the object: fail the rotation, which fails the writer.
+        std::lock_guard<std::mutex> lock(rotation->mutex);
+        if (rotation->error.ok()) rotation->error = closed.with_context(view->key);
+        services_.uploader->abort(view->upload);
+        rotation->outstanding.fetch_sub(1);
+        continue;
+      }
+      while (view->buffer.has_full_part()) {
+        services_.uploader->upload_part(view->upload, view->buffer.pop_full_part());
+      }
+      services_.uploader->finish(view->upload, view->buffer.take_rest(),
+                                 [rotation, key = view->key](const Status& st) {
+                                   if (!st.ok()) {
+                                     std::lock_guard<std::mutex> lock(rotation->mutex);
+                                     if (rotation->error.ok()) rotation->error = st.with_context(key);
+                                   }
+                                   rotation->outstanding.fetch_sub(1, std::memory_order_release);
+                                 });
+    }
   }
   pending_.push_back(std::move(rotation));
   files_.clear();
@@ -406,7 +474,9 @@ std::optional<int64_t> TopicPartitionWriter::take_committable_offset() {
 }
 
 int64_t TopicPartitionWriter::reset() {
-  for (auto& file : files_) services_.uploader->abort(file->upload);
+  for (auto& file : files_) {
+    for (auto& view : file->views) services_.uploader->abort(view->upload);
+  }
   files_.clear();
   files_by_partition_.clear();
   // Rotations still in flight may yet complete; their keys will be written again identically:

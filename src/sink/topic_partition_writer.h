@@ -65,6 +65,10 @@ struct WriterServices {
   const Partitioner* partitioner = nullptr;
   const TimestampExtractor* timestamp_extractor = nullptr;  // null: no time-based partitioner
   const format::RecordWriterProvider* value_format = nullptr;
+  const format::RecordWriterProvider* keys_format = nullptr;     // store.kafka.keys
+  const format::RecordWriterProvider* headers_format = nullptr;  // store.kafka.headers
+  // behavior.on.null.values=write: the encoded partition of tombstone files (keys/headers only).
+  std::optional<std::string> tombstone_partition;
   ObjectKeyLayout key_layout;
   size_t part_size = 25 * 1024 * 1024;
   storage::PutOptions put_options;

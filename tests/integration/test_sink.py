@@ -279,3 +279,33 @@ def test_preserve_key_order_keeps_the_producers_json_key_order(
         assert sluice.stop() == 0, sluice.logs()
     key = list_keys(s3, testenv.s3_bucket, s3_prefix)[0]
     assert read_object(s3, testenv.s3_bucket, key).decode() == (doc + "\n") * 2
+
+
+def test_keys_headers_and_tombstone_files(testenv, s3, make_topic, kafka_producer, unique_name, s3_prefix,
+                                          tmp_path):
+    """store.kafka.keys/headers with JSON files next to each value file, behavior.on.null.values=write
+    (spec §3.4, §4.6): the tombstone directory holds keys and headers files only."""
+    topic = make_topic()
+    producer = kafka_producer()
+    for i, value in enumerate(["a", None, "c", "d"]):
+        producer.produce(topic, key=f"k{i}", value=value, partition=0, headers=[("trace", f"t{i}")])
+    producer.flush(10)
+    connector = connector_config(testenv, unique_name("kh"), topic, s3_prefix, **{
+        "flush.size": 4,
+        "store.kafka.keys": "true", "keys.format.class": "io.confluent.connect.s3.format.json.JsonFormat",
+        "store.kafka.headers": "true", "headers.format.class": "io.confluent.connect.s3.format.json.JsonFormat",
+        "behavior.on.null.values": "write",
+    })
+    sluice = SluiceProcess(tmp_path, worker_config(testenv), connector).start()
+    try:
+        wait_until(lambda: len(list_keys(s3, testenv.s3_bucket, s3_prefix)) >= 5, 60, what="5 objects")
+    finally:
+        assert sluice.stop() == 0, sluice.logs()
+    base = f"{s3_prefix}{topic}/partition=0/{topic}+0+0000000000"
+    tomb = f"{s3_prefix}{topic}/tombstone/{topic}+0+0000000001"
+    assert sorted(list_keys(s3, testenv.s3_bucket, s3_prefix)) == sorted([
+        base + ".json", base + ".keys.json", base + ".headers.json", tomb + ".keys.json", tomb + ".headers.json"])
+    assert json_lines(s3, testenv.s3_bucket, base + ".json") == ["a", "c", "d"]
+    assert json_lines(s3, testenv.s3_bucket, base + ".keys.json") == ["k0", "k2", "k3"]
+    assert json_lines(s3, testenv.s3_bucket, tomb + ".keys.json") == ["k1"]
+    assert json_lines(s3, testenv.s3_bucket, base + ".headers.json")[1] == {"headers": [{"key": "trace", "value": "t2"}]}

@@ -33,7 +33,7 @@ TEST(FeatureSupportTest, PlainJsonConfigurationHasNoProblem) {
 }
 
 TEST(FeatureSupportTest, UnimplementedFeaturesAreErrorsNamingKeyAndValue) {
-  auto problems = check(connector_raw({{"store.kafka.keys", "true"},
+  auto problems = check(connector_raw({{"store.kafka.keys", "true"},  // keys.format.class: Avro
                                        {"errors.deadletterqueue.topic.name", "dlq"},
                                        {"format.class", "io.confluent.connect.s3.format.parquet.ParquetFormat"}}));
   ASSERT_EQ(problems.size(), 3u);
@@ -42,7 +42,16 @@ TEST(FeatureSupportTest, UnimplementedFeaturesAreErrorsNamingKeyAndValue) {
   EXPECT_NE(problems[0].message.find("ParquetFormat"), std::string::npos);
   EXPECT_EQ(problems[1].key, "errors.deadletterqueue.topic.name");
   EXPECT_NE(problems[1].message.find("'dlq'"), std::string::npos);
-  EXPECT_EQ(problems[2].key, "store.kafka.keys");
+  EXPECT_EQ(problems[2].key, "keys.format.class");
+}
+
+TEST(FeatureSupportTest, JsonKeysAndHeadersFilesAndTombstonesAreSupported) {
+  EXPECT_TRUE(check(connector_raw({{"store.kafka.keys", "true"},
+                                   {"keys.format.class", "io.confluent.connect.s3.format.json.JsonFormat"},
+                                   {"store.kafka.headers", "true"},
+                                   {"headers.format.class", "io.confluent.connect.s3.format.json.JsonFormat"},
+                                   {"behavior.on.null.values", "write"}}))
+                  .empty());
 }
 
 TEST(FeatureSupportTest, SettingsWithoutEffectAreWarnings) {

@@ -317,6 +317,54 @@ TEST_F(TopicPartitionWriterTest, WallClockRotationIsRecordedBeforeUploadAndRepla
   EXPECT_EQ(writer_->open_file_count(), 1u);
 }
 
+TEST_F(TopicPartitionWriterTest, KeysAndHeadersFilesSitNextToTheValueFileAndTombstonesGetKeysOnly) {
+  PartitionerOptions p;
+  p.write_tombstones = true;  // behavior.on.null.values=write (spec §3.2, §4.6)
+  RotationPolicy policy;
+  policy.flush_size = 3;
+  auto keys_format =
+      std::move(format::make_record_writer_provider(format::FormatClass::kJson, {})).value();
+  auto headers_format =
+      std::move(format::make_record_writer_provider(format::FormatClass::kJson, {})).value();
+  build(p, policy);
+  services_.keys_format = keys_format.get();
+  services_.headers_format = headers_format.get();
+  services_.tombstone_partition = "tombstone";
+  writer_ = std::make_unique<TopicPartitionWriter>(services_, "orders", 3);
+
+  connect::Header header{"trace", connect::Schema::optional_string(), connect::Value::string("t1")};
+  auto keyed = [&](int64_t offset, std::optional<std::string_view> value) {
+    connect::SinkRecord r = record(offset, value.value_or(""));
+    if (!value) r.value = connect::Value::null();
+    r.key_schema = connect::Schema::optional_string();
+    r.key = connect::Value::string(offset == 0 ? "k0" : "kx");
+    r.headers = std::span<const connect::Header>(&header, 1);
+    return r;
+  };
+  ASSERT_TRUE(writer_->write(keyed(0, "a"), 0).ok());
+  ASSERT_TRUE(writer_->write(keyed(1, std::nullopt), 0).ok());  // a tombstone
+  ASSERT_TRUE(writer_->write(keyed(2, "c"), 0).ok());
+  ASSERT_TRUE(settle().ok());
+  const std::string base = "topics/orders/partition=3/orders+3+0000000000";
+  const std::string tomb = "topics/orders/tombstone/orders+3+0000000001";
+  EXPECT_EQ(store_.keys(), (std::vector<std::string>{base + ".headers.json", base + ".json",
+                                                     base + ".keys.json", tomb + ".headers.json",
+                                                     tomb + ".keys.json"}));
+  EXPECT_EQ(body(base + ".json"), "\"a\"\n\"c\"\n");
+  EXPECT_EQ(body(base + ".keys.json"), "\"k0\"\n\"kx\"\n");
+  EXPECT_EQ(body(base + ".headers.json"),
+            "{\"headers\":[{\"key\":\"trace\",\"value\":\"t1\"}]}\n"
+            "{\"headers\":[{\"key\":\"trace\",\"value\":\"t1\"}]}\n");
+  EXPECT_EQ(body(tomb + ".keys.json"), "\"kx\"\n");
+  EXPECT_EQ(writer_->take_committable_offset(), std::optional<int64_t>(3));
+
+  // A null key cannot be stored: a data error before anything is written, objects stay aligned.
+  connect::SinkRecord no_key = keyed(3, "d");
+  no_key.key = connect::Value::null();
+  EXPECT_EQ(writer_->write(no_key, 0).code(), StatusCode::kDataError);
+  EXPECT_EQ(writer_->open_file_count(), 0u);
+}
+
 TEST(RotationPlanTest, EncodesAndDecodesAnyPartitionBytes) {
   RotationPlan a{100, 250, {"year=2024/month=05", std::string("odd;|\0bytes", 12)}, {{100, 0}, {180, 1}, {200, 0}}};
   RotationPlan b{250, 251, {"x"}, {{250, 0}}};

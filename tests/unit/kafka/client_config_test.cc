@@ -1,0 +1,519 @@
+// Translation of Java consumer settings (worker consumer.* keys) to librdkafka properties, with
+// the security settings of spec msk-connect-and-aws.md and kafka-connect.md §5.1.
+#include "kafka/client_config.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/pkcs12.h>
+#include <openssl/x509.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+
+namespace sluice::kafka {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+constexpr const char* kSecret = "Sup3r-Secret-Value";
+
+// A scratch folder, removed with the test.
+class TempDir {
+ public:
+  TempDir() {
+    std::string templ = (std::filesystem::temp_directory_path() / "sluice-kafka-XXXXXX").string();
+    path_ = mkdtemp(templ.data());
+  }
+  ~TempDir() { std::filesystem::remove_all(path_); }
+  std::string file(const std::string& name, const std::string& content) const {
+    std::string p = (path_ / name).string();
+    std::ofstream(p, std::ios::binary) << content;
+    return p;
+  }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// A self-signed certificate and its key, made with OpenSSL for the store tests.
+struct TestCert {
+  std::unique_ptr<EVP_PKEY, decltype(&EVP_PKEY_free)> key{EVP_EC_gen("prime256v1"), EVP_PKEY_free};
+  std::unique_ptr<X509, decltype(&X509_free)> cert{X509_new(), X509_free};
+
+  TestCert() {
+    X509_set_version(cert.get(), 2);
+    ASN1_INTEGER_set(X509_get_serialNumber(cert.get()), 7);
+    X509_gmtime_adj(X509_getm_notBefore(cert.get()), 0);
+    X509_gmtime_adj(X509_getm_notAfter(cert.get()), 3600);
+    X509_NAME* name = X509_get_subject_name(cert.get());
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                               reinterpret_cast<const unsigned char*>("sluice unit CA"), -1, -1, 0);
+    X509_set_issuer_name(cert.get(), name);
+    X509_set_pubkey(cert.get(), key.get());
+    X509_sign(cert.get(), key.get(), EVP_sha256());
+  }
+
+  std::string pem() const {
+    std::unique_ptr<BIO, decltype(&BIO_free)> out(BIO_new(BIO_s_mem()), BIO_free);
+    PEM_write_bio_X509(out.get(), cert.get());
+    char* data = nullptr;
+    long n = BIO_get_mem_data(out.get(), &data);
+    return std::string(data, static_cast<size_t>(n));
+  }
+
+  // A PKCS#12 file: certificate only (a trust store) or with the key (a key store).
+  std::string pkcs12(const char* password, bool with_key) const {
+    std::unique_ptr<STACK_OF(X509), void (*)(STACK_OF(X509)*)> ca(
+        sk_X509_new_null(), [](STACK_OF(X509) * s) { sk_X509_free(s); });
+    if (!with_key) sk_X509_push(ca.get(), cert.get());
+    std::unique_ptr<PKCS12, decltype(&PKCS12_free)> p12(
+        PKCS12_create(password, "entry", with_key ? key.get() : nullptr,
+                      with_key ? cert.get() : nullptr, with_key ? nullptr : ca.get(), 0, 0, 0, 0,
+                      0),
+        PKCS12_free);
+    unsigned char* der = nullptr;
+    int n = i2d_PKCS12(p12.get(), &der);
+    std::string out(reinterpret_cast<char*>(der), static_cast<size_t>(n));
+    OPENSSL_free(der);
+    return out;
+  }
+};
+
+ClientConfigInput input_with(std::map<std::string, std::string> worker_consumer,
+                             std::map<std::string, std::string> connector_override = {}) {
+  ClientConfigInput in;
+  in.bootstrap_servers = "b1:9096,b2:9096";
+  in.group_id = "connect-s3";
+  in.client_id = "connector-consumer-s3-0";
+  in.layers = {std::move(worker_consumer), std::move(connector_override)};
+  return in;
+}
+
+const char* kScramJaas =
+    "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"alice\" "
+    "password=\"Sup3r-Secret-Value\";";
+
+// Every message of a result: the error, or all notes.
+std::string all_messages(const Result<ClientConfig>& r) {
+  if (!r.ok()) return r.status().message();
+  std::string out;
+  for (const std::string& n : r->notes) out += n + "\n";
+  return out;
+}
+
+// --- defaults and plain keys -------------------------------------------------------------------
+
+TEST(ClientConfigTest, ConnectDefaultsAndLayerPriority) {
+  auto r = translate_consumer_config(input_with(
+      {{"max.poll.records", "100"}, {"fetch.min.bytes", "10"}}, {{"max.poll.records", "200"}}));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->max_poll_records, 200);
+  EXPECT_EQ(r->properties.at("bootstrap.servers"), "b1:9096,b2:9096");
+  EXPECT_EQ(r->properties.at("group.id"), "connect-s3");
+  EXPECT_EQ(r->properties.at("enable.auto.commit"), "false");
+  EXPECT_EQ(r->properties.at("auto.offset.reset"), "earliest");
+  EXPECT_EQ(r->properties.at("fetch.min.bytes"), "10");
+  EXPECT_EQ(r->properties.count("security.protocol"), 0u);  // librdkafka's default: plaintext
+}
+
+TEST(ClientConfigTest, JavaOnlySecurityTuningIsDroppedWithANote) {
+  auto r = translate_consumer_config(input_with(
+      {{"ssl.enabled.protocols", "TLSv1.2,TLSv1.3"}, {"sasl.login.refresh.window.factor", "0.8"}}));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->properties.count("ssl.enabled.protocols"), 0u);
+  EXPECT_EQ(r->properties.count("sasl.login.refresh.window.factor"), 0u);
+  EXPECT_THAT(all_messages(r), HasSubstr("ssl.enabled.protocols has no effect in sluice"));
+}
+
+// --- security.protocol, sasl.mechanism -----------------------------------------------------------
+
+TEST(ClientConfigTest, SecurityProtocolIsLowerCasedForLibrdkafka) {
+  auto r = translate_consumer_config(input_with({{"security.protocol", "SSL"}}));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->properties.at("security.protocol"), "ssl");
+}
+
+TEST(ClientConfigTest, UnknownSecurityProtocolIsRejected) {
+  auto r = translate_consumer_config(input_with({{"security.protocol", "TLS"}}));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(r.status().message(),
+            "Invalid value TLS for configuration security.protocol: must be one of PLAINTEXT, SSL, "
+            "SASL_PLAINTEXT, SASL_SSL");
+}
+
+TEST(ClientConfigTest, ScramJaasBecomesUsernameAndPassword) {
+  auto r = translate_consumer_config(input_with({{"security.protocol", "SASL_SSL"},
+                                                 {"sasl.mechanism", "SCRAM-SHA-512"},
+                                                 {"sasl.jaas.config", kScramJaas}}));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->properties.at("security.protocol"), "sasl_ssl");
+  EXPECT_EQ(r->properties.at("sasl.mechanism"), "SCRAM-SHA-512");
+  EXPECT_EQ(r->properties.at("sasl.username"), "alice");
+  EXPECT_EQ(r->properties.at("sasl.password"), kSecret);
+  EXPECT_EQ(r->properties.count("sasl.jaas.config"), 0u);
+  EXPECT_THAT(all_messages(r), Not(HasSubstr(kSecret)));
+}
+
+TEST(ClientConfigTest, PlainJaasBecomesUsernameAndPassword) {
+  auto r = translate_consumer_config(input_with(
+      {{"security.protocol", "SASL_PLAINTEXT"},
+       {"sasl.mechanism", "PLAIN"},
+       {"sasl.jaas.config",
+        "org.apache.kafka.common.security.plain.PlainLoginModule required username='bob' "
+        "password=\"p\\\"w\\\\d\";"}}));
+  // A single quote is not a JAAS quote: username='bob' is not a word.
+  ASSERT_FALSE(r.ok());
+  r = translate_consumer_config(
+      input_with({{"security.protocol", "SASL_PLAINTEXT"},
+                  {"sasl.mechanism", "PLAIN"},
+                  {"sasl.jaas.config",
+                   "org.apache.kafka.common.security.plain.PlainLoginModule required username=bob "
+                   "password=\"p\\\"w\\\\d\";"}}));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->properties.at("sasl.mechanism"), "PLAIN");
+  EXPECT_EQ(r->properties.at("sasl.username"), "bob");
+  EXPECT_EQ(r->properties.at("sasl.password"), "p\"w\\d");
+}
+
+TEST(ClientConfigTest, ConnectorOverrideJaasReplacesWorkerJaas) {
+  auto r = translate_consumer_config(input_with(
+      {{"security.protocol", "SASL_SSL"},
+       {"sasl.mechanism", "SCRAM-SHA-256"},
+       {"sasl.jaas.config", kScramJaas}},
+      {{"sasl.jaas.config",
+        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"carol\" "
+        "password=\"x\";"}}));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->properties.at("sasl.username"), "carol");
+  EXPECT_EQ(r->properties.at("sasl.password"), "x");
+}
+
+TEST(ClientConfigTest, OauthbearerMechanismIsAccepted) {
+  auto r = translate_consumer_config(input_with(
+      {{"security.protocol", "SASL_SSL"},
+       {"sasl.mechanism", "OAUTHBEARER"},
+       {"sasl.jaas.config",
+        "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;"}}));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->properties.at("sasl.mechanism"), "OAUTHBEARER");
+  EXPECT_THAT(all_messages(r), HasSubstr("OAuthBearerLoginModule"));
+}
+
+TEST(ClientConfigTest, MskIamIsReportedAsNotSupportedYet) {
+  auto mech = translate_consumer_config(
+      input_with({{"security.protocol", "SASL_SSL"}, {"sasl.mechanism", "AWS_MSK_IAM"}}));
+  ASSERT_FALSE(mech.ok());
+  EXPECT_THAT(mech.status().message(), HasSubstr("MSK IAM authentication is not supported"));
+  auto jaas = translate_consumer_config(
+      input_with({{"security.protocol", "SASL_SSL"},
+                  {"sasl.mechanism", "OAUTHBEARER"},
+                  {"sasl.jaas.config", "software.amazon.msk.auth.iam.IAMLoginModule required;"}}));
+  ASSERT_FALSE(jaas.ok());
+  EXPECT_THAT(jaas.status().message(), HasSubstr("IAMLoginModule"));
+  auto handler = translate_consumer_config(
+      input_with({{"sasl.login.callback.handler.class",
+                   "software.amazon.msk.auth.iam.IAMOAuthBearerLoginCallbackHandler"}}));
+  ASSERT_FALSE(handler.ok());
+  EXPECT_THAT(handler.status().message(), HasSubstr("MSK IAM authentication is not supported"));
+}
+
+TEST(ClientConfigTest, UnknownMechanismIsRejected) {
+  auto r = translate_consumer_config(input_with({{"sasl.mechanism", "DIGEST-MD5"}}));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(),
+            "Invalid value DIGEST-MD5 for configuration sasl.mechanism: sluice supports GSSAPI, "
+            "PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 and OAUTHBEARER");
+}
+
+TEST(ClientConfigTest, SaslWithoutCredentialsPointsAtConsumerPrefix) {
+  // Spec kafka-connect.md §5.1: top-level worker security keys do not reach task consumers.
+  auto r = translate_consumer_config(
+      input_with({{"security.protocol", "SASL_SSL"}, {"sasl.mechanism", "SCRAM-SHA-512"}}));
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.status().message(), HasSubstr("set consumer.sasl.jaas.config"));
+}
+
+TEST(ClientConfigTest, JaasAndLibrdkafkaCredentialsTogetherAreRejected) {
+  auto r = translate_consumer_config(
+      input_with({{"sasl.jaas.config", kScramJaas}, {"sasl.password", kSecret}}));
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.status().message(), HasSubstr("set only one of them"));
+  EXPECT_THAT(r.status().message(), Not(HasSubstr(kSecret)));
+}
+
+TEST(ClientConfigTest, JaasWithoutPasswordIsRejectedWithoutEchoingIt) {
+  auto r = translate_consumer_config(
+      input_with({{"sasl.jaas.config",
+                   "org.apache.kafka.common.security.scram.ScramLoginModule required "
+                   "username=\"Sup3r-Secret-Value\";"}}));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(),
+            "Invalid value [hidden] for configuration sasl.jaas.config: "
+            "org.apache.kafka.common.security.scram.ScramLoginModule needs the options username "
+            "and password");
+}
+
+TEST(ClientConfigTest, ScramNoteDependsOnLibrdkafkaVersion) {
+  EXPECT_EQ(scram_compatibility_note(0x020601ff), std::nullopt);
+  EXPECT_EQ(scram_compatibility_note(0x020b00ff), std::nullopt);
+  auto old = scram_compatibility_note(0x020002ff);
+  ASSERT_TRUE(old.has_value());
+  EXPECT_THAT(*old, HasSubstr("librdkafka 2.0.2"));
+  EXPECT_THAT(*old, HasSubstr("fixed in 2.6.1"));
+  EXPECT_TRUE(scram_compatibility_note(0x020600ff).has_value());
+}
+
+// --- JAAS parsing ------------------------------------------------------------------------------
+
+TEST(JaasConfigTest, ParsesModuleFlagAndOptionsInOrder) {
+  auto m = parse_jaas_config(
+      "  org.apache.kafka.common.security.scram.ScramLoginModule   REQUIRED\n"
+      "    username=\"a b\" /* a comment */ password=\"x\\\"y\\\\z\\n\\101\" // end\n"
+      "    retries=3 mode=some-thing_$1.0;  ");
+  ASSERT_TRUE(m.ok()) << m.status().message();
+  EXPECT_EQ(m->class_name, "org.apache.kafka.common.security.scram.ScramLoginModule");
+  EXPECT_EQ(m->control_flag, "required");
+  ASSERT_EQ(m->options.size(), 4u);
+  EXPECT_EQ(m->options[0], (std::pair<std::string, std::string>("username", "a b")));
+  EXPECT_EQ(m->options[1].second, "x\"y\\z\nA");
+  EXPECT_EQ(m->option("retries"), "3");
+  EXPECT_EQ(m->option("mode"), "some-thing_$1.0");
+  EXPECT_EQ(m->option("missing"), std::nullopt);
+}
+
+TEST(JaasConfigTest, EmptyQuotedValueAndOtherFlags) {
+  auto m = parse_jaas_config("a.B sufficient k=\"\";");
+  ASSERT_TRUE(m.ok()) << m.status().message();
+  EXPECT_EQ(m->control_flag, "sufficient");
+  EXPECT_EQ(m->option("k"), "");
+  EXPECT_TRUE(parse_jaas_config("a.B optional;").ok());
+  EXPECT_TRUE(parse_jaas_config("a.B requisite;").ok());
+}
+
+TEST(JaasConfigTest, ErrorsNameThePlaceButNeverAValue) {
+  struct Case {
+    const char* text;
+    const char* why;
+  };
+  const Case cases[] = {
+      {"m.Module required password=\"Sup3r-Secret-Value\"", "must end with ';'"},
+      {"m.Module required password=\"Sup3r-Secret-Value;", "option password is not terminated"},
+      {"m.Module mandatory password=\"Sup3r-Secret-Value\";", "expected a control flag"},
+      {"m.Module required password \"Sup3r-Secret-Value\";",
+       "expected '=' after option password at character 28"},
+      {"m.Module required password=;", "option password has no value at character 28"},
+      {"m.A required; m.B required password=\"Sup3r-Secret-Value\";",
+       "exactly one login module, not 2"},
+      {"", "exactly one login module, not 0"},
+      {"m.Module required /* Sup3r-Secret-Value", "unterminated /* comment"},
+  };
+  for (const Case& c : cases) {
+    auto m = parse_jaas_config(c.text);
+    ASSERT_FALSE(m.ok()) << c.text;
+    EXPECT_EQ(m.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_THAT(m.status().message(),
+                HasSubstr("Invalid value [hidden] for configuration sasl.jaas.config: "));
+    EXPECT_THAT(m.status().message(), HasSubstr(c.why)) << c.text;
+    EXPECT_THAT(m.status().message(), Not(HasSubstr(kSecret))) << c.text;
+  }
+}
+
+// --- ssl.endpoint.identification.algorithm -------------------------------------------------------
+
+TEST(ClientConfigTest, EndpointIdentification) {
+  auto https =
+      translate_consumer_config(input_with({{"ssl.endpoint.identification.algorithm", "HTTPS"}}));
+  ASSERT_TRUE(https.ok());
+  EXPECT_EQ(https->properties.at("ssl.endpoint.identification.algorithm"), "https");
+  auto none =
+      translate_consumer_config(input_with({{"ssl.endpoint.identification.algorithm", ""}}));
+  ASSERT_TRUE(none.ok());
+  EXPECT_EQ(none->properties.at("ssl.endpoint.identification.algorithm"), "none");
+  auto bad =
+      translate_consumer_config(input_with({{"ssl.endpoint.identification.algorithm", "ldaps"}}));
+  ASSERT_FALSE(bad.ok());
+  EXPECT_THAT(bad.status().message(), HasSubstr("must be https or empty"));
+}
+
+// --- trust stores ------------------------------------------------------------------------------
+
+TEST(ClientConfigTest, PemTrustStoreBecomesCaLocation) {
+  TempDir dir;
+  TestCert ca;
+  std::string path = dir.file("ca.pem", ca.pem());
+  auto r = translate_consumer_config(
+      input_with({{"ssl.truststore.location", path}, {"ssl.truststore.type", "PEM"}}));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->properties.at("ssl.ca.location"), path);
+  EXPECT_EQ(r->properties.count("ssl.truststore.location"), 0u);
+  EXPECT_EQ(r->properties.count("ssl.truststore.type"), 0u);
+  // Without a type (Java's default is JKS) the file's content decides.
+  auto sniffed = translate_consumer_config(input_with({{"ssl.truststore.location", path}}));
+  ASSERT_TRUE(sniffed.ok()) << sniffed.status().message();
+  EXPECT_EQ(sniffed->properties.at("ssl.ca.location"), path);
+}
+
+TEST(ClientConfigTest, Pkcs12TrustStoreIsHandedOverAsPem) {
+  TempDir dir;
+  TestCert ca;
+  std::string path = dir.file("truststore.p12", ca.pkcs12(kSecret, /*with_key=*/false));
+  auto r = translate_consumer_config(input_with({{"ssl.truststore.location", path},
+                                                 {"ssl.truststore.type", "PKCS12"},
+                                                 {"ssl.truststore.password", kSecret}}));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->properties.at("ssl.ca.pem"), ca.pem());
+  EXPECT_EQ(r->properties.count("ssl.ca.location"), 0u);
+  EXPECT_EQ(r->properties.count("ssl.truststore.password"), 0u);
+}
+
+TEST(ClientConfigTest, Pkcs12TrustStoreWithWrongPasswordFailsWithoutShowingIt) {
+  TempDir dir;
+  TestCert ca;
+  std::string path = dir.file("truststore.p12", ca.pkcs12("right-password", false));
+  auto r = translate_consumer_config(input_with({{"ssl.truststore.location", path},
+                                                 {"ssl.truststore.type", "PKCS12"},
+                                                 {"ssl.truststore.password", kSecret}}));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(), "Invalid value " + path +
+                                      " for configuration ssl.truststore.location: cannot open "
+                                      "the PKCS#12 trust store: wrong ssl.truststore.password or "
+                                      "unsupported encryption");
+}
+
+TEST(ClientConfigTest, TrustStoreCertificatesStringBecomesCaPem) {
+  TestCert ca;
+  auto r = translate_consumer_config(
+      input_with({{"ssl.truststore.certificates", ca.pem()}, {"ssl.truststore.type", "PEM"}}));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->properties.at("ssl.ca.pem"), ca.pem());
+}
+
+TEST(ClientConfigTest, JksTrustStoreIsRejectedWithTheKeytoolCommand) {
+  TempDir dir;
+  std::string path =
+      dir.file("kafka.client.truststore.jks", std::string("\xFE\xED\xFE\xED\x00\x00\x00\x02", 8));
+  std::string p12 = path.substr(0, path.size() - 4) + ".p12";
+  auto r = translate_consumer_config(
+      input_with({{"ssl.truststore.location", path}, {"ssl.truststore.password", kSecret}}));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(r.status().message(),
+            "ssl.truststore.location " + path +
+                " is a JKS key store, which only Java can read; convert it to PKCS#12 with "
+                "`keytool -importkeystore -srckeystore " +
+                path + " -srcstoretype JKS -destkeystore " + p12 +
+                " -deststoretype PKCS12` and set ssl.truststore.location=" + p12 +
+                " and ssl.truststore.type=PKCS12 (or export the CA certificates with `keytool "
+                "-exportcert -rfc` into a PEM file and set ssl.truststore.type=PEM)");
+  EXPECT_THAT(r.status().message(), Not(HasSubstr(kSecret)));
+}
+
+TEST(ClientConfigTest, MissingTrustStoreFileIsNamed) {
+  auto r = translate_consumer_config(input_with(
+      {{"ssl.truststore.location", "/nonexistent/ca.pem"}, {"ssl.truststore.type", "PEM"}}));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().message(),
+            "Invalid value /nonexistent/ca.pem for configuration ssl.truststore.location: cannot "
+            "read the file (No such file or directory)");
+}
+
+TEST(ClientConfigTest, PemTypeOnANonPemFileIsRejected) {
+  TempDir dir;
+  TestCert ca;
+  std::string path = dir.file("ts.p12", ca.pkcs12("pw", false));
+  auto r = translate_consumer_config(
+      input_with({{"ssl.truststore.location", path}, {"ssl.truststore.type", "PEM"}}));
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.status().message(),
+              HasSubstr("ssl.truststore.type is PEM but the file is not PEM"));
+}
+
+// --- key stores --------------------------------------------------------------------------------
+
+TEST(ClientConfigTest, Pkcs12KeyStoreGoesToLibrdkafkaKeystore) {
+  TempDir dir;
+  TestCert client;
+  std::string path = dir.file("client.p12", client.pkcs12(kSecret, /*with_key=*/true));
+  auto r = translate_consumer_config(input_with({{"security.protocol", "SSL"},
+                                                 {"ssl.keystore.location", path},
+                                                 {"ssl.keystore.type", "PKCS12"},
+                                                 {"ssl.keystore.password", kSecret},
+                                                 {"ssl.key.password", kSecret}}));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->properties.at("ssl.keystore.location"), path);
+  EXPECT_EQ(r->properties.at("ssl.keystore.password"), kSecret);
+  EXPECT_EQ(r->properties.count("ssl.certificate.location"), 0u);
+}
+
+TEST(ClientConfigTest, Pkcs12KeyStoreWithADifferentKeyPasswordIsRejectedHidden) {
+  TempDir dir;
+  TestCert client;
+  std::string path = dir.file("client.p12", client.pkcs12("store-pw", true));
+  auto r = translate_consumer_config(input_with({{"ssl.keystore.location", path},
+                                                 {"ssl.keystore.type", "PKCS12"},
+                                                 {"ssl.keystore.password", "store-pw"},
+                                                 {"ssl.key.password", kSecret}}));
+  ASSERT_FALSE(r.ok());
+  EXPECT_THAT(r.status().message(),
+              HasSubstr("Invalid value [hidden] for configuration ssl.key.password"));
+  EXPECT_THAT(r.status().message(), Not(HasSubstr(kSecret)));
+  EXPECT_THAT(r.status().message(), Not(HasSubstr("store-pw")));
+}
+
+TEST(ClientConfigTest, PemKeyStoreGivesCertificateAndKeyFromTheSameFile) {
+  TempDir dir;
+  TestCert client;
+  std::string path = dir.file("client.pem", client.pem());
+  auto r = translate_consumer_config(input_with(
+      {{"ssl.keystore.location", path}, {"ssl.keystore.type", "PEM"}, {"ssl.key.password", "k"}}));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->properties.at("ssl.certificate.location"), path);
+  EXPECT_EQ(r->properties.at("ssl.key.location"), path);
+  EXPECT_EQ(r->properties.at("ssl.key.password"), "k");
+  EXPECT_EQ(r->properties.count("ssl.keystore.location"), 0u);
+}
+
+TEST(ClientConfigTest, JksKeyStoreIsRejectedWithTheKeytoolCommand) {
+  TempDir dir;
+  std::string path =
+      dir.file("client.keystore", std::string("\xFE\xED\xFE\xED\x00\x00\x00\x02", 8));
+  auto r = translate_consumer_config(input_with({{"ssl.keystore.location", path},
+                                                 {"ssl.keystore.type", "JKS"},
+                                                 {"ssl.keystore.password", kSecret}}));
+  ASSERT_FALSE(r.ok());
+  // The conversion's output sits beside the store, its extension replaced by .p12.
+  std::string p12 = path.substr(0, path.size() - std::string(".keystore").size()) + ".p12";
+  EXPECT_THAT(r.status().message(),
+              HasSubstr("`keytool -importkeystore -srckeystore " + path +
+                        " -srcstoretype JKS -destkeystore " + p12 + " -deststoretype PKCS12`"));
+  EXPECT_THAT(r.status().message(), HasSubstr("ssl.keystore.type=PKCS12"));
+  EXPECT_THAT(r.status().message(), Not(HasSubstr(kSecret)));
+}
+
+TEST(ClientConfigTest, KeyStorePemStringsBecomeLibrdkafkaPemStrings) {
+  auto r = translate_consumer_config(input_with({{"ssl.keystore.type", "PEM"},
+                                                 {"ssl.keystore.certificate.chain", "CHAIN"},
+                                                 {"ssl.keystore.key", "KEY"}}));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->properties.at("ssl.certificate.pem"), "CHAIN");
+  EXPECT_EQ(r->properties.at("ssl.key.pem"), "KEY");
+}
+
+TEST(ClientConfigTest, UnsupportedStoreTypeIsRejected) {
+  auto r = translate_consumer_config(input_with({{"ssl.truststore.type", "BCFKS"}}));
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(
+      r.status().message(),
+      "Invalid value BCFKS for configuration ssl.truststore.type: sluice reads PEM and PKCS12 "
+      "trust stores");
+}
+
+}  // namespace
+}  // namespace sluice::kafka
