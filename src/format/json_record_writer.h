@@ -46,8 +46,15 @@ class JsonRecordWriter final : public RecordWriter {
 
   std::unique_ptr<Compressor> compressor_;
   JsonValueEncoder encoder_;
-  std::string line_;
-  std::string scratch_;
+  // Per-record scratch, shared by every writer on the thread: a write never outlives its call, and
+  // ten thousand open files should not each keep a record's worth of memory. Writers are created
+  // and used by one task thread.
+  static std::string& thread_scratch(int which) {
+    thread_local std::string buffers[2];
+    return buffers[which];
+  }
+  std::string& line_ = thread_scratch(0);
+  std::string& scratch_ = thread_scratch(1);
   // Java's Jackson generator keeps the line break written after a non-Struct value in its buffer
   // until the next value is flushed; tracked only where write boundaries change the output.
   bool separator_pending_ = false;
