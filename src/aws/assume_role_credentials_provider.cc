@@ -17,8 +17,8 @@ Result<AwsCredentials> AssumeRoleCredentialsProvider::credentials() {
     Result<AwsCredentials> base = source_->credentials();
     if (!base.ok()) {
       if (base.status().code() == StatusCode::kNotFound) {
-        return Status::fatal(context + ": no source credentials (" + source_->name() +
-                             ": " + base.status().message() + ")");
+        return Status::fatal(context + ": no source credentials (" + source_->name() + ": " +
+                             base.status().message() + ")");
       }
       return base.status().with_context(context + ": source " + source_->name());
     }

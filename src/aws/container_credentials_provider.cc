@@ -26,9 +26,8 @@ ContainerCredentialsProvider::ContainerCredentialsProvider(
 bool ContainerCredentialsProvider::full_uri_allowed(const std::string& url) {
   if (url.rfind("https://", 0) == 0) return true;
   if (url.rfind("http://", 0) != 0) return false;
-  std::string authority = url.substr(7, url.find('/', 7) == std::string::npos
-                                            ? std::string::npos
-                                            : url.find('/', 7) - 7);
+  std::string authority = url.substr(
+      7, url.find('/', 7) == std::string::npos ? std::string::npos : url.find('/', 7) - 7);
   std::string host;
   if (!authority.empty() && authority[0] == '[') {
     host = authority.substr(0, authority.find(']') + 1);
@@ -60,7 +59,8 @@ Result<AwsCredentials> ContainerCredentialsProvider::credentials() {
   std::string token;
   if (!token_file.empty()) {
     Result<std::string> read = read_text_file(token_file);
-    if (!read.ok()) return Status::fatal("container authorization token: " + read.status().message());
+    if (!read.ok())
+      return Status::fatal("container authorization token: " + read.status().message());
     token = std::move(read).value();
     while (!token.empty() && (token.back() == '\n' || token.back() == '\r')) token.pop_back();
   } else {
@@ -75,7 +75,7 @@ Result<AwsCredentials> ContainerCredentialsProvider::credentials() {
   if (!response.ok()) return response.status().with_context(context);
   if (response->status != 200) {
     StatusCode code = response->status >= 500 || response->status == 429 ? StatusCode::kRetriable
-                                                                          : StatusCode::kFatal;
+                                                                         : StatusCode::kFatal;
     return Status(code, context + ": HTTP " + std::to_string(response->status));
   }
   return parse_credentials_json(response->body, "Token", "container");

@@ -47,7 +47,7 @@ void CredentialsProviderChain::invalidate() {
 }
 
 std::unique_ptr<CredentialsProvider> make_default_credentials_chain(AwsCredentials configured,
-                                                                   DefaultChainOptions options) {
+                                                                    DefaultChainOptions options) {
   EnvironmentCredentialsProvider::Lookup env =
       options.env ? std::move(options.env) : process_environment();
   std::vector<std::unique_ptr<CredentialsProvider>> providers;
@@ -58,7 +58,8 @@ std::unique_ptr<CredentialsProvider> make_default_credentials_chain(AwsCredentia
   }
   ProfileProviderOptions profile_options;
   profile_options.sts = options.sts;
-  providers.push_back(std::make_unique<ProfileCredentialsProvider>(env, std::move(profile_options)));
+  providers.push_back(
+      std::make_unique<ProfileCredentialsProvider>(env, std::move(profile_options)));
   providers.push_back(std::make_unique<RefreshingCredentialsProvider>(
       std::make_unique<ContainerCredentialsProvider>(env, options.container_relative_base)));
   providers.push_back(std::make_unique<RefreshingCredentialsProvider>(

@@ -88,8 +88,7 @@ Result<AwsCredentials> ImdsCredentialsProvider::credentials() {
   std::string role = roles.body.substr(0, roles.body.find('\n'));
   while (!role.empty() && (role.back() == '\r' || role.back() == ' ')) role.pop_back();
   if (role.empty()) return Status::not_found("no IAM role attached to this EC2 instance");
-  SLUICE_ASSIGN_OR_RETURN(http::HttpResponse creds,
-                          get(std::string(kCredentialsPath) + role));
+  SLUICE_ASSIGN_OR_RETURN(http::HttpResponse creds, get(std::string(kCredentialsPath) + role));
   if (creds.status != 200) {
     StatusCode code = creds.status >= 500 ? StatusCode::kRetriable : StatusCode::kFatal;
     return Status(code, "IMDS credentials of role " + role + " answered HTTP " +

@@ -32,7 +32,7 @@ class ImdsCredentialsProvider final : public CredentialsProvider {
   static constexpr int kTokenTtlSeconds = 21600;
 
  private:
-  Result<std::string> token(bool force);  // with mutex_ held
+  Result<std::string> token(bool force);                    // with mutex_ held
   Result<http::HttpResponse> get(const std::string& path);  // with mutex_ held; one retry on 401
 
   EnvironmentCredentialsProvider::Lookup env_;

@@ -251,6 +251,8 @@ Result<AwsCredentials> ProfileCredentialsProvider::credentials() {
     // A configured profile whose source is missing is a configuration error, not "absent".
     return Status::fatal(result.status().message());
   }
+  // Static keys of a profile come through StaticCredentialsProvider, which names itself.
+  if (result.ok() && result->provider == "static") result->provider = "profile";
   return result;
 }
 

@@ -9,6 +9,7 @@
 // credentials) is kept in between. Thread-safe.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>

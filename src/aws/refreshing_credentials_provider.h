@@ -7,7 +7,8 @@
 // while the others keep using the cached set; inside the mandatory window (default 10 min) every
 // caller waits for the refresh. A failed refresh keeps handing out the cached set while it is still
 // valid. Credentials whose whole lifetime is shorter than the windows are refreshed at half (and
-// mandatorily at a quarter) of the lifetime left, so a 15-minute set is not refetched on every call.
+// mandatorily at a quarter) of the lifetime left, so a 15-minute set is not refetched on every
+// call.
 //
 // Owns its source and is the only caller of it (one refresh at a time), so the source itself need
 // not be thread-safe. credentials() is thread-safe.

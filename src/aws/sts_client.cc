@@ -22,8 +22,7 @@ std::string authority_of(const std::string& url) {
 
 StsClient::StsClient(StsClientOptions options)
     : options_(std::move(options)),
-      endpoint_(options_.endpoint.empty() ? regional_endpoint(options_.region)
-                                          : options_.endpoint),
+      endpoint_(options_.endpoint.empty() ? regional_endpoint(options_.region) : options_.endpoint),
       host_(authority_of(endpoint_)),
       signer_("sts", options_.region),
       http_(options_.http) {
@@ -57,8 +56,7 @@ Result<AwsCredentials> StsClient::assume_role(const AssumeRoleRequest& request,
   return call("AssumeRole", params, &caller);
 }
 
-Result<AwsCredentials> StsClient::assume_role_with_web_identity(
-    const WebIdentityRequest& request) {
+Result<AwsCredentials> StsClient::assume_role_with_web_identity(const WebIdentityRequest& request) {
   QueryParams params = {{"Action", "AssumeRoleWithWebIdentity"},
                         {"Version", "2011-06-15"},
                         {"RoleArn", request.role_arn},

@@ -22,8 +22,8 @@ namespace sluice::aws {
 struct AssumeRoleRequest {
   std::string role_arn;
   std::string role_session_name;
-  std::string external_id;                // omitted when empty
-  std::optional<int> duration_seconds;    // STS default (3600) when absent
+  std::string external_id;              // omitted when empty
+  std::optional<int> duration_seconds;  // STS default (3600) when absent
 };
 
 struct WebIdentityRequest {

@@ -4,7 +4,15 @@
 
 #include <thread>
 
+#include "aws/assume_role_credentials_provider.h"
+#include "aws/container_credentials_provider.h"
+#include "aws/credentials_parsing.h"
 #include "aws/credentials_provider_chain.h"
+#include "aws/environment_credentials_provider.h"
+#include "aws/imds_credentials_provider.h"
+#include "aws/profile_credentials_provider.h"
+#include "aws/refreshing_credentials_provider.h"
+#include "aws/web_identity_credentials_provider.h"
 #include "aws/static_credentials_provider.h"
 #include "config/converter_resolution.h"
 #include "connect/converter_factory.h"
@@ -95,6 +103,53 @@ storage::PutOptions put_options(const config::S3SinkConnectorConfig& c) {
   return o;
 }
 
+// s3.credentials.provider.class, as the AWS SDK's providers and Confluent's assume-role provider
+// behave (msk-connect-and-aws.md §5, confluent-s3-sink.md §2.2, §2.6).
+Result<std::shared_ptr<aws::CredentialsProvider>> make_credentials_provider(
+    const config::S3SinkConnectorConfig& c) {
+  aws::AwsCredentials configured;
+  configured.access_key_id = c.aws_access_key_id();
+  if (c.aws_secret_access_key()) configured.secret_access_key = c.aws_secret_access_key()->reveal();
+  const bool static_keys = !configured.access_key_id.empty() && !configured.secret_access_key.empty();
+  if (static_keys) configured.provider = "static";
+  auto env = aws::process_environment();
+  auto refreshing = [](std::unique_ptr<aws::CredentialsProvider> p) -> std::shared_ptr<aws::CredentialsProvider> {
+    return std::make_shared<aws::RefreshingCredentialsProvider>(std::move(p));
+  };
+  using config::CredentialsProviderClass;
+  switch (c.s3_credentials_provider_class()) {
+    case CredentialsProviderClass::kAssumeRole: {
+      // The STS caller: the connector's keys when set, else the default chain (as Confluent's).
+      std::unique_ptr<aws::CredentialsProvider> source =
+          static_keys ? std::unique_ptr<aws::CredentialsProvider>(
+                            std::make_unique<aws::StaticCredentialsProvider>(configured))
+                      : aws::make_default_credentials_chain(aws::AwsCredentials{});
+      SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<aws::CredentialsProvider> role,
+                              aws::make_confluent_assume_role_provider(
+                                  c.s3_credentials_provider_config(), c.s3_region(), std::move(source)));
+      return std::shared_ptr<aws::CredentialsProvider>(std::move(role));
+    }
+    case CredentialsProviderClass::kEnvironment:
+      if (static_keys) break;  // Java: static keys replace a provider that is not Configurable
+      return std::shared_ptr<aws::CredentialsProvider>(std::make_shared<aws::EnvironmentCredentialsProvider>(env));
+    case CredentialsProviderClass::kProfile:
+      if (static_keys) break;
+      return refreshing(std::make_unique<aws::ProfileCredentialsProvider>(env));
+    case CredentialsProviderClass::kContainer:
+      if (static_keys) break;
+      return refreshing(std::make_unique<aws::ContainerCredentialsProvider>(env));
+    case CredentialsProviderClass::kInstanceProfile:
+      if (static_keys) break;
+      return refreshing(std::make_unique<aws::ImdsCredentialsProvider>(env));
+    case CredentialsProviderClass::kWebIdentity:
+      if (static_keys) break;
+      return std::shared_ptr<aws::CredentialsProvider>(aws::make_web_identity_provider_from_env(env, {}));
+    case CredentialsProviderClass::kDefaultChain:
+      break;
+  }
+  return std::shared_ptr<aws::CredentialsProvider>(aws::make_default_credentials_chain(configured));
+}
+
 }  // namespace
 
 ConnectorRuntime::ConnectorRuntime(const config::WorkerConfig& worker,
@@ -139,15 +194,7 @@ std::function<std::unique_ptr<storage::ObjectStore>()> ConnectorRuntime::store_f
 
 Status ConnectorRuntime::build() {
   const config::S3SinkConnectorConfig& c = connector_;
-  aws::AwsCredentials configured;
-  configured.access_key_id = c.aws_access_key_id();
-  if (c.aws_secret_access_key()) configured.secret_access_key = c.aws_secret_access_key()->reveal();
-  if (!configured.access_key_id.empty() && !configured.secret_access_key.empty()) {
-    configured.provider = "static";
-    credentials_ = std::make_shared<aws::StaticCredentialsProvider>(configured);
-  } else {
-    credentials_ = aws::make_default_credentials_chain(aws::AwsCredentials{});
-  }
+  SLUICE_ASSIGN_OR_RETURN(credentials_, make_credentials_provider(c));
 
   sink::PartitionerOptions p;
   p.kind = partitioner_kind(c.partitioner_class());
@@ -270,6 +317,12 @@ Status ConnectorRuntime::run() {
                             ? ErrorTolerance::kAll
                             : ErrorTolerance::kNone;
     s.errors_log_enable = connector_.errors_log_enable();
+    s.dead_letter_queue.topic = connector_.errors_deadletterqueue_topic_name();
+    s.dead_letter_queue.replication_factor = connector_.errors_deadletterqueue_topic_replication_factor();
+    s.dead_letter_queue.context_headers = connector_.errors_deadletterqueue_context_headers_enable();
+    s.dead_letter_queue.connector_name = connector_.name();
+    s.dead_letter_queue.task_id = i;
+    s.report_null_values_to_dlq = connector_.report_null_values_to_dlq();
     s.retry_backoff = std::chrono::milliseconds(connector_.retry_backoff_ms());
     s.shutdown_timeout = std::chrono::milliseconds(
         std::max<int64_t>(worker_.task_shutdown_graceful_timeout_ms(), 30000));

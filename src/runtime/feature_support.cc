@@ -46,9 +46,6 @@ std::vector<config::ConfigProblem> check_feature_support(const config::RawConfig
   }
   if (!c.transforms().empty()) out.push_back(unsupported(raw, "transforms", "Single message transforms"));
   if (!c.predicates().empty()) out.push_back(unsupported(raw, "predicates", "Transform predicates"));
-  if (!c.errors_deadletterqueue_topic_name().empty()) {
-    out.push_back(unsupported(raw, "errors.deadletterqueue.topic.name", "A dead-letter queue topic"));
-  }
   if (c.store_kafka_keys() &&
       (c.keys_format_class() == FormatClass::kAvro || c.keys_format_class() == FormatClass::kParquet)) {
     out.push_back(unsupported(raw, "keys.format.class",
@@ -62,16 +59,6 @@ std::vector<config::ConfigProblem> check_feature_support(const config::RawConfig
                               "headers.format.class defaults to AvroFormat)"));
   }
   if (c.s3_object_tagging()) out.push_back(unsupported(raw, "s3.object.tagging", "Object tagging"));
-  if (c.s3_credentials_provider_class() != config::CredentialsProviderClass::kDefaultChain &&
-      c.s3_credentials_provider_class() != config::CredentialsProviderClass::kEnvironment) {
-    out.push_back(unsupported(raw, "s3.credentials.provider.class",
-                              "This credentials provider (only static keys and the AWS_* "
-                              "environment variables are)"));
-  }
-  if (c.assume_role()) {
-    out.push_back(unsupported(raw, "s3.credentials.provider.sts.role.arn", "STS AssumeRole"));
-  }
-
   // Settings that are accepted but change nothing here.
   if (raw.contains("max.write.duration.ms")) {
     out.push_back(no_effect(raw, "max.write.duration.ms",
@@ -79,7 +66,7 @@ std::vector<config::ConfigProblem> check_feature_support(const config::RawConfig
                             "enough to leave the group"));
   }
   for (const char* key : {"errors.retry.timeout", "errors.retry.delay.max.ms",
-                          "errors.log.include.messages", "report.null.values.to.dlq"}) {
+                          "errors.log.include.messages"}) {
     if (raw.contains(key)) out.push_back(no_effect(raw, key, "not implemented yet"));
   }
   if (raw.contains("s3.elastic.buffer.enable") || raw.contains("s3.elastic.buffer.init.capacity")) {

@@ -20,7 +20,9 @@ std::string where(const connect::SinkRecord& r) {
 
 Status decode_message(const rd_kafka_message_t* m, const RecordConverters& converters,
                       connect::Arena& arena, std::vector<connect::Header>* headers,
-                      connect::SinkRecord* record) {
+                      connect::SinkRecord* record, const char** failed_stage) {
+  const char* ignored_stage = nullptr;
+  if (failed_stage == nullptr) failed_stage = &ignored_stage;
   *record = connect::SinkRecord();
   record->topic = rd_kafka_topic_name(m->rkt);
   record->partition = m->partition;
@@ -45,12 +47,14 @@ Status decode_message(const rd_kafka_message_t* m, const RecordConverters& conve
 
   connect::SchemaAndValue decoded;
   Status st = converters.key->to_connect(record->topic, key, arena, decoded);
+  if (!st.ok()) *failed_stage = "KEY_CONVERTER";
   if (!st.ok()) return Status::data_error("Key conversion failed (" + where(*record) + "): " + st.message());
   record->key_schema = std::move(decoded.schema);
   record->key = decoded.value;
 
   decoded = connect::SchemaAndValue();
   st = converters.value->to_connect(record->topic, value, arena, decoded);
+  if (!st.ok()) *failed_stage = "VALUE_CONVERTER";
   if (!st.ok()) return Status::data_error("Value conversion failed (" + where(*record) + "): " + st.message());
   record->value_schema = std::move(decoded.schema);
   record->value = decoded.value;
@@ -73,6 +77,7 @@ Status decode_message(const rd_kafka_message_t* m, const RecordConverters& conve
       st = converters.header->to_connect_header(record->topic, h.key, bytes_of(data, size), arena,
                                                 decoded);
       if (!st.ok()) {
+        *failed_stage = "HEADER_CONVERTER";
         return Status::data_error("Header '" + std::string(h.key) + "' conversion failed (" +
                                   where(*record) + "): " + st.message());
       }

@@ -21,10 +21,11 @@ struct RecordConverters {
   connect::HeaderConverter* header = nullptr;  // null: headers are not decoded
 };
 
-// kDataError (naming topic, partition and offset) when a converter rejects the bytes or the
-// timestamp is invalid; `headers` is scratch space reused across records.
+// kDataError (naming topic, partition and offset) when a converter rejects the bytes, with the
+// failing stage (KEY_CONVERTER, VALUE_CONVERTER, HEADER_CONVERTER) in `*failed_stage`; kFatal for an
+// invalid timestamp. `headers` is scratch space reused across records.
 Status decode_message(const rd_kafka_message_t* message, const RecordConverters& converters,
                       connect::Arena& arena, std::vector<connect::Header>* headers,
-                      connect::SinkRecord* record);
+                      connect::SinkRecord* record, const char** failed_stage = nullptr);
 
 }  // namespace sluice::runtime

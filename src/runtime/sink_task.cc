@@ -11,6 +11,8 @@ namespace sluice::runtime {
 
 namespace {
 
+constexpr std::string_view kSinkTaskClass = "org.apache.kafka.connect.sink.SinkTask";
+
 std::string describe(const std::string& topic, int32_t partition, int64_t offset) {
   return "topic=" + topic + " partition=" + std::to_string(partition) +
          " offset=" + std::to_string(offset);
@@ -94,15 +96,23 @@ void SinkTask::on_partitions_revoked(const std::vector<kafka::TopicPartition>& p
   }
 }
 
-Status SinkTask::tolerate(const Status& error, const std::string& topic, int32_t partition,
-                          int64_t offset) {
-  std::string where = describe(topic, partition, offset);
-  if (settings_.error_tolerance == ErrorTolerance::kNone || error.code() != StatusCode::kDataError) {
-    return Status(error.code() == StatusCode::kDataError ? StatusCode::kFatal : error.code(),
-                  "Tolerance exceeded in error handler (" + where + "): " + error.message());
+Status SinkTask::tolerate(const Status& error, const rd_kafka_message_t* m, const char* stage,
+                          std::string_view class_name) {
+  std::string where = describe(rd_kafka_topic_name(m->rkt), m->partition, m->offset);
+  if (error.code() != StatusCode::kDataError) return error.with_context(where);
+  if (dlq_ != nullptr) {
+    // Reported before the tolerance decision, as Connect does: with errors.tolerance=none the
+    // record is in the dead-letter queue and the task then fails.
+    ErrantRecordContext context{stage, class_name, "org.apache.kafka.connect.errors.DataException",
+                                error.message()};
+    SLUICE_RETURN_IF_ERROR(dlq_->report(m, context));
+  }
+  if (settings_.error_tolerance == ErrorTolerance::kNone) {
+    return Status::fatal("Tolerance exceeded in error handler (" + where + " stage=" + stage +
+                         "): " + error.message());
   }
   if (settings_.errors_log_enable) {
-    spdlog::warn("skipping bad record {}: {}", where, error.message());
+    spdlog::warn("skipping bad record {} stage={}: {}", where, stage, error.message());
   }
   counters_.records_skipped.fetch_add(1, std::memory_order_relaxed);
   return Status::ok_status();
@@ -121,9 +131,14 @@ Status SinkTask::process_message(rd_kafka_message_t* m, int64_t now_ms) {
   connect::SinkRecord record;
   RecordConverters converters{converters_.key.get(), converters_.value.get(),
                               converters_.header.get()};
-  Status converted = decode_message(m, converters, arena_, &headers_scratch_, &record);
+  const char* stage = "TASK_PUT";
+  Status converted = decode_message(m, converters, arena_, &headers_scratch_, &record, &stage);
   if (!converted.ok()) {
-    SLUICE_RETURN_IF_ERROR(tolerate(converted, tp.topic, tp.partition, m->offset));
+    std::string_view failed_class = std::string_view(stage) == "KEY_CONVERTER" ? converters_.key->class_name()
+                                    : std::string_view(stage) == "VALUE_CONVERTER"
+                                        ? converters_.value->class_name()
+                                        : converters_.header->class_name();
+    SLUICE_RETURN_IF_ERROR(tolerate(converted, m, stage, failed_class));
     writer.skip(m->offset);
     return Status::ok_status();
   }
@@ -132,6 +147,13 @@ Status SinkTask::process_message(rd_kafka_message_t* m, int64_t now_ms) {
       return Status::fatal("Null valued records are not writeable with current "
                            "behavior.on.null.values 'settings' (" +
                            describe(tp.topic, tp.partition, m->offset) + ")");
+    }
+    if (dlq_ != nullptr && settings_.report_null_values_to_dlq) {
+      // Java also fails the task here under errors.tolerance=none; sluice only reports (the user
+      // asked for null values to be ignored).
+      ErrantRecordContext context{"TASK_PUT", kSinkTaskClass, "org.apache.kafka.connect.errors.DataException",
+                                  "null value ignored (behavior.on.null.values=ignore)"};
+      SLUICE_RETURN_IF_ERROR(dlq_->report(m, context));
     }
     writer.skip(m->offset);
     counters_.records_skipped.fetch_add(1, std::memory_order_relaxed);
@@ -142,7 +164,7 @@ Status SinkTask::process_message(rd_kafka_message_t* m, int64_t now_ms) {
     if (written.code() != StatusCode::kDataError) {
       return written.with_context(describe(tp.topic, tp.partition, m->offset));
     }
-    SLUICE_RETURN_IF_ERROR(tolerate(written, tp.topic, tp.partition, m->offset));
+    SLUICE_RETURN_IF_ERROR(tolerate(written, m, "TASK_PUT", kSinkTaskClass));
     writer.skip(m->offset);
     return Status::ok_status();
   }
@@ -184,6 +206,8 @@ Status SinkTask::commit_durable(bool force) {
     }
   }
   if (commits.empty()) return Status::ok_status();
+  // No offset goes past a bad record whose dead-letter copy is not safely in Kafka.
+  if (dlq_ != nullptr) SLUICE_RETURN_IF_ERROR(dlq_->flush(std::chrono::milliseconds(30000)));
   Status st = consumer_->commit(commits);
   if (!st.ok()) {
     // Nothing is marked committed, so the next commit (about a second later) offers the same
@@ -230,6 +254,16 @@ Status SinkTask::process_batch(int64_t now_ms) {
 }
 
 Status SinkTask::run() {
+  if (!settings_.dead_letter_queue.topic.empty()) {
+    DeadLetterQueueOptions dlq = settings_.dead_letter_queue;
+    for (const auto& [key, value] : settings_.consumer.properties) {
+      if (key == "bootstrap.servers" || key == "security.protocol" || key.rfind("ssl.", 0) == 0 ||
+          key.rfind("sasl.", 0) == 0) {
+        dlq.properties[key] = value;
+      }
+    }
+    SLUICE_ASSIGN_OR_RETURN(dlq_, DeadLetterQueue::create(dlq));
+  }
   SLUICE_ASSIGN_OR_RETURN(consumer_, kafka::Consumer::create(settings_.consumer, this));
   last_commit_ = std::chrono::steady_clock::now();
   spdlog::info("task={} started: group={}", settings_.task_id,

@@ -21,6 +21,7 @@
 #include "connect/value.h"
 #include "kafka/consumer.h"
 #include "kafka/topic_partition.h"
+#include "runtime/dead_letter_queue.h"
 #include "sink/topic_partition_writer.h"
 #include "util/status.h"
 
@@ -36,6 +37,10 @@ struct TaskSettings {
   NullValueBehavior null_values = NullValueBehavior::kFail;
   ErrorTolerance error_tolerance = ErrorTolerance::kNone;
   bool errors_log_enable = false;
+  // errors.deadletterqueue.*: no DLQ when the topic is empty. Properties are filled by the task from
+  // its consumer's bootstrap and security settings.
+  DeadLetterQueueOptions dead_letter_queue;
+  bool report_null_values_to_dlq = true;
   std::chrono::milliseconds retry_backoff{5000};
   std::chrono::milliseconds commit_interval{1000};
   std::chrono::milliseconds shutdown_timeout{30000};
@@ -78,8 +83,10 @@ class SinkTask : public kafka::RebalanceListener {
 
   Status process_batch(int64_t now_ms);
   Status process_message(rd_kafka_message_t* message, int64_t now_ms);
-  // Applies errors.tolerance to a record that could not be converted or written.
-  Status tolerate(const Status& error, const std::string& topic, int32_t partition, int64_t offset);
+  // Applies errors.tolerance to a record that could not be converted or written, after sending it
+  // to the dead-letter queue when there is one.
+  Status tolerate(const Status& error, const rd_kafka_message_t* message, const char* stage,
+                  std::string_view class_name);
   Status tick_writers(int64_t now_ms);
   Status commit_durable(bool force);
   void relieve_memory_pressure(int64_t now_ms);
@@ -89,6 +96,7 @@ class SinkTask : public kafka::RebalanceListener {
   TaskConverters converters_;
   const sink::WriterServices& services_;
   std::unique_ptr<kafka::Consumer> consumer_;
+  std::unique_ptr<DeadLetterQueue> dlq_;
   WriterMap writers_;
   // Partitions waiting out retry.backoff.ms after a failed upload, with the time they resume.
   std::map<kafka::TopicPartition, int64_t> backoff_until_;

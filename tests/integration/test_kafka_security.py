@@ -5,7 +5,10 @@ SASL_SSL (TLS checked against the test CA, host name included).
 
 librdkafka before 2.6.1 sends a SCRAM client-final-message that Kafka 4.x brokers reject (librdkafka#4895);
 with such a librdkafka (Debian 12 has 2.0.2) the SCRAM end-to-end case is skipped and a test checks that the
-failure is reported with the reason instead. PLAIN over SASL_SSL runs end to end with any librdkafka.
+failure is reported with the reason instead. PLAIN over SASL_SSL runs end to end with any librdkafka. To run the
+SCRAM case here anyway, load a newer librdkafka into the same binary, e.g. the one the confluent-kafka wheel bundles:
+  mkdir -p /tmp/rdk && ln -sf "$(scripts/pyenv)"/lib/python3*/site-packages/confluent_kafka.libs/librdkafka-*.so.1 \
+      /tmp/rdk/librdkafka.so.1 && LD_LIBRARY_PATH=/tmp/rdk pytest tests/integration/test_kafka_security.py
 """
 
 from __future__ import annotations

@@ -309,3 +309,42 @@ def test_keys_headers_and_tombstone_files(testenv, s3, make_topic, kafka_produce
     assert json_lines(s3, testenv.s3_bucket, base + ".keys.json") == ["k0", "k2", "k3"]
     assert json_lines(s3, testenv.s3_bucket, tomb + ".keys.json") == ["k1"]
     assert json_lines(s3, testenv.s3_bucket, base + ".headers.json")[1] == {"headers": [{"key": "trace", "value": "t2"}]}
+
+
+def test_dead_letter_queue_gets_the_original_record_with_context_headers(
+        testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path):
+    """errors.tolerance=all with a DLQ (kafka-connect.md §4): the bad record's original bytes and
+    headers go to the DLQ topic with the __connect.errors.* headers; the others are written."""
+    topic = make_topic()
+    dlq = unique_name("dlq")
+    producer = kafka_producer()
+    for i, value in enumerate([b'{"a":1}', b'{"a":', b'{"a":3}']):
+        producer.produce(topic, key=b"k%d" % i, value=value, partition=0, headers=[("h", b"v%d" % i)])
+    producer.flush(10)
+    name = unique_name("dlqsink")
+    worker = worker_config(testenv, **{"value.converter": "org.apache.kafka.connect.json.JsonConverter",
+                                       "value.converter.schemas.enable": "false"})
+    connector = connector_config(testenv, name, topic, s3_prefix, **{
+        "flush.size": 2, "errors.tolerance": "all",
+        "errors.deadletterqueue.topic.name": dlq,
+        "errors.deadletterqueue.topic.replication.factor": 1,
+        "errors.deadletterqueue.context.headers.enable": "true"})
+    sluice = SluiceProcess(tmp_path, worker, connector).start()
+    try:
+        wait_until(lambda: list_keys(s3, testenv.s3_bucket, s3_prefix), 60, what="one object")
+        consumer = kafka_consumer(unique_name("dlqreader"))
+        consumer.subscribe([dlq])
+        msg = wait_until(lambda: (lambda m: m if m is not None and m.error() is None else None)(
+            consumer.poll(1.0)), 60, interval=0, what="a DLQ record")
+    finally:
+        assert sluice.stop() == 0, sluice.logs()
+    assert msg.key() == b"k1" and msg.value() == b'{"a":'
+    headers = dict(msg.headers())
+    assert headers["h"] == b"v1"
+    assert headers["__connect.errors.topic"] == topic.encode()
+    assert headers["__connect.errors.offset"] == b"1"
+    assert headers["__connect.errors.stage"] == b"VALUE_CONVERTER"
+    assert headers["__connect.errors.class.name"] == b"org.apache.kafka.connect.json.JsonConverter"
+    assert headers["__connect.errors.connector.name"] == name.encode()
+    key = list_keys(s3, testenv.s3_bucket, s3_prefix)[0]
+    assert json_lines(s3, testenv.s3_bucket, key) == [{"a": 1}, {"a": 3}]

@@ -34,15 +34,15 @@ TEST(FeatureSupportTest, PlainJsonConfigurationHasNoProblem) {
 
 TEST(FeatureSupportTest, UnimplementedFeaturesAreErrorsNamingKeyAndValue) {
   auto problems = check(connector_raw({{"store.kafka.keys", "true"},  // keys.format.class: Avro
-                                       {"errors.deadletterqueue.topic.name", "dlq"},
+                                       {"s3.object.tagging", "true"},
                                        {"format.class", "io.confluent.connect.s3.format.parquet.ParquetFormat"}}));
   ASSERT_EQ(problems.size(), 3u);
   for (const auto& p : problems) EXPECT_EQ(p.severity, config::Severity::kError);
   EXPECT_EQ(problems[0].key, "format.class");
   EXPECT_NE(problems[0].message.find("ParquetFormat"), std::string::npos);
-  EXPECT_EQ(problems[1].key, "errors.deadletterqueue.topic.name");
-  EXPECT_NE(problems[1].message.find("'dlq'"), std::string::npos);
-  EXPECT_EQ(problems[2].key, "keys.format.class");
+  EXPECT_EQ(problems[1].key, "keys.format.class");
+  EXPECT_EQ(problems[2].key, "s3.object.tagging");
+  EXPECT_NE(problems[2].message.find("'true'"), std::string::npos);
 }
 
 TEST(FeatureSupportTest, JsonKeysAndHeadersFilesAndTombstonesAreSupported) {

@@ -1,0 +1,67 @@
+// DeadLetterQueue: where records that failed conversion or writing go when
+// errors.deadletterqueue.topic.name is set (kafka-connect.md §4).
+//
+// A DLQ record carries the consumed record's original key, value, headers and timestamp, and,
+// with errors.deadletterqueue.context.headers.enable, the __connect.errors.* headers that say
+// where it came from and why it failed. Sends are asynchronous; flush() waits for them, and the
+// task calls it before every offset commit, so an offset is never committed past a bad record
+// whose DLQ copy is not in Kafka. Owned and used by one task thread.
+#pragma once
+
+#include <librdkafka/rdkafka.h>
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+
+#include "util/status.h"
+
+namespace sluice::runtime {
+
+struct DeadLetterQueueOptions {
+  std::string topic;
+  int replication_factor = 3;
+  bool context_headers = false;
+  std::string connector_name;
+  int task_id = 0;
+  // librdkafka properties: bootstrap servers and the security settings of the task's consumer.
+  std::map<std::string, std::string> properties;
+};
+
+// Why a record failed, in Connect's terms.
+struct ErrantRecordContext {
+  std::string_view stage;            // KEY_CONVERTER, VALUE_CONVERTER, HEADER_CONVERTER, TASK_PUT
+  std::string_view class_name;       // the converter or task class that failed
+  std::string_view exception_class;  // e.g. org.apache.kafka.connect.errors.DataException
+  std::string_view message;
+};
+
+class DeadLetterQueue {
+ public:
+  // Creates the producer and the topic (one partition) when it does not exist yet.
+  static Result<std::unique_ptr<DeadLetterQueue>> create(const DeadLetterQueueOptions& options);
+  ~DeadLetterQueue();
+  DeadLetterQueue(const DeadLetterQueue&) = delete;
+  DeadLetterQueue& operator=(const DeadLetterQueue&) = delete;
+
+  Status report(const rd_kafka_message_t* original, const ErrantRecordContext& context);
+  // Waits until every report is acknowledged; fails if any could not be delivered.
+  Status flush(std::chrono::milliseconds timeout);
+
+  uint64_t reported() const { return reported_; }
+
+ private:
+  DeadLetterQueue() = default;
+  Status ensure_topic();
+  static void on_delivery(rd_kafka_t*, const rd_kafka_message_t* message, void* opaque);
+
+  DeadLetterQueueOptions options_;
+  rd_kafka_t* producer_ = nullptr;
+  uint64_t reported_ = 0;
+  std::atomic<uint64_t> failed_{0};
+  std::string first_failure_;  // written by the delivery callback, read after flush
+};
+
+}  // namespace sluice::runtime
