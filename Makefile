@@ -12,6 +12,9 @@
 
 CACHE_DIR ?= $(HOME)/.cache/sluice
 export CCACHE_DIR ?= $(CACHE_DIR)/ccache
+# Hash paths relative to the checkout, so a fresh clone elsewhere (CI) reuses the cache.
+export CCACHE_BASEDIR ?= $(CURDIR)
+export CCACHE_NOHASHDIR ?= 1
 CMAKE_FLAGS := -G Ninja -DCMAKE_CXX_COMPILER_LAUNCHER=ccache
 JOBS ?= $(shell nproc)
 

@@ -31,7 +31,13 @@ void log_callback(const rd_kafka_t*, int level, const char* facility, const char
   }
 }
 
-void error_callback(rd_kafka_t* rk, int err, const char* reason, void*) {
+void error_callback(rd_kafka_t* rk, int err, const char* reason, void* opaque) {
+  if (err == RD_KAFKA_RESP_ERR__AUTHENTICATION) {
+    // librdkafka would retry a refused login forever; like a Java task, fail instead, so that the
+    // operator sees a stopped connector rather than one that silently reads nothing.
+    static_cast<Consumer*>(opaque)->set_fatal(
+        Status::fatal(std::string("Kafka authentication failed: ") + reason));
+  }
   // Most errors here are transient (a broker went away) and librdkafka retries them itself.
   char fatal[512];
   if (err == RD_KAFKA_RESP_ERR__FATAL &&
@@ -171,7 +177,7 @@ Status Consumer::poll(std::chrono::milliseconds timeout, MessageBatch* batch) {
     spdlog::warn("kafka: consumer error topic={} error={}: {}", topic, rd_kafka_err2name(code), what);
   }
   batch->set_size(kept);
-  return Status::ok_status();
+  return fatal_;
 }
 
 Status Consumer::commit(const std::vector<OffsetCommit>& offsets) {

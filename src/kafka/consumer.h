@@ -66,6 +66,10 @@ class Consumer {
   void close();
 
   const std::string& member_id();
+  // Makes the next poll() fail with `status` (set from librdkafka's error callback).
+  void set_fatal(Status status) {
+    if (fatal_.ok()) fatal_ = std::move(status);
+  }
   rd_kafka_t* handle() { return rk_; }
 
  private:

@@ -125,11 +125,12 @@ def test_wrong_password_is_reported_as_an_authentication_failure(testenv, s3, sa
     connector = connector_config(testenv, unique_name("badpw"), topic, s3_prefix, **{"flush.size": 1})
     sluice = SluiceProcess(tmp_path, worker, connector).start()
     try:
-        wait_until(lambda: "Authentication failed" in sluice.logs() or not sluice.running(), 30,
-                   what="an authentication error in the log")
+        wait_until(lambda: not sluice.running(), 30, what="sluice to stop on the authentication failure")
     finally:
-        sluice.stop()
+        code = sluice.stop()
     logs = sluice.logs()
+    assert code == 1, logs
+    assert "Kafka authentication failed" in logs, logs
     # The broker's PLAIN answer, logged by librdkafka at error level and again as a consumer error.
     assert re.search(r"error kafka FAIL: .*sasl_ssl://127\.0\.0\.1:\d+/bootstrap: SASL authentication error: "
                      r"Authentication failed: Invalid username or password", logs), logs
