@@ -1,5 +1,6 @@
 #include "format/bytearray_record_writer.h"
 
+#include "connect/standard_schemas.h"
 #include "format/java_type_names.h"
 
 namespace sluice::format {
@@ -28,7 +29,7 @@ Status ByteArrayRecordWriter::write(const connect::SinkRecord& record, RecordVie
   const Value& value = view == RecordView::kKey ? record.key : record.value;
   if (schema != nullptr && schema->type != SchemaType::kBytes) {
     return Status::data_error("Invalid schema type for ByteArrayConverter: " +
-                              std::string(schema_type_java_name(schema->type)));
+                              std::string(connect::java_type_name(schema->type)));
   }
   if (value.is_null()) {
     // The converter returns null and Java's write(null) throws; tombstones are normally handled

@@ -5,36 +5,6 @@ namespace sluice::format {
 using connect::SchemaType;
 using connect::ValueKind;
 
-std::string_view schema_type_java_name(SchemaType type) {
-  switch (type) {
-    case SchemaType::kInt8:
-      return "INT8";
-    case SchemaType::kInt16:
-      return "INT16";
-    case SchemaType::kInt32:
-      return "INT32";
-    case SchemaType::kInt64:
-      return "INT64";
-    case SchemaType::kFloat32:
-      return "FLOAT32";
-    case SchemaType::kFloat64:
-      return "FLOAT64";
-    case SchemaType::kBoolean:
-      return "BOOLEAN";
-    case SchemaType::kString:
-      return "STRING";
-    case SchemaType::kBytes:
-      return "BYTES";
-    case SchemaType::kArray:
-      return "ARRAY";
-    case SchemaType::kMap:
-      return "MAP";
-    case SchemaType::kStruct:
-      return "STRUCT";
-  }
-  return "UNKNOWN";
-}
-
 std::string_view java_class_name(const connect::Schema* schema, const connect::Value& v) {
   switch (v.kind()) {
     case ValueKind::kNull:

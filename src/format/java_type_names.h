@@ -9,8 +9,6 @@
 
 namespace sluice::format {
 
-// Schema.Type's enum constant name: "INT32", "FLOAT64", "STRING", ...
-std::string_view schema_type_java_name(connect::SchemaType type);
 // "class java.lang.String" etc.: the value's Java class as Class.toString() prints it.
 std::string_view java_class_name(const connect::Schema* schema, const connect::Value& value);
 

@@ -9,6 +9,7 @@
 #include "format/java_date_format.h"
 #include "format/java_hash_code.h"
 #include "format/java_number_format.h"
+#include "connect/standard_schemas.h"
 #include "format/java_type_names.h"
 #include "format/json_string_escape.h"
 #include "format/logical_types.h"
@@ -45,7 +46,7 @@ void append_json_float(std::string& out, float v) {
 Status invalid_type(const Schema* schema, const Value& v) {
   // JsonConverter turns the ClassCastException into this DataException.
   std::string type_name =
-      schema ? std::string(schema_type_java_name(schema->type)) : std::string("unknown schema");
+      schema ? std::string(connect::java_type_name(schema->type)) : std::string("unknown schema");
   return Status::data_error("Invalid type for " + type_name + ": " +
                             std::string(java_class_name(schema, v)));
 }
