@@ -13,10 +13,10 @@ namespace {
 
 constexpr std::string_view kCredentialsPath = "/latest/meta-data/iam/security-credentials/";
 
-http::HttpClientOptions imds_http_options() {
+http::HttpClientOptions imds_http_options(const ImdsOptions& imds) {
   http::HttpClientOptions options;
-  options.connect_timeout = std::chrono::milliseconds(1'000);
-  options.request_timeout = std::chrono::milliseconds(2'000);
+  options.connect_timeout = imds.connect_timeout;
+  options.request_timeout = imds.request_timeout;
   return options;
 }
 
@@ -28,8 +28,9 @@ std::string lower(std::string s) {
 
 }  // namespace
 
-ImdsCredentialsProvider::ImdsCredentialsProvider(EnvironmentCredentialsProvider::Lookup env)
-    : env_(std::move(env)), http_(imds_http_options()) {
+ImdsCredentialsProvider::ImdsCredentialsProvider(EnvironmentCredentialsProvider::Lookup env,
+                                                 ImdsOptions options)
+    : env_(std::move(env)), options_(std::move(options)), http_(imds_http_options(options_)) {
   disabled_ = lower(env_or_empty(env_, "AWS_EC2_METADATA_DISABLED")) == "true";
   endpoint_ = env_or_empty(env_, "AWS_EC2_METADATA_SERVICE_ENDPOINT");
   if (endpoint_.empty()) {
@@ -40,18 +41,24 @@ ImdsCredentialsProvider::ImdsCredentialsProvider(EnvironmentCredentialsProvider:
   while (!endpoint_.empty() && endpoint_.back() == '/') endpoint_.pop_back();
 }
 
+std::chrono::steady_clock::time_point ImdsCredentialsProvider::now() const {
+  return options_.clock ? options_.clock() : std::chrono::steady_clock::now();
+}
+
 Result<std::string> ImdsCredentialsProvider::token(bool force) {
-  if (!force && !token_.empty() && std::chrono::steady_clock::now() < token_expiry_) return token_;
+  if (!force && !token_.empty() && now() < token_expiry_) return token_;
   http::HttpRequest request;
   request.method = "PUT";
   request.url = endpoint_ + "/latest/api/token";
   request.headers = {{"X-aws-ec2-metadata-token-ttl-seconds", std::to_string(kTokenTtlSeconds)}};
-  auto started = std::chrono::steady_clock::now();
+  auto started = now();
   Result<http::HttpResponse> response = http_.send(request);
   if (!response.ok()) {
-    // Not on EC2 (or a hop limit that drops the reply): let the chain move on.
-    return Status::not_found("instance metadata service at " + endpoint_ +
-                             " not reachable: " + response.status().message());
+    // Not on EC2 (or a hop limit that drops the reply): let the chain move on, and remember it.
+    unreachable_ = Status::not_found("instance metadata service at " + endpoint_ +
+                                     " not reachable: " + response.status().message());
+    unreachable_until_ = now() + options_.unreachable_ttl;
+    return unreachable_;
   }
   if (response->status != 200 || response->body.empty()) {
     return Status::fatal("IMDS token request to " + endpoint_ + " answered HTTP " +
@@ -80,6 +87,7 @@ Result<http::HttpResponse> ImdsCredentialsProvider::get(const std::string& path)
 Result<AwsCredentials> ImdsCredentialsProvider::credentials() {
   if (disabled_) return Status::not_found("AWS_EC2_METADATA_DISABLED=true");
   std::lock_guard lock(mutex_);
+  if (!unreachable_.ok() && now() < unreachable_until_) return unreachable_;
   SLUICE_ASSIGN_OR_RETURN(http::HttpResponse roles, get(std::string(kCredentialsPath)));
   if (roles.status == 404) return Status::not_found("no IAM role attached to this EC2 instance");
   if (roles.status != 200) {

@@ -1,13 +1,18 @@
 #include "aws/process_credentials_provider.h"
 
 #include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "aws/credentials_parsing.h"
 
@@ -55,8 +60,21 @@ Result<std::vector<std::string>> split_command_line(std::string_view line) {
   return words;
 }
 
-ProcessCredentialsProvider::ProcessCredentialsProvider(std::string command_line)
-    : command_line_(std::move(command_line)) {}
+ProcessCredentialsProvider::ProcessCredentialsProvider(std::string command_line,
+                                                       ProcessCredentialsOptions options)
+    : command_line_(std::move(command_line)), options_(options) {}
+
+namespace {
+
+// Kills the process group the child leads and reaps the child.
+void kill_and_reap(pid_t pid) {
+  kill(-pid, SIGKILL);
+  int ignored = 0;
+  while (waitpid(pid, &ignored, 0) < 0 && errno == EINTR) {
+  }
+}
+
+}  // namespace
 
 Result<AwsCredentials> ProcessCredentialsProvider::credentials() {
   Result<std::vector<std::string>> words = split_command_line(command_line_);
@@ -74,27 +92,78 @@ Result<AwsCredentials> ProcessCredentialsProvider::credentials() {
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, fds[1], STDOUT_FILENO);
+  // A process group of its own, so that a timeout kills whatever the command started too (a
+  // wrapper script's children would otherwise keep running, and keep the pipe open).
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+  posix_spawnattr_setpgroup(&attributes, 0);
   pid_t pid = 0;
-  int spawn_error = posix_spawnp(&pid, program.c_str(), &actions, nullptr, argv.data(), environ);
+  int spawn_error =
+      posix_spawnp(&pid, program.c_str(), &actions, &attributes, argv.data(), environ);
+  posix_spawnattr_destroy(&attributes);
   posix_spawn_file_actions_destroy(&actions);
   close(fds[1]);
   if (spawn_error != 0) {
     close(fds[0]);
     return Status::fatal(context + ": cannot start: " + std::strerror(spawn_error));
   }
+
+  using SteadyClock = std::chrono::steady_clock;
+  const SteadyClock::time_point deadline = SteadyClock::now() + options_.timeout;
+  auto timed_out = [&]() -> Status {
+    return Status::retriable(
+        context + ": no answer within " +
+        std::to_string(
+            std::chrono::duration_cast<std::chrono::milliseconds>(options_.timeout).count()) +
+        " ms; killed it");
+  };
+  auto remaining_ms = [&]() -> int {
+    auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - SteadyClock::now());
+    return static_cast<int>(std::clamp<int64_t>(left.count(), 0, 60'000));
+  };
+
   std::string output;
   char buffer[4096];
-  while (true) {
+  bool eof = false;
+  while (!eof) {
+    int wait_ms = remaining_ms();
+    if (wait_ms == 0) {
+      close(fds[0]);
+      kill_and_reap(pid);
+      return timed_out();
+    }
+    pollfd readable{fds[0], POLLIN, 0};
+    int ready = poll(&readable, 1, wait_ms);
+    if (ready < 0 && errno != EINTR) {
+      int error = errno;
+      close(fds[0]);
+      kill_and_reap(pid);
+      return Status::fatal(context + ": poll: " + std::strerror(error));
+    }
+    if (ready <= 0) continue;  // timeout or EINTR: the deadline check above decides
     ssize_t n = read(fds[0], buffer, sizeof buffer);
     if (n > 0) {
       output.append(buffer, static_cast<size_t>(n));
     } else if (n == 0 || errno != EINTR) {
-      break;
+      eof = true;
     }
   }
   close(fds[0]);
+  // Output is complete; the command may still linger before exiting (or close stdout and hang).
   int wait_status = 0;
-  while (waitpid(pid, &wait_status, 0) < 0 && errno == EINTR) {
+  while (true) {
+    pid_t done = waitpid(pid, &wait_status, WNOHANG);
+    if (done == pid) break;
+    if (done < 0 && errno != EINTR) {
+      return Status::fatal(context + ": waitpid: " + std::strerror(errno));
+    }
+    if (remaining_ms() == 0) {
+      kill_and_reap(pid);
+      return timed_out();
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   if (!WIFEXITED(wait_status) || WEXITSTATUS(wait_status) != 0) {
     return Status::fatal(context + ": exited with " +

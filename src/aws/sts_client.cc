@@ -1,5 +1,7 @@
 #include "aws/sts_client.h"
 
+#include <cctype>
+#include <cstdlib>
 #include <utility>
 
 #include "aws/credentials_parsing.h"
@@ -20,9 +22,28 @@ std::string authority_of(const std::string& url) {
 
 }  // namespace
 
+std::string StsClient::configured_endpoint(const std::string& region) {
+  // The SDKs' service-specific endpoint settings (AWS_ENDPOINT_URL_STS, then AWS_ENDPOINT_URL),
+  // unless AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true.
+  auto env = [](const char* name) -> std::string {
+    const char* value = std::getenv(name);
+    return value == nullptr ? std::string() : std::string(value);
+  };
+  std::string ignore = env("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
+  for (char& c : ignore) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  if (ignore != "true") {
+    for (const char* name : {"AWS_ENDPOINT_URL_STS", "AWS_ENDPOINT_URL"}) {
+      std::string value = env(name);
+      if (!value.empty()) return value;
+    }
+  }
+  return regional_endpoint(region);
+}
+
 StsClient::StsClient(StsClientOptions options)
     : options_(std::move(options)),
-      endpoint_(options_.endpoint.empty() ? regional_endpoint(options_.region) : options_.endpoint),
+      endpoint_(options_.endpoint.empty() ? configured_endpoint(options_.region)
+                                          : options_.endpoint),
       host_(authority_of(endpoint_)),
       signer_("sts", options_.region),
       http_(options_.http) {

@@ -35,7 +35,8 @@ struct WebIdentityRequest {
 
 struct StsClientOptions {
   std::string region = "us-east-1";
-  // Overrides https://sts.<region>.amazonaws.com (tests, VPC endpoints, FIPS).
+  // Overrides https://sts.<region>.amazonaws.com (tests, VPC endpoints, FIPS); when empty,
+  // AWS_ENDPOINT_URL_STS / AWS_ENDPOINT_URL from the environment apply.
   std::string endpoint;
   http::HttpClientOptions http;
   std::function<std::chrono::system_clock::time_point()> clock;  // default system_clock::now
@@ -57,6 +58,9 @@ class StsClient {
 
   // "https://sts.<region>.amazonaws.com" (".amazonaws.com.cn" for cn-* regions).
   static std::string regional_endpoint(const std::string& region);
+  // The endpoint used when StsClientOptions::endpoint is empty: AWS_ENDPOINT_URL_STS, else
+  // AWS_ENDPOINT_URL (as the AWS SDKs read them), else regional_endpoint(region).
+  static std::string configured_endpoint(const std::string& region);
   // The <Code> of an STS error message built by this client ("" if none): for callers that
   // react to ExpiredToken.
   static std::string error_code(const Status& status);

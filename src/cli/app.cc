@@ -80,6 +80,9 @@ int run_validate(const ConfigPaths& paths) {
            runtime::check_feature_support(checked.connector_raw, *worker, *connector)) {
         checked.report.add(std::move(p));
       }
+      for (config::ConfigProblem& p : runtime::check_kafka_client_config(*worker, *connector)) {
+        checked.report.add(std::move(p));
+      }
     }
   }
   print_report(checked.report, std::cout);
@@ -117,6 +120,9 @@ int run_connector(const ConfigPaths& paths) {
        runtime::check_feature_support(checked.connector_raw, *worker, *connector)) {
     override_problems.push_back(std::move(p));
   }
+  for (config::ConfigProblem& p : runtime::check_kafka_client_config(*worker, *connector)) {
+    override_problems.push_back(std::move(p));
+  }
   bool override_errors = false;
   for (const config::ConfigProblem& p : override_problems) {
     if (p.severity == config::Severity::kError) {
@@ -148,7 +154,8 @@ int run_connector(const ConfigPaths& paths) {
 }  // namespace
 
 int run_app(int argc, char** argv) {
-  CLI::App app{"sluice: a native Kafka-to-Amazon-S3 sink, configured like Confluent's S3 Sink Connector"};
+  CLI::App app{
+      "sluice: a native Kafka-to-Amazon-S3 sink, configured like Confluent's S3 Sink Connector"};
   app.set_version_flag("--version", std::string("sluice ") + SLUICE_VERSION);
   app.require_subcommand(1);
   std::string log_level = "info";
@@ -157,9 +164,11 @@ int run_app(int argc, char** argv) {
 
   ConfigPaths paths;
   CLI::App* run = app.add_subcommand("run", "Consume the connector's topics and write them to S3");
-  run->add_option("--worker", paths.worker, "Worker configuration (.properties or JSON)")->required();
+  run->add_option("--worker", paths.worker, "Worker configuration (.properties or JSON)")
+      ->required();
   run->add_option("--connector", paths.connector,
-                  "Connector configuration (.properties, or Connect REST JSON {\"name\":...,\"config\":{...}})")
+                  "Connector configuration (.properties, or Connect REST JSON "
+                  "{\"name\":...,\"config\":{...}})")
       ->required();
   run->add_option("--name", paths.name, "Connector name, when the file has no `name` key");
   size_t budget_mb = paths.runtime.memory_budget_bytes >> 20;

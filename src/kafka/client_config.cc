@@ -500,12 +500,29 @@ Status translate_keystore(const std::map<std::string, std::string>& java, Client
   return Status::ok_status();
 }
 
+// The class names of aws-msk-iam-auth, the Java library MSK documents for IAM authentication.
+constexpr const char* kMskIamLoginModule = "software.amazon.msk.auth.iam.IAMLoginModule";
+constexpr const char* kMskIamClientCallbackHandler =
+    "software.amazon.msk.auth.iam.IAMClientCallbackHandler";
+constexpr const char* kMskIamOAuthBearerHandler =
+    "software.amazon.msk.auth.iam.IAMOAuthBearerLoginCallbackHandler";
+
 // sasl.jaas.config: credentials in the shape librdkafka takes them.
 Status translate_jaas(const std::string& text, const std::optional<std::string>& mechanism,
                       ClientConfig& config) {
   SLUICE_ASSIGN_OR_RETURN(JaasLoginModule module, parse_jaas_config(text));
   std::map<std::string, std::string>& p = config.properties;
   const std::string& cls = module.class_name;
+  if (config.msk_iam_options) {
+    const bool aws_msk_iam = mechanism && *mechanism == "AWS_MSK_IAM";
+    if (aws_msk_iam ? cls != kMskIamLoginModule : !ends_with(cls, ".OAuthBearerLoginModule")) {
+      return jaas_error(std::string("MSK IAM authentication needs the login module ") +
+                        (aws_msk_iam ? kMskIamLoginModule
+                                     : "org.apache.kafka.common.security.oauthbearer."
+                                       "OAuthBearerLoginModule") +
+                        ", not " + cls);
+    }
+  }
   if (ends_with(cls, ".ScramLoginModule") || ends_with(cls, ".PlainLoginModule")) {
     auto username = module.option("username");
     auto password = module.option("password");
@@ -529,9 +546,21 @@ Status translate_jaas(const std::string& text, const std::optional<std::string>&
     p["sasl.password"] = *password;
     return Status::ok_status();
   }
+  if (cls == kMskIamLoginModule) {
+    if (!mechanism || *mechanism != "AWS_MSK_IAM") {
+      return jaas_error(cls + " needs sasl.mechanism=AWS_MSK_IAM");
+    }
+    config.msk_iam_options = module.options;
+    return Status::ok_status();
+  }
   if (ends_with(cls, ".OAuthBearerLoginModule")) {
+    if (config.msk_iam_options) {
+      // MSK IAM over OAUTHBEARER: the IAM callback handler reads its options from this entry.
+      config.msk_iam_options = module.options;
+      return Status::ok_status();
+    }
     // The Java module gets tokens from a callback handler class; librdkafka from its own
-    // sasl.oauthbearer.* settings (OIDC) or, for MSK IAM, from sluice (not available yet).
+    // sasl.oauthbearer.* settings (OIDC).
     config.notes.push_back(
         "sasl.jaas.config " + cls +
         ": the Java login module's options have no effect; librdkafka takes OAUTHBEARER tokens "
@@ -543,14 +572,9 @@ Status translate_jaas(const std::string& text, const std::optional<std::string>&
     if (auto keytab = module.option("keyTab")) p["sasl.kerberos.keytab"] = *keytab;
     return Status::ok_status();
   }
-  if (cls == "software.amazon.msk.auth.iam.IAMLoginModule") {
-    return jaas_error(
-        "MSK IAM authentication (software.amazon.msk.auth.iam.IAMLoginModule) is not supported "
-        "by sluice yet");
-  }
   return jaas_error("login module " + cls +
                     " is not known to sluice; it understands ScramLoginModule, PlainLoginModule, "
-                    "OAuthBearerLoginModule and Krb5LoginModule");
+                    "OAuthBearerLoginModule, Krb5LoginModule and MSK's IAMLoginModule");
 }
 
 Status translate_security(const std::map<std::string, std::string>& java, ClientConfig& config) {
@@ -568,29 +592,58 @@ Status translate_security(const std::map<std::string, std::string>& java, Client
   std::optional<std::string> mechanism;
   if (auto value = get(java, "sasl.mechanism")) {
     mechanism = to_upper(*value);
-    if (*mechanism == "AWS_MSK_IAM") {
-      return Status::invalid_argument(invalid_value(
-          "sasl.mechanism", *value, "MSK IAM authentication is not supported by sluice yet"));
-    }
     if (*mechanism != "GSSAPI" && *mechanism != "PLAIN" && *mechanism != "SCRAM-SHA-256" &&
-        *mechanism != "SCRAM-SHA-512" && *mechanism != "OAUTHBEARER") {
+        *mechanism != "SCRAM-SHA-512" && *mechanism != "OAUTHBEARER" &&
+        *mechanism != "AWS_MSK_IAM") {
       return Status::invalid_argument(invalid_value(
           "sasl.mechanism", *value,
-          "sluice supports GSSAPI, PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 and OAUTHBEARER"));
+          "sluice supports GSSAPI, PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER and "
+          "AWS_MSK_IAM"));
     }
-    p["sasl.mechanism"] = *mechanism;
+    // MSK IAM: librdkafka has no AWS_MSK_IAM mechanism, but MSK's IAM listeners take the same
+    // signature as an OAUTHBEARER token, which sluice makes itself.
+    p["sasl.mechanism"] = *mechanism == "AWS_MSK_IAM" ? "OAUTHBEARER" : *mechanism;
   }
+  const bool aws_msk_iam = mechanism && *mechanism == "AWS_MSK_IAM";
+  bool iam_oauthbearer_handler = false;
   for (const char* key : {"sasl.login.callback.handler.class", "sasl.client.callback.handler.class",
                           "sasl.login.class"}) {
     auto value = get(java, key);
     if (!value) continue;
+    // The classes of aws-msk-iam-auth that MSK's documentation tells users to configure: sluice
+    // does their job natively.
+    if (aws_msk_iam && std::string_view(key) == "sasl.client.callback.handler.class" &&
+        *value == kMskIamClientCallbackHandler) {
+      continue;
+    }
+    if (mechanism == "OAUTHBEARER" && std::string_view(key) != "sasl.login.class" &&
+        *value == kMskIamOAuthBearerHandler) {
+      iam_oauthbearer_handler = true;
+      continue;
+    }
     if (value->find("software.amazon.msk.auth.iam") != std::string::npos) {
-      return Status::invalid_argument(
-          invalid_value(key, *value, "MSK IAM authentication is not supported by sluice yet"));
+      return Status::invalid_argument(invalid_value(
+          key, *value,
+          "for MSK IAM use sasl.mechanism=AWS_MSK_IAM with sasl.client.callback.handler.class=" +
+              std::string(kMskIamClientCallbackHandler) +
+              ", or sasl.mechanism=OAUTHBEARER with sasl.login.callback.handler.class=" +
+              std::string(kMskIamOAuthBearerHandler)));
     }
     return Status::invalid_argument(invalid_value(
         key, *value,
         "sluice cannot run Java classes; configure the credentials in sasl.jaas.config"));
+  }
+  if (aws_msk_iam || iam_oauthbearer_handler) {
+    // Marks MSK IAM before the JAAS entry is read; the entry supplies the options.
+    config.msk_iam_options.emplace();
+    if (!get(java, "sasl.jaas.config")) {
+      return Status::invalid_argument(
+          "MSK IAM authentication needs sasl.jaas.config=" +
+          std::string(aws_msk_iam ? kMskIamLoginModule
+                                  : "org.apache.kafka.common.security.oauthbearer."
+                                    "OAuthBearerLoginModule") +
+          " required; (set consumer.sasl.jaas.config in the worker configuration)");
+    }
   }
   if (auto jaas = get(java, "sasl.jaas.config")) {
     if (java.count("sasl.username") != 0 || java.count("sasl.password") != 0) {

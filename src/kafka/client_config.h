@@ -39,6 +39,11 @@ struct ClientConfig {
   std::map<std::string, std::string> properties;  // librdkafka names; may hold secrets
   std::vector<std::string> notes;                 // dropped or adapted keys, for a warning log line
   int max_poll_records = 500;
+  // Set for MSK IAM authentication (sasl.mechanism=AWS_MSK_IAM with IAMLoginModule, or
+  // OAUTHBEARER with IAMOAuthBearerLoginCallbackHandler): the login module's options, in the order
+  // written (awsRoleArn, awsProfileName, ...). librdkafka's mechanism is then OAUTHBEARER and the
+  // runtime must supply the tokens (ConsumerOptions::oauthbearer_token).
+  std::optional<std::vector<std::pair<std::string, std::string>>> msk_iam_options;
 };
 
 // Fails (kInvalidArgument) for values librdkafka cannot accept, naming the key and the value

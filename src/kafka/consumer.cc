@@ -72,6 +72,7 @@ Result<std::unique_ptr<Consumer>> Consumer::create(const ConsumerOptions& option
   std::unique_ptr<Consumer> consumer(new Consumer());  // private constructor; owned at once
   consumer->listener_ = listener;
   consumer->max_batch_ = options.max_batch;
+  consumer->oauthbearer_token_ = options.oauthbearer_token;
 
   Conf conf(rd_kafka_conf_new());
   char err[512];
@@ -85,16 +86,20 @@ Result<std::unique_ptr<Consumer>> Consumer::create(const ConsumerOptions& option
   rd_kafka_conf_set_error_cb(conf.get(), error_callback);
   rd_kafka_conf_set_rebalance_cb(conf.get(), &Consumer::rebalance_trampoline);
   rd_kafka_conf_set_opaque(conf.get(), consumer.get());
+  if (consumer->oauthbearer_token_) {
+    install_oauthbearer_refresh(conf.get(), &Consumer::oauthbearer_trampoline);
+  }
 
   rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf.get(), err, sizeof(err));
   if (rk == nullptr) return Status::invalid_argument(std::string("Kafka consumer: ") + err);
   conf.release();  // rd_kafka_new took ownership
   consumer->rk_ = rk;
+  if (consumer->oauthbearer_token_) SLUICE_RETURN_IF_ERROR(enable_oauthbearer_background(rk));
   rd_kafka_poll_set_consumer(rk);
   consumer->queue_ = rd_kafka_queue_get_consumer(rk);
 
-  PartitionList topics(rd_kafka_topic_partition_list_new(
-      static_cast<int>(options.subscription.size())));
+  PartitionList topics(
+      rd_kafka_topic_partition_list_new(static_cast<int>(options.subscription.size())));
   for (const std::string& t : options.subscription) {
     rd_kafka_topic_partition_list_add(topics.get(), t.c_str(), RD_KAFKA_PARTITION_UA);
   }
@@ -116,6 +121,10 @@ void Consumer::rebalance_trampoline(rd_kafka_t*, rd_kafka_resp_err_t err,
   static_cast<Consumer*>(opaque)->on_rebalance(err, partitions);
 }
 
+void Consumer::oauthbearer_trampoline(rd_kafka_t* rk, const char*, void* opaque) {
+  refresh_oauthbearer_token(rk, static_cast<Consumer*>(opaque)->oauthbearer_token_);
+}
+
 void Consumer::on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* partitions) {
   const bool cooperative = std::strcmp(rd_kafka_rebalance_protocol(rk_), "COOPERATIVE") == 0;
   std::vector<TopicPartition> tps = to_topic_partitions(partitions);
@@ -126,7 +135,8 @@ void Consumer::on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_li
     } else if (rd_kafka_assign(rk_, partitions) != RD_KAFKA_RESP_ERR_NO_ERROR) {
       spdlog::error("kafka: assign failed");
     }
-    if (error) spdlog::error("kafka: incremental assign failed: {}", rd_kafka_error_string(error.get()));
+    if (error)
+      spdlog::error("kafka: incremental assign failed: {}", rd_kafka_error_string(error.get()));
     if (listener_ != nullptr && !tps.empty()) listener_->on_partitions_assigned(tps);
   } else if (err == RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS) {
     const bool lost = rd_kafka_assignment_lost(rk_) != 0;
@@ -138,7 +148,8 @@ void Consumer::on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_li
     } else {
       rd_kafka_assign(rk_, nullptr);
     }
-    if (error) spdlog::error("kafka: incremental unassign failed: {}", rd_kafka_error_string(error.get()));
+    if (error)
+      spdlog::error("kafka: incremental unassign failed: {}", rd_kafka_error_string(error.get()));
   } else {
     spdlog::error("kafka: rebalance error: {}", rd_kafka_err2str(err));
     rd_kafka_assign(rk_, nullptr);
@@ -147,8 +158,8 @@ void Consumer::on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_li
 
 Status Consumer::poll(std::chrono::milliseconds timeout, MessageBatch* batch) {
   rd_kafka_message_t** slots = batch->prepare(max_batch_);
-  ssize_t n = rd_kafka_consume_batch_queue(queue_, static_cast<int>(timeout.count()), slots,
-                                           max_batch_);
+  ssize_t n =
+      rd_kafka_consume_batch_queue(queue_, static_cast<int>(timeout.count()), slots, max_batch_);
   if (n < 0) {
     batch->set_size(0);
     return Status::fatal(std::string("Kafka poll: ") + rd_kafka_err2str(rd_kafka_last_error()));
@@ -174,7 +185,8 @@ Status Consumer::poll(std::chrono::milliseconds timeout, MessageBatch* batch) {
       batch->set_size(kept);
       return Status::fatal("Kafka consumer: " + what);
     }
-    spdlog::warn("kafka: consumer error topic={} error={}: {}", topic, rd_kafka_err2name(code), what);
+    spdlog::warn("kafka: consumer error topic={} error={}: {}", topic, rd_kafka_err2name(code),
+                 what);
   }
   batch->set_size(kept);
   return fatal_;
@@ -200,8 +212,8 @@ Status Consumer::commit(const std::vector<OffsetCommit>& offsets) {
   }
   for (int i = 0; i < list->cnt; ++i) {
     if (list->elems[i].err != RD_KAFKA_RESP_ERR_NO_ERROR) {
-      return Status::retriable("Kafka offset commit for " + std::string(list->elems[i].topic) + "-" +
-                               std::to_string(list->elems[i].partition) + ": " +
+      return Status::retriable("Kafka offset commit for " + std::string(list->elems[i].topic) +
+                               "-" + std::to_string(list->elems[i].partition) + ": " +
                                rd_kafka_err2str(list->elems[i].err));
     }
   }
@@ -232,11 +244,12 @@ Status Consumer::seek(const TopicPartition& tp, int64_t offset) {
   rd_kafka_topic_partition_list_add(list.get(), tp.topic.c_str(), tp.partition)->offset = offset;
   ErrorPtr error(rd_kafka_seek_partitions(rk_, list.get(), 10000));
   if (error) {
-    return Status::retriable("Kafka seek " + tp.to_string() + " to " + std::to_string(offset) + ": " +
-                             rd_kafka_error_string(error.get()));
+    return Status::retriable("Kafka seek " + tp.to_string() + " to " + std::to_string(offset) +
+                             ": " + rd_kafka_error_string(error.get()));
   }
   if (list->elems[0].err != RD_KAFKA_RESP_ERR_NO_ERROR) {
-    return Status::retriable("Kafka seek " + tp.to_string() + ": " + rd_kafka_err2str(list->elems[0].err));
+    return Status::retriable("Kafka seek " + tp.to_string() + ": " +
+                             rd_kafka_err2str(list->elems[0].err));
   }
   return Status::ok_status();
 }

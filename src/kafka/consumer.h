@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "kafka/message_batch.h"
+#include "kafka/oauthbearer_token.h"
 #include "kafka/topic_partition.h"
 #include "util/status.h"
 
@@ -36,6 +37,9 @@ struct ConsumerOptions {
   // Topic names, or one regular expression starting with '^' (librdkafka's convention).
   std::vector<std::string> subscription;
   size_t max_batch = 500;
+  // Set when sasl.mechanism is OAUTHBEARER with tokens made by sluice (MSK IAM); must be
+  // thread-safe, it is called on librdkafka's background thread.
+  OAuthBearerTokenSource oauthbearer_token;
 };
 
 class Consumer {
@@ -77,11 +81,13 @@ class Consumer {
   static void rebalance_trampoline(rd_kafka_t* rk, rd_kafka_resp_err_t err,
                                    rd_kafka_topic_partition_list_t* partitions, void* opaque);
   void on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* partitions);
+  static void oauthbearer_trampoline(rd_kafka_t* rk, const char* config, void* opaque);
 
   rd_kafka_t* rk_ = nullptr;
   rd_kafka_queue_t* queue_ = nullptr;
   RebalanceListener* listener_ = nullptr;
   size_t max_batch_ = 500;
+  OAuthBearerTokenSource oauthbearer_token_;
   bool closed_ = false;
   std::string member_id_;
   Status fatal_;

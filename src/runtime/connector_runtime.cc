@@ -12,11 +12,12 @@
 #include "aws/imds_credentials_provider.h"
 #include "aws/profile_credentials_provider.h"
 #include "aws/refreshing_credentials_provider.h"
-#include "aws/web_identity_credentials_provider.h"
 #include "aws/static_credentials_provider.h"
+#include "aws/web_identity_credentials_provider.h"
 #include "config/converter_resolution.h"
 #include "connect/converter_factory.h"
 #include "kafka/client_config.h"
+#include "runtime/msk_iam_auth.h"
 #include "runtime/shutdown_signal.h"
 #include "runtime/sink_task.h"
 #include "storage/s3_object_store.h"
@@ -27,39 +28,53 @@ namespace {
 
 sink::PartitionerKind partitioner_kind(config::PartitionerClass c) {
   switch (c) {
-    case config::PartitionerClass::kDefault: return sink::PartitionerKind::kDefault;
-    case config::PartitionerClass::kField: return sink::PartitionerKind::kField;
-    case config::PartitionerClass::kTimeBased: return sink::PartitionerKind::kTimeBased;
-    case config::PartitionerClass::kHourly: return sink::PartitionerKind::kHourly;
-    case config::PartitionerClass::kDaily: return sink::PartitionerKind::kDaily;
+    case config::PartitionerClass::kDefault:
+      return sink::PartitionerKind::kDefault;
+    case config::PartitionerClass::kField:
+      return sink::PartitionerKind::kField;
+    case config::PartitionerClass::kTimeBased:
+      return sink::PartitionerKind::kTimeBased;
+    case config::PartitionerClass::kHourly:
+      return sink::PartitionerKind::kHourly;
+    case config::PartitionerClass::kDaily:
+      return sink::PartitionerKind::kDaily;
   }
   return sink::PartitionerKind::kDefault;
 }
 
 sink::SchemaAffix schema_affix(config::SchemaPartitionAffixType t) {
   switch (t) {
-    case config::SchemaPartitionAffixType::kPrefix: return sink::SchemaAffix::kPrefix;
-    case config::SchemaPartitionAffixType::kSuffix: return sink::SchemaAffix::kSuffix;
-    case config::SchemaPartitionAffixType::kNone: break;
+    case config::SchemaPartitionAffixType::kPrefix:
+      return sink::SchemaAffix::kPrefix;
+    case config::SchemaPartitionAffixType::kSuffix:
+      return sink::SchemaAffix::kSuffix;
+    case config::SchemaPartitionAffixType::kNone:
+      break;
   }
   return sink::SchemaAffix::kNone;
 }
 
 sink::TimestampExtractorKind extractor_kind(config::TimestampExtractorKind k) {
   switch (k) {
-    case config::TimestampExtractorKind::kRecord: return sink::TimestampExtractorKind::kRecord;
-    case config::TimestampExtractorKind::kRecordField: return sink::TimestampExtractorKind::kRecordField;
-    case config::TimestampExtractorKind::kWallclock: break;
+    case config::TimestampExtractorKind::kRecord:
+      return sink::TimestampExtractorKind::kRecord;
+    case config::TimestampExtractorKind::kRecordField:
+      return sink::TimestampExtractorKind::kRecordField;
+    case config::TimestampExtractorKind::kWallclock:
+      break;
   }
   return sink::TimestampExtractorKind::kWallclock;
 }
 
 Result<format::FormatClass> format_class(config::FormatClass f) {
   switch (f) {
-    case config::FormatClass::kJson: return format::FormatClass::kJson;
-    case config::FormatClass::kByteArray: return format::FormatClass::kByteArray;
+    case config::FormatClass::kJson:
+      return format::FormatClass::kJson;
+    case config::FormatClass::kByteArray:
+      return format::FormatClass::kByteArray;
     case config::FormatClass::kAvro:
-    case config::FormatClass::kParquet: break;
+    case config::FormatClass::kParquet:
+      break;
   }
   return Status::invalid_argument("format.class " + std::string(config::to_string(f)) +
                                   " is not supported by this version of sluice yet (JsonFormat and "
@@ -68,10 +83,14 @@ Result<format::FormatClass> format_class(config::FormatClass f) {
 
 sink::SchemaCompatibility compatibility(config::SchemaCompatibility c) {
   switch (c) {
-    case config::SchemaCompatibility::kBackward: return sink::SchemaCompatibility::kBackward;
-    case config::SchemaCompatibility::kForward: return sink::SchemaCompatibility::kForward;
-    case config::SchemaCompatibility::kFull: return sink::SchemaCompatibility::kFull;
-    case config::SchemaCompatibility::kNone: break;
+    case config::SchemaCompatibility::kBackward:
+      return sink::SchemaCompatibility::kBackward;
+    case config::SchemaCompatibility::kForward:
+      return sink::SchemaCompatibility::kForward;
+    case config::SchemaCompatibility::kFull:
+      return sink::SchemaCompatibility::kFull;
+    case config::SchemaCompatibility::kNone:
+      break;
   }
   return sink::SchemaCompatibility::kNone;
 }
@@ -110,10 +129,12 @@ Result<std::shared_ptr<aws::CredentialsProvider>> make_credentials_provider(
   aws::AwsCredentials configured;
   configured.access_key_id = c.aws_access_key_id();
   if (c.aws_secret_access_key()) configured.secret_access_key = c.aws_secret_access_key()->reveal();
-  const bool static_keys = !configured.access_key_id.empty() && !configured.secret_access_key.empty();
+  const bool static_keys =
+      !configured.access_key_id.empty() && !configured.secret_access_key.empty();
   if (static_keys) configured.provider = "static";
   auto env = aws::process_environment();
-  auto refreshing = [](std::unique_ptr<aws::CredentialsProvider> p) -> std::shared_ptr<aws::CredentialsProvider> {
+  auto refreshing =
+      [](std::unique_ptr<aws::CredentialsProvider> p) -> std::shared_ptr<aws::CredentialsProvider> {
     return std::make_shared<aws::RefreshingCredentialsProvider>(std::move(p));
   };
   using config::CredentialsProviderClass;
@@ -124,14 +145,16 @@ Result<std::shared_ptr<aws::CredentialsProvider>> make_credentials_provider(
           static_keys ? std::unique_ptr<aws::CredentialsProvider>(
                             std::make_unique<aws::StaticCredentialsProvider>(configured))
                       : aws::make_default_credentials_chain(aws::AwsCredentials{});
-      SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<aws::CredentialsProvider> role,
-                              aws::make_confluent_assume_role_provider(
-                                  c.s3_credentials_provider_config(), c.s3_region(), std::move(source)));
+      SLUICE_ASSIGN_OR_RETURN(
+          std::unique_ptr<aws::CredentialsProvider> role,
+          aws::make_confluent_assume_role_provider(c.s3_credentials_provider_config(),
+                                                   c.s3_region(), std::move(source)));
       return std::shared_ptr<aws::CredentialsProvider>(std::move(role));
     }
     case CredentialsProviderClass::kEnvironment:
       if (static_keys) break;  // Java: static keys replace a provider that is not Configurable
-      return std::shared_ptr<aws::CredentialsProvider>(std::make_shared<aws::EnvironmentCredentialsProvider>(env));
+      return std::shared_ptr<aws::CredentialsProvider>(
+          std::make_shared<aws::EnvironmentCredentialsProvider>(env));
     case CredentialsProviderClass::kProfile:
       if (static_keys) break;
       return refreshing(std::make_unique<aws::ProfileCredentialsProvider>(env));
@@ -143,14 +166,45 @@ Result<std::shared_ptr<aws::CredentialsProvider>> make_credentials_provider(
       return refreshing(std::make_unique<aws::ImdsCredentialsProvider>(env));
     case CredentialsProviderClass::kWebIdentity:
       if (static_keys) break;
-      return std::shared_ptr<aws::CredentialsProvider>(aws::make_web_identity_provider_from_env(env, {}));
+      return std::shared_ptr<aws::CredentialsProvider>(
+          aws::make_web_identity_provider_from_env(env, {}));
     case CredentialsProviderClass::kDefaultChain:
       break;
   }
   return std::shared_ptr<aws::CredentialsProvider>(aws::make_default_credentials_chain(configured));
 }
 
+// The consumer client settings of task `task`, as Connect merges them.
+kafka::ClientConfigInput consumer_input(const config::WorkerConfig& worker,
+                                        const config::S3SinkConnectorConfig& connector, int task) {
+  kafka::ClientConfigInput input;
+  for (size_t b = 0; b < worker.bootstrap_servers().size(); ++b) {
+    input.bootstrap_servers += (b ? "," : "") + worker.bootstrap_servers()[b];
+  }
+  input.group_id = connector.consumer_group_id();
+  input.client_id = "connector-consumer-" + connector.name() + "-" + std::to_string(task);
+  input.layers = {worker.consumer_overrides(), connector.consumer_overrides()};
+  return input;
+}
+
 }  // namespace
+
+std::vector<config::ConfigProblem> check_kafka_client_config(
+    const config::WorkerConfig& worker, const config::S3SinkConnectorConfig& connector) {
+  std::vector<config::ConfigProblem> problems;
+  kafka::ClientConfigInput input = consumer_input(worker, connector, 0);
+  Result<kafka::ClientConfig> client = kafka::translate_consumer_config(input);
+  if (!client.ok()) {
+    problems.push_back(config::ConfigProblem{"", "", client.status().message()});
+    return problems;
+  }
+  if (client->msk_iam_options) {
+    Result<kafka::OAuthBearerTokenSource> source =
+        make_msk_iam_token_source(*client->msk_iam_options, input.bootstrap_servers);
+    if (!source.ok()) problems.push_back(config::ConfigProblem{"", "", source.status().message()});
+  }
+  return problems;
+}
 
 ConnectorRuntime::ConnectorRuntime(const config::WorkerConfig& worker,
                                    const config::S3SinkConnectorConfig& connector,
@@ -175,14 +229,17 @@ std::function<std::unique_ptr<storage::ObjectStore>()> ConnectorRuntime::store_f
   o.path_style = connector_.s3_path_style_access_enabled();
   o.accelerate = connector_.s3_wan_mode();
   o.max_attempts = std::max(1, connector_.s3_part_retries());
-  o.retry_backoff_base = std::chrono::milliseconds(std::max<int64_t>(1, connector_.s3_retry_backoff_ms()));
+  o.retry_backoff_base =
+      std::chrono::milliseconds(std::max<int64_t>(1, connector_.s3_retry_backoff_ms()));
   o.http.proxy_url = connector_.s3_proxy_url();
   if (connector_.s3_proxy_user()) o.http.proxy_user = *connector_.s3_proxy_user();
-  if (connector_.s3_proxy_password()) o.http.proxy_password = connector_.s3_proxy_password()->reveal();
+  if (connector_.s3_proxy_password())
+    o.http.proxy_password = connector_.s3_proxy_password()->reveal();
   o.http.expect_continue = connector_.s3_http_send_expect_continue();
   auto credentials = credentials_;
   return [o, credentials]() -> std::unique_ptr<storage::ObjectStore> {
-    Result<std::unique_ptr<storage::S3ObjectStore>> store = storage::S3ObjectStore::create(o, credentials);
+    Result<std::unique_ptr<storage::S3ObjectStore>> store =
+        storage::S3ObjectStore::create(o, credentials);
     if (!store.ok()) {
       // Options were checked in build(); this only fails on a broken environment (no curl).
       spdlog::critical("cannot create the S3 client: {}", store.status().message());
@@ -238,9 +295,10 @@ Status ConnectorRuntime::build() {
   }
 
   if (options_.memory_budget_bytes < 2 * static_cast<size_t>(c.s3_part_size())) {
-    spdlog::warn("the memory budget ({} MiB) is less than two s3.part.size parts ({} bytes each): "
-                 "files will often be cut early to stay within it",
-                 options_.memory_budget_bytes >> 20, c.s3_part_size());
+    spdlog::warn(
+        "the memory budget ({} MiB) is less than two s3.part.size parts ({} bytes each): "
+        "files will often be cut early to stay within it",
+        options_.memory_budget_bytes >> 20, c.s3_part_size());
   }
   budget_ = std::make_unique<sink::MemoryBudget>(options_.memory_budget_bytes);
   uploader_ = std::make_unique<sink::Uploader>(options_.upload_threads, store_factory());
@@ -261,6 +319,20 @@ Status ConnectorRuntime::build() {
   services_.key_layout.zero_pad_width = c.filename_offset_zero_pad_width();
   services_.part_size = static_cast<size_t>(c.s3_part_size());
   services_.put_options = put_options(c);
+  // enable.conditional.writes counts only with scheduled rotation and no keys/headers files.
+  services_.put_options.if_none_match_star = c.conditional_writes_active();
+  services_.max_files_scan_limit = c.max_files_scan_limit();
+  if (c.s3_object_tagging()) {
+    sink::TaggingOptions tagging;
+    for (const config::ObjectTag& tag : c.s3_object_tagging_key_value_pairs()) {
+      tagging.extra_tags.emplace_back(tag.key, tag.value);
+    }
+    tagging.attempts = c.s3_part_retries();
+    tagging.backoff = std::chrono::milliseconds(c.s3_retry_backoff_ms());
+    tagging.fail_on_error =
+        c.s3_object_behavior_on_tagging_error() == config::TaggingErrorBehavior::kFail;
+    services_.tagger = std::make_shared<sink::ObjectTagger>(std::move(tagging));
+  }
   sink::RotationPolicy& policy = services_.policy;
   policy.flush_size = c.flush_size();
   policy.rotate_interval_ms = c.rotate_interval_ms();
@@ -274,7 +346,9 @@ Status ConnectorRuntime::build() {
   policy.plan_rotations = policy.rotate_schedule_interval_ms > 0 ||
                           (extractor_ != nullptr && extractor_->is_wallclock());
   if (policy.rotate_interval_ms > 0 && !partitioner_->is_time_based()) {
-    spdlog::warn("rotate.interval.ms is ignored: it needs a time-based partitioner (as in the Java connector)");
+    spdlog::warn(
+        "rotate.interval.ms is ignored: it needs a time-based partitioner (as in the Java "
+        "connector)");
   }
   return Status::ok_status();
 }
@@ -288,20 +362,23 @@ Status ConnectorRuntime::run() {
   config::ResolvedConverters converters = config::resolve_converters(worker_, connector_);
   const int tasks = std::max(1, connector_.tasks_max());
   std::vector<std::unique_ptr<SinkTask>> task_objects;
+  // One MSK IAM token source for every client of the connector (one credential chain to refresh).
+  kafka::OAuthBearerTokenSource msk_iam_tokens;
   for (int i = 0; i < tasks; ++i) {
     TaskSettings s;
     s.connector_name = connector_.name();
     s.task_id = i;
-    kafka::ClientConfigInput input;
-    for (size_t b = 0; b < worker_.bootstrap_servers().size(); ++b) {
-      input.bootstrap_servers += (b ? "," : "") + worker_.bootstrap_servers()[b];
-    }
-    input.group_id = connector_.consumer_group_id();
-    input.client_id = "connector-consumer-" + connector_.name() + "-" + std::to_string(i);
-    input.layers = {worker_.consumer_overrides(), connector_.consumer_overrides()};
+    kafka::ClientConfigInput input = consumer_input(worker_, connector_, i);
     SLUICE_ASSIGN_OR_RETURN(kafka::ClientConfig client, kafka::translate_consumer_config(input));
     for (const std::string& note : client.notes) spdlog::warn("consumer config: {}", note);
     s.consumer.properties = client.properties;
+    if (client.msk_iam_options) {
+      if (!msk_iam_tokens) {
+        SLUICE_ASSIGN_OR_RETURN(msk_iam_tokens, make_msk_iam_token_source(*client.msk_iam_options,
+                                                                          input.bootstrap_servers));
+      }
+      s.consumer.oauthbearer_token = msk_iam_tokens;
+    }
     s.consumer.max_batch = static_cast<size_t>(client.max_poll_records);
     if (connector_.topics_regex()) {
       s.consumer.subscription = {"^" + *connector_.topics_regex() + "$"};
@@ -309,17 +386,25 @@ Status ConnectorRuntime::run() {
       s.consumer.subscription = connector_.topics();
     }
     switch (connector_.behavior_on_null_values()) {
-      case config::NullValueBehavior::kFail: s.null_values = NullValueBehavior::kFail; break;
-      case config::NullValueBehavior::kIgnore: s.null_values = NullValueBehavior::kIgnore; break;
-      case config::NullValueBehavior::kWrite: s.null_values = NullValueBehavior::kWrite; break;
+      case config::NullValueBehavior::kFail:
+        s.null_values = NullValueBehavior::kFail;
+        break;
+      case config::NullValueBehavior::kIgnore:
+        s.null_values = NullValueBehavior::kIgnore;
+        break;
+      case config::NullValueBehavior::kWrite:
+        s.null_values = NullValueBehavior::kWrite;
+        break;
     }
     s.error_tolerance = connector_.errors_tolerance() == config::ErrorTolerance::kAll
                             ? ErrorTolerance::kAll
                             : ErrorTolerance::kNone;
     s.errors_log_enable = connector_.errors_log_enable();
     s.dead_letter_queue.topic = connector_.errors_deadletterqueue_topic_name();
-    s.dead_letter_queue.replication_factor = connector_.errors_deadletterqueue_topic_replication_factor();
-    s.dead_letter_queue.context_headers = connector_.errors_deadletterqueue_context_headers_enable();
+    s.dead_letter_queue.replication_factor =
+        connector_.errors_deadletterqueue_topic_replication_factor();
+    s.dead_letter_queue.context_headers =
+        connector_.errors_deadletterqueue_context_headers_enable();
     s.dead_letter_queue.connector_name = connector_.name();
     s.dead_letter_queue.task_id = i;
     s.report_null_values_to_dlq = connector_.report_null_values_to_dlq();
@@ -328,8 +413,9 @@ Status ConnectorRuntime::run() {
         std::max<int64_t>(worker_.task_shutdown_graceful_timeout_ms(), 30000));
 
     TaskConverters tc;
-    SLUICE_ASSIGN_OR_RETURN(tc.key, connect::make_converter(converters.key.class_name,
-                                                            converters.key.config, /*is_key=*/true));
+    SLUICE_ASSIGN_OR_RETURN(
+        tc.key,
+        connect::make_converter(converters.key.class_name, converters.key.config, /*is_key=*/true));
     SLUICE_ASSIGN_OR_RETURN(tc.value, connect::make_converter(converters.value.class_name,
                                                               converters.value.config, false));
     SLUICE_ASSIGN_OR_RETURN(tc.header, connect::make_header_converter(converters.header.class_name,

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "aws/credentials.h"
+#include "config/config_problem.h"
 #include "config/connector_config.h"
 #include "config/worker_config.h"
 #include "format/record_writer_provider.h"
@@ -32,16 +33,16 @@ struct RuntimeOptions {
 
 class ConnectorRuntime {
  public:
-  static Result<std::unique_ptr<ConnectorRuntime>> create(const config::WorkerConfig& worker,
-                                                          const config::S3SinkConnectorConfig& connector,
-                                                          RuntimeOptions options = {});
+  static Result<std::unique_ptr<ConnectorRuntime>> create(
+      const config::WorkerConfig& worker, const config::S3SinkConnectorConfig& connector,
+      RuntimeOptions options = {});
   ~ConnectorRuntime();
 
   Status run();
 
  private:
-  ConnectorRuntime(const config::WorkerConfig& worker, const config::S3SinkConnectorConfig& connector,
-                   RuntimeOptions options);
+  ConnectorRuntime(const config::WorkerConfig& worker,
+                   const config::S3SinkConnectorConfig& connector, RuntimeOptions options);
   Status build();
   std::function<std::unique_ptr<storage::ObjectStore>()> store_factory() const;
 
@@ -59,5 +60,12 @@ class ConnectorRuntime {
   std::unique_ptr<sink::Uploader> uploader_;
   sink::WriterServices services_;
 };
+
+// Problems of the task consumers' Kafka client settings (worker consumer.* and connector
+// consumer.override.* keys: security translation, JKS stores, JAAS entries, MSK IAM options and
+// region), found without connecting, so that `sluice validate` and `sluice run` report them with
+// the other configuration errors (exit 2).
+std::vector<config::ConfigProblem> check_kafka_client_config(
+    const config::WorkerConfig& worker, const config::S3SinkConnectorConfig& connector);
 
 }  // namespace sluice::runtime

@@ -14,7 +14,8 @@ void add_header(rd_kafka_headers_t* headers, const char* name, std::string_view 
 
 }  // namespace
 
-Result<std::unique_ptr<DeadLetterQueue>> DeadLetterQueue::create(const DeadLetterQueueOptions& options) {
+Result<std::unique_ptr<DeadLetterQueue>> DeadLetterQueue::create(
+    const DeadLetterQueueOptions& options) {
   std::unique_ptr<DeadLetterQueue> dlq(new DeadLetterQueue());  // private constructor
   dlq->options_ = options;
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
@@ -24,8 +25,8 @@ Result<std::unique_ptr<DeadLetterQueue>> DeadLetterQueue::create(const DeadLette
   props["acks"] = "all";
   props["enable.idempotence"] = "false";
   props["max.in.flight.requests.per.connection"] = "1";
-  props["client.id"] = "connector-dlq-producer-" + options.connector_name + "-" +
-                       std::to_string(options.task_id);
+  props["client.id"] =
+      "connector-dlq-producer-" + options.connector_name + "-" + std::to_string(options.task_id);
   for (const auto& [key, value] : props) {
     if (rd_kafka_conf_set(conf, key.c_str(), value.c_str(), err, sizeof(err)) != RD_KAFKA_CONF_OK) {
       rd_kafka_conf_destroy(conf);
@@ -34,10 +35,16 @@ Result<std::unique_ptr<DeadLetterQueue>> DeadLetterQueue::create(const DeadLette
   }
   rd_kafka_conf_set_dr_msg_cb(conf, &DeadLetterQueue::on_delivery);
   rd_kafka_conf_set_opaque(conf, dlq.get());
+  if (options.oauthbearer_token) {
+    kafka::install_oauthbearer_refresh(conf, &DeadLetterQueue::on_oauthbearer_refresh);
+  }
   dlq->producer_ = rd_kafka_new(RD_KAFKA_PRODUCER, conf, err, sizeof(err));
   if (dlq->producer_ == nullptr) {
     rd_kafka_conf_destroy(conf);
     return Status::fatal(std::string("dead-letter queue producer: ") + err);
+  }
+  if (options.oauthbearer_token) {
+    SLUICE_RETURN_IF_ERROR(kafka::enable_oauthbearer_background(dlq->producer_));
   }
   SLUICE_RETURN_IF_ERROR(dlq->ensure_topic());
   return dlq;
@@ -50,11 +57,17 @@ DeadLetterQueue::~DeadLetterQueue() {
   rd_kafka_destroy(producer_);
 }
 
+void DeadLetterQueue::on_oauthbearer_refresh(rd_kafka_t* rk, const char*, void* opaque) {
+  kafka::refresh_oauthbearer_token(
+      rk, static_cast<DeadLetterQueue*>(opaque)->options_.oauthbearer_token);
+}
+
 Status DeadLetterQueue::ensure_topic() {
   char err[512];
   rd_kafka_NewTopic_t* topic = rd_kafka_NewTopic_new(options_.topic.c_str(), 1,
                                                      options_.replication_factor, err, sizeof(err));
-  if (topic == nullptr) return Status::invalid_argument("dead-letter queue topic: " + std::string(err));
+  if (topic == nullptr)
+    return Status::invalid_argument("dead-letter queue topic: " + std::string(err));
   rd_kafka_queue_t* queue = rd_kafka_queue_new(producer_);
   rd_kafka_CreateTopics(producer_, &topic, 1, nullptr, queue);
   rd_kafka_event_t* event = rd_kafka_queue_poll(queue, 30000);
@@ -64,15 +77,16 @@ Status DeadLetterQueue::ensure_topic() {
     size_t n = 0;
     const rd_kafka_topic_result_t** results =
         rd_kafka_CreateTopics_result_topics(rd_kafka_event_CreateTopics_result(event), &n);
-    rd_kafka_resp_err_t code = n > 0 ? rd_kafka_topic_result_error(results[0]) : rd_kafka_event_error(event);
+    rd_kafka_resp_err_t code =
+        n > 0 ? rd_kafka_topic_result_error(results[0]) : rd_kafka_event_error(event);
     if (code == RD_KAFKA_RESP_ERR_NO_ERROR || code == RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS) {
       result = Status::ok_status();
     } else {
       const char* why = n > 0 ? rd_kafka_topic_result_error_string(results[0]) : nullptr;
       result = Status::fatal("creating dead-letter queue topic " + options_.topic +
                              " (errors.deadletterqueue.topic.replication.factor=" +
-                             std::to_string(options_.replication_factor) + "): " +
-                             (why != nullptr ? why : rd_kafka_err2str(code)));
+                             std::to_string(options_.replication_factor) +
+                             "): " + (why != nullptr ? why : rd_kafka_err2str(code)));
     }
     rd_kafka_event_destroy(event);
   }
@@ -95,10 +109,11 @@ Status DeadLetterQueue::report(const rd_kafka_message_t* m, const ErrantRecordCo
     const char* name = nullptr;
     const void* value = nullptr;
     size_t size = 0;
-    for (size_t i = 0; rd_kafka_header_get_all(original, i, &name, &value, &size) ==
-                       RD_KAFKA_RESP_ERR_NO_ERROR;
+    for (size_t i = 0;
+         rd_kafka_header_get_all(original, i, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR;
          ++i) {
-      rd_kafka_header_add(headers, name, -1, value, value == nullptr ? 0 : static_cast<ssize_t>(size));
+      rd_kafka_header_add(headers, name, -1, value,
+                          value == nullptr ? 0 : static_cast<ssize_t>(size));
     }
   }
   if (options_.context_headers) {
@@ -116,10 +131,10 @@ Status DeadLetterQueue::report(const rd_kafka_message_t* m, const ErrantRecordCo
   int64_t ts = rd_kafka_message_timestamp(m, &ts_type);
   rd_kafka_resp_err_t err;
   for (;;) {
-    err = rd_kafka_producev(producer_, RD_KAFKA_V_TOPIC(options_.topic.c_str()),
-                            RD_KAFKA_V_KEY(m->key, m->key_len), RD_KAFKA_V_VALUE(m->payload, m->len),
-                            RD_KAFKA_V_TIMESTAMP(ts >= 0 ? ts : 0), RD_KAFKA_V_HEADERS(headers),
-                            RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
+    err = rd_kafka_producev(
+        producer_, RD_KAFKA_V_TOPIC(options_.topic.c_str()), RD_KAFKA_V_KEY(m->key, m->key_len),
+        RD_KAFKA_V_VALUE(m->payload, m->len), RD_KAFKA_V_TIMESTAMP(ts >= 0 ? ts : 0),
+        RD_KAFKA_V_HEADERS(headers), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
     if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL) break;
     rd_kafka_poll(producer_, 50);
   }
@@ -135,11 +150,13 @@ Status DeadLetterQueue::report(const rd_kafka_message_t* m, const ErrantRecordCo
 Status DeadLetterQueue::flush(std::chrono::milliseconds timeout) {
   rd_kafka_resp_err_t err = rd_kafka_flush(producer_, static_cast<int>(timeout.count()));
   if (failed_.load() > 0) {
-    return Status::fatal("dead-letter queue " + options_.topic + ": " + std::to_string(failed_.load()) +
+    return Status::fatal("dead-letter queue " + options_.topic + ": " +
+                         std::to_string(failed_.load()) +
                          " record(s) could not be delivered (first error: " + first_failure_ + ")");
   }
   if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
-    return Status::retriable("dead-letter queue " + options_.topic + ": flush: " + rd_kafka_err2str(err));
+    return Status::retriable("dead-letter queue " + options_.topic +
+                             ": flush: " + rd_kafka_err2str(err));
   }
   return Status::ok_status();
 }

@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 
+#include "kafka/oauthbearer_token.h"
 #include "util/status.h"
 
 namespace sluice::runtime {
@@ -28,6 +29,8 @@ struct DeadLetterQueueOptions {
   int task_id = 0;
   // librdkafka properties: bootstrap servers and the security settings of the task's consumer.
   std::map<std::string, std::string> properties;
+  // The consumer's OAUTHBEARER token source when it uses one (MSK IAM).
+  kafka::OAuthBearerTokenSource oauthbearer_token;
 };
 
 // Why a record failed, in Connect's terms.
@@ -56,6 +59,7 @@ class DeadLetterQueue {
   DeadLetterQueue() = default;
   Status ensure_topic();
   static void on_delivery(rd_kafka_t*, const rd_kafka_message_t* message, void* opaque);
+  static void on_oauthbearer_refresh(rd_kafka_t* rk, const char* config, void* opaque);
 
   DeadLetterQueueOptions options_;
   rd_kafka_t* producer_ = nullptr;

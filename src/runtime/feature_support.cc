@@ -58,7 +58,6 @@ std::vector<config::ConfigProblem> check_feature_support(const config::RawConfig
                               "Avro or Parquet headers files (JsonFormat is supported; "
                               "headers.format.class defaults to AvroFormat)"));
   }
-  if (c.s3_object_tagging()) out.push_back(unsupported(raw, "s3.object.tagging", "Object tagging"));
   // Settings that are accepted but change nothing here.
   if (raw.contains("max.write.duration.ms")) {
     out.push_back(no_effect(raw, "max.write.duration.ms",
@@ -74,10 +73,12 @@ std::vector<config::ConfigProblem> check_feature_support(const config::RawConfig
                                                                            : "s3.elastic.buffer.init.capacity",
                             "buffers always grow with the data, under one memory budget"));
   }
-  if (raw.contains("enable.conditional.writes") && c.enable_conditional_writes()) {
+  if (raw.contains("enable.conditional.writes") && c.enable_conditional_writes() &&
+      !c.conditional_writes_active()) {
     out.push_back(no_effect(raw, "enable.conditional.writes",
-                            "objects are rewritten only with identical bytes (rotation plans make "
-                            "wall-clock cuts repeatable), so If-None-Match is not sent"));
+                            "as in the Java connector, If-None-Match is sent only with "
+                            "rotate.schedule.interval.ms set and neither store.kafka.keys nor "
+                            "store.kafka.headers"));
   }
   return out;
 }

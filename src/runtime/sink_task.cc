@@ -262,6 +262,7 @@ Status SinkTask::run() {
         dlq.properties[key] = value;
       }
     }
+    dlq.oauthbearer_token = settings_.consumer.oauthbearer_token;
     SLUICE_ASSIGN_OR_RETURN(dlq_, DeadLetterQueue::create(dlq));
   }
   SLUICE_ASSIGN_OR_RETURN(consumer_, kafka::Consumer::create(settings_.consumer, this));

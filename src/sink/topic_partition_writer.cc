@@ -29,11 +29,37 @@ struct FileView {
 
   format::RecordView view = format::RecordView::kValue;
   std::string key;
+  std::string suffix;  // what follows the start offset in the key: view and format extensions
   PartBuffer buffer;
   PartBufferSink sink;
   std::unique_ptr<format::RecordWriter> writer;
   std::shared_ptr<ObjectUpload> upload;
 };
+
+// Where a recorded plan starts taking records. Plans recorded before range_begin_ was fixed could
+// name the offset after the record that opened their first file; their runs still name it.
+int64_t replay_begin(const RotationPlan& plan) {
+  return plan.runs.empty() ? plan.begin_offset
+                           : std::min(plan.begin_offset, plan.runs.front().first);
+}
+
+// The Java connector's "file exists" scan (spec §5.11): the first offset after `start` that is
+// not a remembered record of the file, or whose would-be key is free, within `limit` offsets;
+// start + 1 + limit when all are taken. A failed HeadObject (403 above all) counts as free: a
+// smaller new start only writes some records twice, never loses one.
+int64_t scan_for_new_start(storage::ObjectStore& store, int64_t start,
+                           const std::vector<std::pair<int64_t, std::string>>& remembered,
+                           int64_t limit) {
+  size_t next = 0;
+  for (int64_t i = 1; i <= limit; ++i) {
+    const int64_t offset = start + i;
+    if (next >= remembered.size() || remembered[next].first != offset) return offset;
+    Result<bool> exists = store.object_exists(remembered[next].second);
+    ++next;
+    if (!exists.ok() || !*exists) return offset;
+  }
+  return start + 1 + limit;
+}
 
 }  // namespace
 
@@ -48,6 +74,9 @@ struct TopicPartitionWriter::OpenFile {
   // Value, keys and headers objects, in that order (the value is absent in a tombstone file).
   std::vector<std::unique_ptr<FileView>> views;
   bool has_value_view = true;
+  // Conditional writes: the offsets of the file's first records (at most max.files.scan.limit
+  // after the first), whose would-be keys the "file exists" scan checks.
+  std::vector<int64_t> scan_offsets;
 };
 
 TopicPartitionWriter::TopicPartitionWriter(const WriterServices& services, std::string topic,
@@ -116,8 +145,14 @@ Status TopicPartitionWriter::write(const connect::SinkRecord& record, int64_t no
     // The recorded rotation ended before this record (its last records are skipped this time).
     rotate(now_ms, /*time_based=*/false, &replay_.front());
     replay_.pop_front();
+    replay_in_progress_ = false;
   }
-  if (!replay_.empty() && record.offset >= replay_.front().begin_offset) {
+  if (!replay_.empty() && record.offset >= replay_begin(replay_.front())) {
+    if (!replay_in_progress_ && !files_.empty()) {
+      // Records cut afresh (an unrecorded rotation before this plan) end where the plan begins.
+      rotate(now_ms, /*time_based=*/false);
+    }
+    replay_in_progress_ = true;
     return write_replayed(record, now_ms);
   }
   if (total_records_ == 0 && services_.policy.rotate_schedule_interval_ms > 0 &&
@@ -134,6 +169,14 @@ Status TopicPartitionWriter::write(const connect::SinkRecord& record, int64_t no
   }
   encoded_scratch_.clear();
   SLUICE_RETURN_IF_ERROR(services_.partitioner->encode_partition(record, ts, &encoded_scratch_));
+  if (!skip_below_.empty()) {
+    auto skip_it = skip_below_.find(encoded_scratch_);
+    if (skip_it != skip_below_.end() && record.offset < skip_it->second) {
+      // Already in an object that a conditional write found (rewind_after_conflict).
+      skip(record.offset);
+      return Status::ok_status();
+    }
+  }
   if (!base_timestamp_) base_timestamp_ = ts;
 
   auto it = files_by_partition_.find(encoded_scratch_);
@@ -167,11 +210,19 @@ Status TopicPartitionWriter::write_replayed(const connect::SinkRecord& record, i
     return Status::ok_status();
   }
   encoded_scratch_ = plan.partitions[index];
-  auto it = files_by_partition_.find(encoded_scratch_);
-  SLUICE_RETURN_IF_ERROR(append_record(record, it == files_by_partition_.end() ? nullptr : it->second));
+  auto skip_it = skip_below_.find(encoded_scratch_);
+  if (skip_it != skip_below_.end() && record.offset < skip_it->second) {
+    // In an existing object a conditional write found: the replayed file starts after it.
+    skip(record.offset);
+  } else {
+    auto it = files_by_partition_.find(encoded_scratch_);
+    SLUICE_RETURN_IF_ERROR(
+        append_record(record, it == files_by_partition_.end() ? nullptr : it->second));
+  }
   if (record.offset + 1 >= plan.end_offset) {
     rotate(now_ms, /*time_based=*/false, &plan);
     replay_.pop_front();
+    replay_in_progress_ = false;
   }
   return Status::ok_status();
 }
@@ -218,6 +269,12 @@ Status TopicPartitionWriter::append_record(const connect::SinkRecord& record, Op
     return st.code() == StatusCode::kDataError ? st : st.with_context(file->key);
   }
   ship_full_parts(*file);
+  // A record that cut the previous rotation before it was written begins the next range.
+  if (range_begin_ < 0) range_begin_ = record.offset;
+  if (services_.put_options.if_none_match_star &&
+      static_cast<int64_t>(file->scan_offsets.size()) <= services_.max_files_scan_limit) {
+    file->scan_offsets.push_back(record.offset);
+  }
   file->end_offset = record.offset;
   ++file->record_count;
   ++total_records_;
@@ -250,7 +307,8 @@ Result<TopicPartitionWriter::OpenFile*> TopicPartitionWriter::open_file(
   auto add_view = [&](format::RecordView view, const format::RecordWriterProvider* provider) -> Status {
     auto v = std::make_unique<FileView>(services_.budget, services_.part_size);
     v->view = view;
-    v->key = base + std::string(format::record_view_extension(view)) + provider->extension();
+    v->suffix = std::string(format::record_view_extension(view)) + provider->extension();
+    v->key = base + v->suffix;
     Result<std::unique_ptr<format::RecordWriter>> writer = provider->create_writer(v->sink);
     if (!writer.ok()) return writer.status().with_context(v->key);
     v->writer = std::move(writer).value();
@@ -355,6 +413,11 @@ void TopicPartitionWriter::rotate(int64_t now_ms, bool time_based, const Rotatio
       while (view->buffer.has_full_part()) {
         services_.uploader->upload_part(view->upload, view->buffer.pop_full_part());
       }
+      if (view->view == format::RecordView::kValue &&
+          (services_.tagger != nullptr || services_.put_options.if_none_match_star)) {
+        view->upload->set_completion_hook(
+            completion_hook(*file, view->key, view->suffix, rotation));
+      }
       services_.uploader->finish(view->upload, view->buffer.take_rest(),
                                  [rotation, key = view->key](const Status& st) {
                                    if (!st.ok()) {
@@ -435,10 +498,19 @@ Status TopicPartitionWriter::collect_finished_rotations() {
     std::shared_ptr<Rotation> done = pending_.front();
     {
       std::lock_guard<std::mutex> lock(done->mutex);
-      if (!done->error.ok()) return done->error;
+      if (!done->error.ok()) {
+        if (done->error.code() == StatusCode::kConflict && !done->conflicts.empty()) {
+          return rewind_after_conflict(*done);
+        }
+        return done->error;
+      }
     }
     durable_offset_ = std::max(durable_offset_, done->commit_offset);
     pending_.pop_front();
+  }
+  if (!skip_below_.empty()) {
+    // Skips below the durable offset can no longer apply: those records are not read again.
+    std::erase_if(skip_below_, [this](const auto& entry) { return entry.second <= durable_offset_; });
   }
   // Records after the last file that were all skipped need no file: once nothing is open or in
   // flight, they are as good as durable (the Java connector never commits them: issue #232).
@@ -446,6 +518,53 @@ Status TopicPartitionWriter::collect_finished_rotations() {
     durable_offset_ = std::max(durable_offset_, last_seen_offset_ + 1);
   }
   return Status::ok_status();
+}
+
+ObjectUpload::CompletionHook TopicPartitionWriter::completion_hook(
+    const OpenFile& file, const std::string& key, const std::string& suffix,
+    const std::shared_ptr<Rotation>& rotation) {
+  const bool conditional = services_.put_options.if_none_match_star;
+  std::vector<std::pair<int64_t, std::string>> remembered;
+  if (conditional && file.scan_offsets.size() > 1) {
+    std::string directory;
+    services_.partitioner->partitioned_path(topic_, file.encoded_partition, &directory);
+    remembered.reserve(file.scan_offsets.size() - 1);
+    for (size_t i = 1; i < file.scan_offsets.size(); ++i) {
+      const int64_t offset = file.scan_offsets[i];
+      remembered.emplace_back(offset, build_object_key(services_.key_layout, directory, topic_,
+                                                       partition_, offset, suffix));
+    }
+  }
+  return [tagger = services_.tagger, conditional, limit = services_.max_files_scan_limit, key,
+          encoded = file.encoded_partition, start = file.start_offset, end = file.end_offset,
+          count = file.record_count, remembered = std::move(remembered),
+          rotation](storage::ObjectStore& store, const Status& result) -> Status {
+    if (result.ok()) {
+      return tagger != nullptr ? tagger->tag(store, key, start, end, count) : result;
+    }
+    if (!conditional || result.code() != StatusCode::kConflict) return result;
+    const int64_t new_start = scan_for_new_start(store, start, remembered, limit);
+    {
+      std::lock_guard<std::mutex> lock(rotation->mutex);
+      rotation->conflicts.emplace_back(encoded, new_start);
+    }
+    return Status::conflict(result.message() + "; the records of '" + encoded + "' from offset " +
+                            std::to_string(start) + " to " + std::to_string(new_start - 1) +
+                            " are taken as already in S3 and written again from offset " +
+                            std::to_string(new_start));
+  };
+}
+
+Status TopicPartitionWriter::rewind_after_conflict(Rotation& done) {
+  for (const auto& [encoded, new_start] : done.conflicts) {
+    int64_t& below = skip_below_[encoded];
+    below = std::max(below, new_start);
+  }
+  // The recorded plans stay: replaying them cuts the same files, except that the refused ones now
+  // start after the records the existing objects hold (a new key), and the files of later
+  // rotations that became visible meanwhile are rewritten byte for byte (accepted as identical).
+  return Status::retriable("conditional write refused (enable.conditional.writes): " +
+                           done.error.message());
 }
 
 Status TopicPartitionWriter::tick(int64_t now_ms) {
@@ -487,6 +606,7 @@ int64_t TopicPartitionWriter::reset() {
   }
   replay.insert(replay.end(), replay_.begin(), replay_.end());
   replay_ = std::move(replay);
+  replay_in_progress_ = false;
   pending_.clear();
   failure_ = Status();
   current_runs_.clear();

@@ -5,7 +5,16 @@
 // rotate.schedule.interval.ms on the wall clock, schema changes, partitioner.max.open.files), and
 // hands every finished file to the Uploader. It also answers the one question offsets depend on:
 // up to which offset is every record durable in S3? A rotation's offset becomes committable only
-// when all of its objects, and all objects of earlier rotations, are complete.
+// when all of its objects, and all objects of earlier rotations, are complete — and, with
+// s3.object.tagging, tagged: as in the Java connector, a file whose tagging fails under
+// s3.object.behavior.on.tagging.error=fail never becomes committable.
+//
+// Conditional writes (put_options.if_none_match_star, spec confluent-s3-sink.md §5.11): a value
+// file whose key holds a different object is never overwritten. The writer then finds the file's
+// new start offset by the Java connector's scan (the first of the next max.files.scan.limit
+// offsets whose would-be key is free), fails the rotation as retriable, and after the rewind
+// skips that encoded partition's records below the new start: they are in the existing objects.
+// Recorded rotation plans are still replayed, without those records.
 //
 // Owned by the task thread that owns the partition; upload threads only touch the Rotation
 // records through their atomics and mutex.
@@ -27,6 +36,7 @@
 #include "format/record_writer_provider.h"
 #include "sink/memory_budget.h"
 #include "sink/object_key.h"
+#include "sink/object_tagger.h"
 #include "sink/part_buffer.h"
 #include "sink/partitioner.h"
 #include "sink/rotation_plan.h"
@@ -73,6 +83,10 @@ struct WriterServices {
   size_t part_size = 25 * 1024 * 1024;
   storage::PutOptions put_options;
   RotationPolicy policy;
+  // s3.object.tagging: tags each value file once it is complete; null = no tagging.
+  std::shared_ptr<const ObjectTagger> tagger;
+  // max.files.scan.limit: bound of the "file exists" scan when put_options.if_none_match_star.
+  int64_t max_files_scan_limit = 100;
 };
 
 class TopicPartitionWriter {
@@ -132,6 +146,9 @@ class TopicPartitionWriter {
     std::mutex mutex;
     Status error;
     std::optional<RotationPlan> plan;  // set for a planned (or replayed) rotation
+    // Value files refused because a different object holds their key: (encoded partition, the
+    // offset its records are written from again). Guarded by `mutex`.
+    std::vector<std::pair<std::string, int64_t>> conflicts;
   };
 
   bool rotation_due_on_time(const std::string& encoded, int64_t ts, int64_t now_ms) const;
@@ -147,6 +164,14 @@ class TopicPartitionWriter {
   Result<OpenFile*> open_file(const std::string& encoded, const connect::SinkRecord& record);
   void ship_full_parts(OpenFile& file);
   Status collect_finished_rotations();
+  // The front rotation met existing objects: skip what they hold and return the retriable error
+  // that makes the task rewind.
+  Status rewind_after_conflict(Rotation& done);
+  // Runs on the upload thread when the value object of `file` ended: tags it, or scans after a
+  // conflict. Captures no `this`: uploads may outlive the writer.
+  ObjectUpload::CompletionHook completion_hook(const OpenFile& file, const std::string& key,
+                                               const std::string& suffix,
+                                               const std::shared_ptr<Rotation>& rotation);
   void reschedule(int64_t now_ms);
 
   const WriterServices& services_;
@@ -174,7 +199,11 @@ class TopicPartitionWriter {
   int64_t range_begin_ = -1;    // the first offset after the previous rotation
   bool force_plan_ = false;     // this rotation is cut by memory pressure: plan it whatever the policy
   std::deque<RotationPlan> replay_;
+  bool replay_in_progress_ = false;  // the open files belong to replay_.front()
   Status failure_;              // a plan commit failed: the writer needs reset()
+  // Conditional writes: records of an encoded partition below this offset are in objects that
+  // already exist (found by the scan) and are not written again.
+  std::unordered_map<std::string, int64_t> skip_below_;
 
   std::string encoded_scratch_;  // reused per record: no allocation on the hot path
   std::string key_scratch_;

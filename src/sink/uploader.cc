@@ -2,7 +2,45 @@
 
 #include <spdlog/spdlog.h>
 
+#include "storage/object_etag.h"
+
 namespace sluice::sink {
+
+namespace {
+
+// A conditional write found `key` taken: success when the object there is the one we sent
+// (`sent_etag`), kConflict when it is another, as the Java connector's HeadObject check decides
+// otherwise (spec confluent-s3-sink.md §5.11): a denied HeadObject counts as "exists".
+Status settle_conflict(storage::ObjectStore& store, const std::string& key,
+                       const std::string& sent_etag, const storage::PutOptions& options,
+                       const Status& conflict) {
+  if (!storage::etag_is_md5_based(options) || sent_etag.empty()) {
+    return Status::conflict(conflict.message() +
+                            " (with SSE-KMS or SSE-C the ETag cannot show whether it is the same "
+                            "object, so it is taken as a different one)");
+  }
+  Result<std::optional<storage::ObjectInfo>> head = store.head_object(key);
+  if (!head.ok()) {
+    if (head.status().is_retriable()) return head.status().with_context(key);
+    return Status::conflict(conflict.message() + " (HeadObject failed: " + head.status().message() +
+                            "; taken as a different object)");
+  }
+  if (!head->has_value()) {
+    return Status::fatal(conflict.message() +
+                         ": contradicting response: S3 refused the write because the key exists, "
+                         "but HeadObject does not find it");
+  }
+  if (storage::etags_match((*head)->etag, sent_etag)) {
+    spdlog::info("conditional write of key={}: the object exists with the same bytes (ETag {})",
+                 key, sent_etag);
+    return Status::ok_status();
+  }
+  return Status::conflict(conflict.message() + ": the existing object (ETag " + (*head)->etag +
+                          ") differs from the one written (ETag " + sent_etag +
+                          "); it is not overwritten");
+}
+
+}  // namespace
 
 Uploader::Uploader(size_t threads, StoreFactory store_factory) {
   if (threads == 0) threads = 1;
@@ -97,7 +135,12 @@ void Uploader::finish(const std::shared_ptr<ObjectUpload>& upload, Part last,
     auto shared_last = std::make_shared<Part>(std::move(last));
     enqueue([upload, shared_last, on_done = std::move(on_done)](storage::ObjectStore& store) {
       Status st = store.put_object(upload->key_, shared_last->bytes, upload->options_);
+      if (st.code() == StatusCode::kConflict && upload->options_.if_none_match_star) {
+        st = settle_conflict(store, upload->key_, storage::put_object_etag(shared_last->bytes),
+                             upload->options_, st);
+      }
       *shared_last = Part();
+      if (upload->completion_hook_) st = upload->completion_hook_(store, st);
       on_done(st);
     });
     return;
@@ -123,26 +166,39 @@ void Uploader::maybe_complete_locked(const std::shared_ptr<ObjectUpload>& upload
 void Uploader::complete(storage::ObjectStore& store, const std::shared_ptr<ObjectUpload>& upload) {
   Status result;
   ObjectUpload::DoneCallback on_done;
+  bool aborted = false;
   {
     std::lock_guard<std::mutex> lock(upload->mutex_);
     on_done = upload->on_done_;
-    if (upload->aborted_) {
+    aborted = upload->aborted_;
+    if (aborted) {
       result = Status::cancelled("upload of " + upload->key_ + " was abandoned");
     } else {
       result = upload->error_;
     }
   }
+  bool completed = false;
   if (result.ok()) {
     result = store.complete_multipart_upload(upload->key_, upload->upload_id_, upload->etags_,
                                              upload->options_);
-  }
-  if (!result.ok() && !upload->upload_id_.empty()) {
-    // Leave no billable parts behind; a failure to abort is only worth a warning.
-    Status aborted = store.abort_multipart_upload(upload->key_, upload->upload_id_);
-    if (!aborted.ok()) {
-      spdlog::warn("could not abort multipart upload key={} upload_id={}: {}", upload->key_,
-                   upload->upload_id_, aborted.message());
+    completed = result.ok();
+    if (result.code() == StatusCode::kConflict && upload->options_.if_none_match_star) {
+      result = settle_conflict(store, upload->key_, storage::multipart_etag(upload->etags_),
+                               upload->options_, result);
     }
+  }
+  if (!completed && !upload->upload_id_.empty()) {
+    // Leave no billable parts behind; a failure to abort is only worth a warning. A refused
+    // conditional completion leaves the upload open in S3 (the Java connector leaves it so): it
+    // is aborted here like any other failed one.
+    Status abort_status = store.abort_multipart_upload(upload->key_, upload->upload_id_);
+    if (!abort_status.ok()) {
+      spdlog::warn("could not abort multipart upload key={} upload_id={}: {}", upload->key_,
+                   upload->upload_id_, abort_status.message());
+    }
+  }
+  if (upload->completion_hook_ && !aborted) {
+    result = upload->completion_hook_(store, result);
   }
   if (on_done) on_done(result);
 }

@@ -6,6 +6,14 @@
 // and the threads that send them: the multipart upload is created by whichever part goes first,
 // and the object is completed by whichever job finishes last after finish() was called. Objects
 // that never reached a full part are sent with one PutObject (one request instead of three).
+//
+// Conditional writes (PutOptions::if_none_match_star): when S3 answers that the key exists, the
+// Uploader compares the existing object's ETag with the ETag of what it sent. A byte-identical
+// object (sluice's own earlier write, replayed after a crash or completed by a response that got
+// lost) counts as success; any other object is left alone and the write ends in kConflict.
+// A completion hook set on the ObjectUpload then runs on the same upload thread, with that
+// thread's store, before the done callback: the writer tags the object there, or scans after a
+// conflict (topic_partition_writer.h).
 #pragma once
 
 #include <condition_variable>
@@ -29,12 +37,16 @@ class Uploader;
 class ObjectUpload {
  public:
   using DoneCallback = std::function<void(const Status&)>;
+  // Gets the write's outcome (after the identical-object check) and returns the outcome to report.
+  using CompletionHook = std::function<Status(storage::ObjectStore& store, const Status& result)>;
 
   ObjectUpload(std::string key, storage::PutOptions options)
       : key_(std::move(key)), options_(std::move(options)) {}
 
   const std::string& key() const { return key_; }
   int parts_submitted() const { return parts_submitted_; }
+  // Set by the producing task before finish(); runs once, on an upload thread.
+  void set_completion_hook(CompletionHook hook) { completion_hook_ = std::move(hook); }
 
  private:
   friend class Uploader;
@@ -52,6 +64,7 @@ class ObjectUpload {
   bool aborted_ = false;
   Status error_;
   DoneCallback on_done_;
+  CompletionHook completion_hook_;
 };
 
 class Uploader {

@@ -217,6 +217,22 @@ Result<bool> MemoryObjectStore::object_exists(std::string_view key) {
   return exists;
 }
 
+Result<std::optional<ObjectInfo>> MemoryObjectStore::head_object(std::string_view key) {
+  std::optional<Status> after;
+  SLUICE_RETURN_IF_ERROR(begin(ObjectStoreOp::kHeadObject, key, after));
+  std::optional<ObjectInfo> info;
+  {
+    std::lock_guard lock(mutex_);
+    auto it = objects_.find(key);
+    if (it != objects_.end()) {
+      info = ObjectInfo{it->first, it->second.body.size(), it->second.etag,
+                        "Thu, 01 Jan 2026 00:00:00 GMT"};
+    }
+  }
+  if (after) return *after;
+  return info;
+}
+
 Status MemoryObjectStore::delete_object(std::string_view key) {
   std::optional<Status> after;
   SLUICE_RETURN_IF_ERROR(begin(ObjectStoreOp::kDeleteObject, key, after));

@@ -60,6 +60,7 @@ class MemoryObjectStore final : public ObjectStore {
                                 std::string_view continuation_token) override;
   Result<std::string> get_object(std::string_view key) override;
   Result<bool> object_exists(std::string_view key) override;
+  Result<std::optional<ObjectInfo>> head_object(std::string_view key) override;
   Status delete_object(std::string_view key) override;
   Status put_object_tagging(std::string_view key, const ObjectTags& tags) override;
 

@@ -12,6 +12,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -93,6 +94,9 @@ class ObjectStore {
   virtual Result<std::string> get_object(std::string_view key) = 0;
   // HeadObject: true when the key exists, false on 404; a denial is kFatal.
   virtual Result<bool> object_exists(std::string_view key) = 0;
+  // HeadObject with what it tells: the object's size, ETag (quoted) and Last-Modified; nullopt
+  // on 404; a denial is kFatal. The key of the ObjectInfo is `key`.
+  virtual Result<std::optional<ObjectInfo>> head_object(std::string_view key) = 0;
   // Deleting a missing key succeeds, as in S3.
   virtual Status delete_object(std::string_view key) = 0;
   // Replaces the object's tag set; kNotFound when the key does not exist.

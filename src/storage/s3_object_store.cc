@@ -510,6 +510,25 @@ Result<bool> S3ObjectStore::object_exists(std::string_view key) {
   return error_status(call, outcome);
 }
 
+Result<std::optional<ObjectInfo>> S3ObjectStore::head_object(std::string_view key) {
+  Call call{ObjectStoreOp::kHeadObject, "HEAD", key};
+  SLUICE_ASSIGN_OR_RETURN(Outcome outcome, execute(call));
+  if (outcome.error) {
+    if (outcome.response.status == 404) return std::optional<ObjectInfo>();
+    return error_status(call, outcome);
+  }
+  ObjectInfo info;
+  info.key = std::string(key);
+  if (const std::string* etag = outcome.response.header("ETag")) info.etag = *etag;
+  if (const std::string* length = outcome.response.header("Content-Length")) {
+    info.size = std::strtoull(length->c_str(), nullptr, 10);
+  }
+  if (const std::string* modified = outcome.response.header("Last-Modified")) {
+    info.last_modified = *modified;
+  }
+  return std::optional<ObjectInfo>(std::move(info));
+}
+
 Status S3ObjectStore::delete_object(std::string_view key) {
   Call call{ObjectStoreOp::kDeleteObject, "DELETE", key};
   SLUICE_ASSIGN_OR_RETURN(Outcome outcome, execute(call));

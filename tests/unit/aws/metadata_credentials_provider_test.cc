@@ -4,6 +4,7 @@
 
 #include <fstream>
 #include <map>
+#include <thread>
 
 #include "aws/container_credentials_provider.h"
 #include "aws/credentials_parsing.h"
@@ -191,6 +192,56 @@ TEST(ImdsCredentialsProviderTest, DisabledOrUnreachableIsNotFound) {
   auto started = std::chrono::steady_clock::now();
   EXPECT_EQ(unreachable.credentials().status().code(), StatusCode::kNotFound);
   EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(3));
+}
+
+// Spec §5.6 "non-EC2 hosts fail fast": an IMDS that does not answer is remembered for
+// ImdsOptions::unreachable_ttl, so the calls after the first do not wait out the timeouts again.
+TEST(ImdsCredentialsProviderTest, UnreachableIsCachedBriefly) {
+  TestHttpServer silent;  // accepts the connection, then answers too late for the timeout
+  silent.set_handler([](const RecordedRequest&, httplib::Response& res) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(400));
+    res.set_content("late", "text/plain");
+  });
+  auto now = std::chrono::steady_clock::now();
+  ImdsOptions options;
+  options.connect_timeout = std::chrono::milliseconds(100);
+  options.request_timeout = std::chrono::milliseconds(100);
+  options.clock = [&now] { return now; };
+  ImdsCredentialsProvider provider(
+      env_of({{"AWS_EC2_METADATA_SERVICE_ENDPOINT", silent.base_url()}}), options);
+
+  Status first = provider.credentials().status();
+  EXPECT_EQ(first.code(), StatusCode::kNotFound);
+  EXPECT_EQ(first.message().rfind(
+                "instance metadata service at " + silent.base_url() + " not reachable: ", 0),
+            0u)
+      << first.message();
+  ASSERT_EQ(silent.requests().size(), 1u);
+
+  // Within the 5 s: answered from memory, nothing sent, no waiting.
+  now += std::chrono::milliseconds(4'999);
+  auto started = std::chrono::steady_clock::now();
+  Status second = provider.credentials().status();
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(50));
+  EXPECT_EQ(second.code(), StatusCode::kNotFound);
+  EXPECT_EQ(second.message(), first.message());
+  EXPECT_EQ(silent.requests().size(), 1u);
+
+  // Afterwards IMDS is asked again, and a service that has come up is used.
+  now += std::chrono::milliseconds(1);
+  EXPECT_EQ(provider.credentials().status().code(), StatusCode::kNotFound);
+  EXPECT_EQ(silent.requests().size(), 2u);
+  EXPECT_EQ(ImdsOptions{}.unreachable_ttl, std::chrono::seconds(5));
+}
+
+TEST(ImdsCredentialsProviderTest, AnsweringServiceIsNotCachedAsUnreachable) {
+  ImdsServer imds;
+  imds.body = R"({"Code":"AssumeRoleUnauthorizedAccess","AccessKeyId":"A","SecretAccessKey":"s"})";
+  ImdsCredentialsProvider provider(
+      env_of({{"AWS_EC2_METADATA_SERVICE_ENDPOINT", imds.server.base_url()}}));
+  EXPECT_EQ(provider.credentials().status().code(), StatusCode::kFatal);
+  imds.body = kImdsJson;  // the role became usable: the next call sees it at once
+  EXPECT_TRUE(provider.credentials().ok());
 }
 
 TEST(CredentialsParsingTest, Iso8601) {

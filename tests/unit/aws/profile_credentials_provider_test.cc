@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <thread>
 
 #include "aws/credentials_provider_chain.h"
 #include "aws/process_credentials_provider.h"
@@ -134,6 +135,71 @@ TEST_F(ProfileTest, CredentialProcessFailures) {
             "credential_process /bin/echo: output is not a Version 1 credentials document");
   ProcessCredentialsProvider missing("/nonexistent/helper --flag");
   EXPECT_EQ(missing.credentials().status().code(), StatusCode::kFatal);
+}
+
+// A helper that never answers must not hang the sink: it is killed, with what it started.
+TEST(ProcessCredentialsTimeoutTest, HangingCommandIsKilledAndNamedWithoutItsOutput) {
+  std::string dir = ::testing::TempDir() + "/sluice-hanging-helper-" + std::to_string(getpid());
+  std::filesystem::create_directories(dir);
+  std::string script = dir + "/helper.sh";
+  std::string child_pid_file = dir + "/child.pid";
+  // Prints half a document (with something secret-looking), starts a child that keeps the pipe
+  // open, and waits for it.
+  std::ofstream(script) << "#!/bin/sh\n"
+                           "echo '{\"Version\": 1, \"SecretAccessKey\": \"leaked-secret\"'\n"
+                           "sleep 30 &\n"
+                           "echo $! > " +
+                               child_pid_file +
+                               "\n"
+                               "wait\n";
+  std::filesystem::permissions(script, std::filesystem::perms::owner_all);
+
+  ProcessCredentialsOptions options;
+  options.timeout = std::chrono::milliseconds(300);
+  ProcessCredentialsProvider provider(script + " --flag", options);
+  auto started = std::chrono::steady_clock::now();
+  Status s = provider.credentials().status();
+  auto elapsed = std::chrono::steady_clock::now() - started;
+  EXPECT_EQ(s.code(), StatusCode::kRetriable);
+  EXPECT_EQ(s.message(), "credential_process " + script + ": no answer within 300 ms; killed it");
+  EXPECT_EQ(s.message().find("leaked-secret"), std::string::npos);
+  EXPECT_GE(elapsed, std::chrono::milliseconds(300));
+  EXPECT_LT(elapsed, std::chrono::seconds(5));
+
+  // The grandchild went with it: gone, or a zombie waiting for init to reap it.
+  std::string pid_text;
+  std::ifstream(child_pid_file) >> pid_text;
+  ASSERT_FALSE(pid_text.empty());
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  std::ifstream stat("/proc/" + pid_text + "/stat");
+  std::string pid, comm, state;
+  if (stat >> pid >> comm >> state) {
+    EXPECT_EQ(state, "Z") << "sleep " << pid_text << " survived";
+  }
+  std::filesystem::remove_all(dir);
+}
+
+TEST(ProcessCredentialsTimeoutTest, CommandThatClosesStdoutButKeepsRunningTimesOut) {
+  ProcessCredentialsOptions options;
+  options.timeout = std::chrono::milliseconds(200);
+  ProcessCredentialsProvider provider("/bin/sh -c 'exec >&-; sleep 30'", options);
+  auto started = std::chrono::steady_clock::now();
+  Status s = provider.credentials().status();
+  EXPECT_EQ(s.code(), StatusCode::kRetriable);
+  EXPECT_EQ(s.message(), "credential_process /bin/sh: no answer within 200 ms; killed it");
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+}
+
+TEST(ProcessCredentialsTimeoutTest, DefaultIsAMinuteAndFastCommandsAreUnaffected) {
+  EXPECT_EQ(ProcessCredentialsOptions{}.timeout, std::chrono::seconds(60));
+  ProcessCredentialsOptions options;
+  options.timeout = std::chrono::milliseconds(5000);
+  ProcessCredentialsProvider provider(
+      "/bin/echo '{\"Version\": 1, \"AccessKeyId\": \"AKIDFAST\", \"SecretAccessKey\": \"s\"}'",
+      options);
+  Result<AwsCredentials> c = provider.credentials();
+  ASSERT_TRUE(c.ok()) << c.status().to_string();
+  EXPECT_EQ(c->access_key_id, "AKIDFAST");
 }
 
 TEST(SplitCommandLineTest, SplitsLikeAShell) {

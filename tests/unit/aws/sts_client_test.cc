@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 
 #include "aws/assume_role_credentials_provider.h"
@@ -75,6 +76,29 @@ TEST(StsClientTest, RegionalEndpoint) {
   StsClientOptions o;
   o.region = "ap-south-1";
   EXPECT_EQ(StsClient(o).endpoint(), "https://sts.ap-south-1.amazonaws.com");
+}
+
+// The SDKs' configured endpoints (AWS_ENDPOINT_URL_STS before AWS_ENDPOINT_URL), unless
+// AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true; an explicit options.endpoint beats both.
+TEST(StsClientTest, ConfiguredEndpointFromTheEnvironment) {
+  ::unsetenv("AWS_ENDPOINT_URL_STS");
+  ::unsetenv("AWS_ENDPOINT_URL");
+  ::unsetenv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
+  EXPECT_EQ(StsClient::configured_endpoint("eu-west-1"), "https://sts.eu-west-1.amazonaws.com");
+  ::setenv("AWS_ENDPOINT_URL", "http://127.0.0.1:4566", 1);
+  EXPECT_EQ(StsClient::configured_endpoint("eu-west-1"), "http://127.0.0.1:4566");
+  ::setenv("AWS_ENDPOINT_URL_STS", "https://sts.vpce.example:443/", 1);
+  EXPECT_EQ(StsClient::configured_endpoint("eu-west-1"), "https://sts.vpce.example:443/");
+  StsClient from_env(StsClientOptions{});
+  EXPECT_EQ(from_env.endpoint(), "https://sts.vpce.example:443");
+  StsClientOptions explicit_endpoint;
+  explicit_endpoint.endpoint = "http://localhost:1";
+  EXPECT_EQ(StsClient(explicit_endpoint).endpoint(), "http://localhost:1");
+  ::setenv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "TRUE", 1);
+  EXPECT_EQ(StsClient::configured_endpoint("eu-west-1"), "https://sts.eu-west-1.amazonaws.com");
+  ::unsetenv("AWS_ENDPOINT_URL_STS");
+  ::unsetenv("AWS_ENDPOINT_URL");
+  ::unsetenv("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS");
 }
 
 TEST(StsClientTest, AssumeRoleSendsSignedFormPostAndParsesCredentials) {

@@ -206,22 +206,95 @@ TEST(ClientConfigTest, OauthbearerMechanismIsAccepted) {
   EXPECT_THAT(all_messages(r), HasSubstr("OAuthBearerLoginModule"));
 }
 
-TEST(ClientConfigTest, MskIamIsReportedAsNotSupportedYet) {
-  auto mech = translate_consumer_config(
+// MSK IAM as MSK's documentation configures the Java client (aws-msk-iam-auth README): the
+// AWS_MSK_IAM mechanism becomes OAUTHBEARER with tokens from sluice, and the login module's
+// options are handed on.
+TEST(ClientConfigTest, AwsMskIamBecomesOauthbearerWithTheLoginModuleOptions) {
+  auto r = translate_consumer_config(
+      input_with({{"security.protocol", "SASL_SSL"},
+                  {"sasl.mechanism", "AWS_MSK_IAM"},
+                  {"sasl.jaas.config",
+                   "software.amazon.msk.auth.iam.IAMLoginModule required "
+                   "awsRoleArn=\"arn:aws:iam::123456789012:role/msk\" awsRoleSessionName=\"s1\";"},
+                  {"sasl.client.callback.handler.class",
+                   "software.amazon.msk.auth.iam.IAMClientCallbackHandler"}}));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->properties.at("sasl.mechanism"), "OAUTHBEARER");
+  EXPECT_EQ(r->properties.at("security.protocol"), "sasl_ssl");
+  EXPECT_EQ(r->properties.count("sasl.oauthbearer.method"), 0u);
+  ASSERT_TRUE(r->msk_iam_options.has_value());
+  using Option = std::pair<std::string, std::string>;
+  EXPECT_EQ(*r->msk_iam_options,
+            (std::vector<Option>{{"awsRoleArn", "arn:aws:iam::123456789012:role/msk"},
+                                 {"awsRoleSessionName", "s1"}}));
+}
+
+TEST(ClientConfigTest, MskIamOverOauthbearerWithTheIamCallbackHandler) {
+  auto r = translate_consumer_config(
+      input_with({{"security.protocol", "SASL_SSL"},
+                  {"sasl.mechanism", "OAUTHBEARER"},
+                  {"sasl.jaas.config",
+                   "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required "
+                   "awsProfileName=\"analytics\";"},
+                  {"sasl.login.callback.handler.class",
+                   "software.amazon.msk.auth.iam.IAMOAuthBearerLoginCallbackHandler"},
+                  {"sasl.client.callback.handler.class",
+                   "software.amazon.msk.auth.iam.IAMOAuthBearerLoginCallbackHandler"}}));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->properties.at("sasl.mechanism"), "OAUTHBEARER");
+  ASSERT_TRUE(r->msk_iam_options.has_value());
+  ASSERT_EQ(r->msk_iam_options->size(), 1u);
+  EXPECT_EQ(r->msk_iam_options->front().second, "analytics");
+  EXPECT_THAT(all_messages(r), Not(HasSubstr("OAuthBearerLoginModule")));
+}
+
+TEST(ClientConfigTest, PlainOauthbearerIsNotMskIam) {
+  auto r = translate_consumer_config(input_with(
+      {{"security.protocol", "SASL_SSL"},
+       {"sasl.mechanism", "OAUTHBEARER"},
+       {"sasl.jaas.config",
+        "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;"}}));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_FALSE(r->msk_iam_options.has_value());
+}
+
+TEST(ClientConfigTest, MskIamMisconfigurationsNameTheFix) {
+  auto no_jaas = translate_consumer_config(
       input_with({{"security.protocol", "SASL_SSL"}, {"sasl.mechanism", "AWS_MSK_IAM"}}));
-  ASSERT_FALSE(mech.ok());
-  EXPECT_THAT(mech.status().message(), HasSubstr("MSK IAM authentication is not supported"));
-  auto jaas = translate_consumer_config(
+  ASSERT_FALSE(no_jaas.ok());
+  EXPECT_THAT(no_jaas.status().message(),
+              HasSubstr("needs sasl.jaas.config=software.amazon.msk.auth.iam.IAMLoginModule"));
+
+  auto wrong_mechanism = translate_consumer_config(
       input_with({{"security.protocol", "SASL_SSL"},
                   {"sasl.mechanism", "OAUTHBEARER"},
                   {"sasl.jaas.config", "software.amazon.msk.auth.iam.IAMLoginModule required;"}}));
-  ASSERT_FALSE(jaas.ok());
-  EXPECT_THAT(jaas.status().message(), HasSubstr("IAMLoginModule"));
-  auto handler = translate_consumer_config(
+  ASSERT_FALSE(wrong_mechanism.ok());
+  EXPECT_THAT(wrong_mechanism.status().message(),
+              HasSubstr("IAMLoginModule needs sasl.mechanism=AWS_MSK_IAM"));
+
+  auto wrong_module = translate_consumer_config(
+      input_with({{"security.protocol", "SASL_SSL"},
+                  {"sasl.mechanism", "AWS_MSK_IAM"},
+                  {"sasl.jaas.config",
+                   "org.apache.kafka.common.security.plain.PlainLoginModule required username=u "
+                   "password=p;"}}));
+  ASSERT_FALSE(wrong_module.ok());
+  EXPECT_THAT(wrong_module.status().message(),
+              HasSubstr("needs the login module software.amazon.msk.auth.iam.IAMLoginModule"));
+
+  auto handler_without_mechanism = translate_consumer_config(
       input_with({{"sasl.login.callback.handler.class",
                    "software.amazon.msk.auth.iam.IAMOAuthBearerLoginCallbackHandler"}}));
-  ASSERT_FALSE(handler.ok());
-  EXPECT_THAT(handler.status().message(), HasSubstr("MSK IAM authentication is not supported"));
+  ASSERT_FALSE(handler_without_mechanism.ok());
+  EXPECT_THAT(handler_without_mechanism.status().message(),
+              HasSubstr("or sasl.mechanism=OAUTHBEARER with sasl.login.callback.handler.class="));
+
+  auto other_class = translate_consumer_config(
+      input_with({{"sasl.mechanism", "OAUTHBEARER"},
+                  {"sasl.login.callback.handler.class", "com.example.MyLoginHandler"}}));
+  ASSERT_FALSE(other_class.ok());
+  EXPECT_THAT(other_class.status().message(), HasSubstr("sluice cannot run Java classes"));
 }
 
 TEST(ClientConfigTest, UnknownMechanismIsRejected) {
@@ -229,7 +302,7 @@ TEST(ClientConfigTest, UnknownMechanismIsRejected) {
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.status().message(),
             "Invalid value DIGEST-MD5 for configuration sasl.mechanism: sluice supports GSSAPI, "
-            "PLAIN, SCRAM-SHA-256, SCRAM-SHA-512 and OAUTHBEARER");
+            "PLAIN, SCRAM-SHA-256, SCRAM-SHA-512, OAUTHBEARER and AWS_MSK_IAM");
 }
 
 TEST(ClientConfigTest, SaslWithoutCredentialsPointsAtConsumerPrefix) {

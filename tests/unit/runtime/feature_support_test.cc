@@ -34,15 +34,35 @@ TEST(FeatureSupportTest, PlainJsonConfigurationHasNoProblem) {
 
 TEST(FeatureSupportTest, UnimplementedFeaturesAreErrorsNamingKeyAndValue) {
   auto problems = check(connector_raw({{"store.kafka.keys", "true"},  // keys.format.class: Avro
-                                       {"s3.object.tagging", "true"},
                                        {"format.class", "io.confluent.connect.s3.format.parquet.ParquetFormat"}}));
-  ASSERT_EQ(problems.size(), 3u);
+  ASSERT_EQ(problems.size(), 2u);
   for (const auto& p : problems) EXPECT_EQ(p.severity, config::Severity::kError);
   EXPECT_EQ(problems[0].key, "format.class");
   EXPECT_NE(problems[0].message.find("ParquetFormat"), std::string::npos);
   EXPECT_EQ(problems[1].key, "keys.format.class");
-  EXPECT_EQ(problems[2].key, "s3.object.tagging");
-  EXPECT_NE(problems[2].message.find("'true'"), std::string::npos);
+}
+
+TEST(FeatureSupportTest, ObjectTaggingIsSupported) {
+  EXPECT_TRUE(check(connector_raw({{"s3.object.tagging", "true"},
+                                   {"s3.object.tagging.key.value.pairs", "team:payments"},
+                                   {"s3.object.behavior.on.tagging.error", "fail"}}))
+                  .empty());
+}
+
+TEST(FeatureSupportTest, ConditionalWritesWarnOnlyWhenTheJavaConditionSwitchesThemOff) {
+  // Active: scheduled rotation and no keys/headers files.
+  EXPECT_TRUE(check(connector_raw({{"enable.conditional.writes", "true"},
+                                   {"rotate.schedule.interval.ms", "60000"},
+                                   {"timezone", "UTC"}}))
+                  .empty());
+  // Set, but without scheduled rotation it does nothing (spec confluent-s3-sink.md §2.2).
+  auto problems = check(connector_raw({{"enable.conditional.writes", "true"}}));
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].severity, config::Severity::kWarning);
+  EXPECT_EQ(problems[0].key, "enable.conditional.writes");
+  EXPECT_NE(problems[0].message.find("rotate.schedule.interval.ms"), std::string::npos);
+  // The default (not set) and an explicit false say nothing.
+  EXPECT_TRUE(check(connector_raw({{"enable.conditional.writes", "false"}})).empty());
 }
 
 TEST(FeatureSupportTest, JsonKeysAndHeadersFilesAndTombstonesAreSupported) {

@@ -13,50 +13,13 @@
 #include "sink/partitioner.h"
 #include "sink/timestamp_extractor.h"
 #include "storage/memory_object_store.h"
+#include "store_proxy.h"
 
 namespace sluice::sink {
 namespace {
 
 using storage::MemoryObjectStore;
 using storage::ObjectStoreOp;
-
-// Lets every upload thread talk to the one shared (thread-safe) in-memory store.
-class StoreProxy : public storage::ObjectStore {
- public:
-  explicit StoreProxy(MemoryObjectStore* store) : s_(store) {}
-  Status head_bucket() override { return s_->head_bucket(); }
-  Status put_object(std::string_view k, std::string_view b, const storage::PutOptions& o) override {
-    return s_->put_object(k, b, o);
-  }
-  Result<std::string> create_multipart_upload(std::string_view k,
-                                              const storage::PutOptions& o) override {
-    return s_->create_multipart_upload(k, o);
-  }
-  Result<std::string> upload_part(std::string_view k, std::string_view id, int n,
-                                  std::string_view b, const storage::PutOptions& o) override {
-    return s_->upload_part(k, id, n, b, o);
-  }
-  Status complete_multipart_upload(std::string_view k, std::string_view id,
-                                   const std::vector<std::string>& e,
-                                   const storage::PutOptions& o) override {
-    return s_->complete_multipart_upload(k, id, e, o);
-  }
-  Status abort_multipart_upload(std::string_view k, std::string_view id) override {
-    return s_->abort_multipart_upload(k, id);
-  }
-  Result<storage::ListPage> list_objects(std::string_view p, std::string_view t) override {
-    return s_->list_objects(p, t);
-  }
-  Result<std::string> get_object(std::string_view k) override { return s_->get_object(k); }
-  Result<bool> object_exists(std::string_view k) override { return s_->object_exists(k); }
-  Status delete_object(std::string_view k) override { return s_->delete_object(k); }
-  Status put_object_tagging(std::string_view k, const storage::ObjectTags& t) override {
-    return s_->put_object_tagging(k, t);
-  }
-
- private:
-  MemoryObjectStore* s_;
-};
 
 class TopicPartitionWriterTest : public ::testing::Test {
  protected:
@@ -292,6 +255,11 @@ TEST_F(TopicPartitionWriterTest, WallClockRotationIsRecordedBeforeUploadAndRepla
   ASSERT_EQ(first->size(), 1u);
   EXPECT_EQ((*first)[0].begin_offset, 20);
   EXPECT_EQ((*first)[0].end_offset, 25);
+  // The record that found the schedule due (25) cut the first rotation and begins the second.
+  Result<std::vector<RotationPlan>> second = decode_rotation_plans(commits[1].metadata);
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(second->back().begin_offset, 25);
+  EXPECT_EQ(second->back().end_offset, 28);
 
   // A crash after both plans were recorded but, say, before the offsets moved: the next owner
   // reads from offset 20 an hour later, replays the plans and writes the very same objects.

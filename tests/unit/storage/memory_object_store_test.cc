@@ -6,6 +6,7 @@
 #include <thread>
 
 #include "aws/hashing.h"
+#include "storage/object_etag.h"
 
 namespace sluice::storage {
 namespace {
@@ -195,6 +196,47 @@ TEST(MemoryObjectStoreTest, ConcurrentWritersDoNotLoseObjects) {
   EXPECT_EQ(store.object_count(), 800u);
   EXPECT_EQ(store.call_count(ObjectStoreOp::kUploadPart), 800);
   EXPECT_EQ(store.open_upload_count(), 0u);
+}
+
+}  // namespace
+}  // namespace sluice::storage
+
+namespace sluice::storage {
+namespace {
+
+TEST(MemoryObjectStoreHeadTest, HeadObjectTellsTheEtagOfBothUploadKinds) {
+  MemoryObjectStore store;
+  ASSERT_TRUE(store.put_object("single", "hello", {}).ok());
+  Result<std::optional<ObjectInfo>> single = store.head_object("single");
+  ASSERT_TRUE(single.ok() && single->has_value());
+  EXPECT_EQ((*single)->etag, "\"5d41402abc4b2a76b9719d911017c592\"");  // md5("hello")
+  EXPECT_EQ((*single)->size, 5u);
+  Result<std::string> id = store.create_multipart_upload("multi", {});
+  ASSERT_TRUE(id.ok());
+  Result<std::string> p1 = store.upload_part("multi", *id, 1, "hel", {});
+  Result<std::string> p2 = store.upload_part("multi", *id, 2, "lo", {});
+  ASSERT_TRUE(p1.ok() && p2.ok());
+  ASSERT_TRUE(store.complete_multipart_upload("multi", *id, {*p1, *p2}, {}).ok());
+  Result<std::optional<ObjectInfo>> multi = store.head_object("multi");
+  ASSERT_TRUE(multi.ok() && multi->has_value());
+  // The ETag sluice computes for what it sent matches what the store reports.
+  EXPECT_EQ((*multi)->etag, multipart_etag({*p1, *p2}));
+  EXPECT_EQ((*single)->etag, put_object_etag("hello"));
+  Result<std::optional<ObjectInfo>> missing = store.head_object("nothing");
+  ASSERT_TRUE(missing.ok());
+  EXPECT_FALSE(missing->has_value());
+  EXPECT_EQ(store.call_count(ObjectStoreOp::kHeadObject), 3);
+}
+
+TEST(MemoryObjectStoreHeadTest, TaggingFaultsAreInjectedLikeAnyOther) {
+  MemoryObjectStore store;
+  ASSERT_TRUE(store.put_object("k", "v", {}).ok());
+  store.fail_next(ObjectStoreOp::kPutObjectTagging, Status::fatal("status=501 NotImplemented"), 1);
+  EXPECT_EQ(store.put_object_tagging("k", {{"a", "1"}}).code(), StatusCode::kFatal);
+  EXPECT_TRUE(store.object("k")->tags.empty());
+  ASSERT_TRUE(store.put_object_tagging("k", {{"a", "1"}}).ok());
+  EXPECT_EQ(store.object("k")->tags, (ObjectTags{{"a", "1"}}));
+  EXPECT_EQ(store.put_object_tagging("gone", {}).code(), StatusCode::kNotFound);
 }
 
 }  // namespace

@@ -622,6 +622,31 @@ TEST_F(S3ObjectStoreTest, GetObjectAndHeadObjectMapMissingKeys) {
   EXPECT_EQ(r[2].method, "HEAD");
 }
 
+TEST_F(S3ObjectStoreTest, HeadObjectReturnsEtagSizeAndLastModifiedOrNothingOn404) {
+  respond(200, "",
+          {{"ETag", "\"9b2cf535f27731c974343645a3985328\""},
+           {"Content-Length", "1234"},
+           {"Last-Modified", "Fri, 02 Jan 2026 03:04:05 GMT"}});
+  respond(404);
+  respond(403, "<Error><Code>AccessDenied</Code><Message>Access Denied</Message></Error>");
+  auto s3 = store();
+  Result<std::optional<ObjectInfo>> found = s3->head_object("dir/k");
+  ASSERT_TRUE(found.ok());
+  ASSERT_TRUE(found->has_value());
+  EXPECT_EQ((*found)->key, "dir/k");
+  EXPECT_EQ((*found)->etag, "\"9b2cf535f27731c974343645a3985328\"");
+  EXPECT_EQ((*found)->size, 1234u);
+  EXPECT_EQ((*found)->last_modified, "Fri, 02 Jan 2026 03:04:05 GMT");
+  Result<std::optional<ObjectInfo>> missing = s3->head_object("k");
+  ASSERT_TRUE(missing.ok());
+  EXPECT_FALSE(missing->has_value());
+  EXPECT_EQ(s3->head_object("k").status().code(), StatusCode::kFatal);
+  std::vector<RecordedRequest> r = requests();
+  EXPECT_EQ(r[0].method, "HEAD");
+  EXPECT_EQ(r[0].target, "/test-bucket/dir/k");
+  expect_valid_signature(r[0]);
+}
+
 TEST_F(S3ObjectStoreTest, TaggingSendsTagSetWithContentMd5) {
   respond(200);
   ASSERT_TRUE(store()->put_object_tagging("k", {{"startOffset", "0"}, {"a&b", "<v>"}}).ok());

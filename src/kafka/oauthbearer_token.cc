@@ -1,0 +1,49 @@
+#include "kafka/oauthbearer_token.h"
+
+#include <spdlog/spdlog.h>
+
+namespace sluice::kafka {
+
+void install_oauthbearer_refresh(rd_kafka_conf_t* conf, OAuthBearerRefreshCallback callback) {
+  rd_kafka_conf_set_oauthbearer_token_refresh_cb(conf, callback);
+  // Without its own queue the refresh callback would run only inside rd_kafka_poll /
+  // consumer_poll, and the first connection would wait for the application's first poll.
+  rd_kafka_conf_enable_sasl_queue(conf, 1);
+}
+
+Status enable_oauthbearer_background(rd_kafka_t* rk) {
+  rd_kafka_error_t* error = rd_kafka_sasl_background_callbacks_enable(rk);
+  if (error == nullptr) return Status::ok_status();
+  std::string why = rd_kafka_error_string(error);
+  rd_kafka_error_destroy(error);
+  return Status::fatal("Kafka client: cannot run SASL callbacks in the background: " + why);
+}
+
+void refresh_oauthbearer_token(rd_kafka_t* rk, const OAuthBearerTokenSource& source) {
+  Result<OAuthBearerToken> token = source();
+  if (!token.ok()) {
+    // librdkafka keeps any previous token, asks again in about 10 s, and reports an
+    // authentication error (which fails the task) when it has no valid token left.
+    spdlog::error("kafka: could not make an OAUTHBEARER token: {}", token.status().message());
+    rd_kafka_oauthbearer_set_token_failure(rk, token.status().message().c_str());
+    return;
+  }
+  const int64_t expiry_ms =
+      std::chrono::duration_cast<std::chrono::milliseconds>(token->expiration.time_since_epoch())
+          .count();
+  char err[512];
+  rd_kafka_resp_err_t rc = rd_kafka_oauthbearer_set_token(
+      rk, token->value.c_str(), expiry_ms, token->principal.c_str(), nullptr, 0, err, sizeof(err));
+  if (rc != RD_KAFKA_RESP_ERR_NO_ERROR) {
+    // The message librdkafka writes names the problem (expired, bad characters), never the token.
+    spdlog::error("kafka: librdkafka refused the OAUTHBEARER token: {}", err);
+    rd_kafka_oauthbearer_set_token_failure(rk, err);
+    return;
+  }
+  spdlog::debug("kafka: new OAUTHBEARER token for principal {}, valid for {} s", token->principal,
+                std::chrono::duration_cast<std::chrono::seconds>(token->expiration -
+                                                                 std::chrono::system_clock::now())
+                    .count());
+}
+
+}  // namespace sluice::kafka

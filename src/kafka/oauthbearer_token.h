@@ -1,0 +1,43 @@
+// OAuthBearerToken: the SASL/OAUTHBEARER token a Kafka client presents, and how sluice hands
+// librdkafka a fresh one whenever it asks.
+//
+// librdkafka asks for a token through its refresh callback: once before the first connection and
+// again at about 80 % of the token's lifetime. sluice's tokens come from code of its own (MSK IAM
+// signs one from the AWS credential chain, see aws/msk_iam_token.h), so the Kafka layer only knows
+// "a function that makes a token"; the runtime supplies it. The callback runs on librdkafka's
+// background thread (the SASL queue is forwarded there), so a first connection never waits for
+// the application to poll, and the source must be thread-safe.
+#pragma once
+
+#include <librdkafka/rdkafka.h>
+
+#include <chrono>
+#include <functional>
+#include <string>
+
+#include "util/status.h"
+
+namespace sluice::kafka {
+
+struct OAuthBearerToken {
+  std::string value;  // a secret: never logged
+  std::chrono::system_clock::time_point expiration;
+  std::string principal;  // the name the client reports; brokers may ignore it
+};
+
+using OAuthBearerTokenSource = std::function<Result<OAuthBearerToken>()>;
+
+// The shape of librdkafka's token refresh callback; `opaque` is the client's opaque.
+using OAuthBearerRefreshCallback = void (*)(rd_kafka_t* rk, const char* config, void* opaque);
+
+// Sets `callback` as the token refresh callback of `conf` and routes SASL events to a queue that
+// enable_oauthbearer_background(rk) forwards to librdkafka's background thread once the client
+// exists. Both calls are needed; the callback usually just calls refresh_oauthbearer_token.
+void install_oauthbearer_refresh(rd_kafka_conf_t* conf, OAuthBearerRefreshCallback callback);
+Status enable_oauthbearer_background(rd_kafka_t* rk);
+
+// Asks `source` for a token and gives it (or the failure) to librdkafka. Exposed for the refresh
+// callbacks of both the consumer and the dead-letter-queue producer.
+void refresh_oauthbearer_token(rd_kafka_t* rk, const OAuthBearerTokenSource& source);
+
+}  // namespace sluice::kafka

@@ -1,0 +1,55 @@
+#include "runtime/msk_iam_auth.h"
+
+#include <spdlog/spdlog.h>
+
+#include <cstdlib>
+#include <memory>
+
+#include "aws/msk_iam_token.h"
+
+namespace sluice::runtime {
+
+namespace {
+
+std::optional<std::string> non_empty_env(const char* name) {
+  const char* value = std::getenv(name);
+  if (value == nullptr || *value == '\0') return std::nullopt;
+  return std::string(value);
+}
+
+}  // namespace
+
+Result<kafka::OAuthBearerTokenSource> make_msk_iam_token_source(
+    const std::vector<std::pair<std::string, std::string>>& login_options,
+    const std::string& bootstrap_servers) {
+  SLUICE_ASSIGN_OR_RETURN(aws::MskIamLoginOptions options,
+                          aws::parse_msk_iam_login_options(login_options));
+  std::optional<std::string> region = aws::region_from_msk_broker_hosts(bootstrap_servers);
+  std::string region_source = "the broker host names";
+  if (!region) {
+    region = non_empty_env("AWS_REGION");
+    region_source = "AWS_REGION";
+  }
+  if (!region) {
+    region = non_empty_env("AWS_DEFAULT_REGION");
+    region_source = "AWS_DEFAULT_REGION";
+  }
+  if (!region) {
+    return Status::invalid_argument(
+        "MSK IAM authentication: cannot tell the cluster's AWS region: the bootstrap servers " +
+        bootstrap_servers +
+        " are not MSK broker names (b-1.<cluster>.<id>.c<n>.kafka.<region>.amazonaws.com); set "
+        "AWS_REGION in sluice's environment");
+  }
+  spdlog::info("kafka: MSK IAM authentication, region {} (from {})", *region, region_source);
+  SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<aws::MskIamTokenProvider> owned,
+                          aws::make_msk_iam_token_provider(options, *region));
+  std::shared_ptr<aws::MskIamTokenProvider> provider = std::move(owned);
+  return kafka::OAuthBearerTokenSource([provider]() -> Result<kafka::OAuthBearerToken> {
+    SLUICE_ASSIGN_OR_RETURN(aws::MskIamToken token, provider->token());
+    return kafka::OAuthBearerToken{std::move(token.value), token.expiration,
+                                   std::move(token.principal)};
+  });
+}
+
+}  // namespace sluice::runtime

@@ -1,0 +1,229 @@
+"""s3.object.tagging end to end (spec confluent-s3-sink.md §2.2, §5.6), and SSE headers, against moto's S3
+server — S3Proxy, the default test server, answers 501 NotImplemented to PutObjectTagging and to SSE — with
+moto checking SigV4 signatures against an IAM user it made; plus the tagging error policies against S3Proxy,
+whose 501 is a real tagging failure."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from types import SimpleNamespace
+
+import boto3
+import pytest
+from botocore.config import Config
+from botocore.exceptions import ClientError
+
+from sluice_process import (SluiceProcess, committed_offsets, connector_config, json_lines, list_keys,
+                            produce_records, wait_until, worker_config)
+
+OFFSET_INVALID = -1001  # what the group reports for a partition with no committed offset
+MOTO_REGION = "us-east-1"
+MOTO_BUCKET = "sluice-tagging"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _client(service: str, endpoint: str, access_key: str, secret_key: str):
+    return boto3.client(service, endpoint_url=endpoint, region_name=MOTO_REGION, aws_access_key_id=access_key,
+                        aws_secret_access_key=secret_key,
+                        config=Config(s3={"addressing_style": "path"}, request_checksum_calculation="when_required",
+                                      response_checksum_validation="when_required"))
+
+
+@pytest.fixture(scope="module")
+def moto(tmp_path_factory):
+    """moto's server on a free loopback port, checking SigV4 signatures and IAM policies from its fourth
+    request on (INITIAL_NO_AUTH_ACTION_COUNT=3): the first three make an IAM user, its access key and an
+    allow-all policy; everything after, the bucket included, is signed with that key."""
+    port = _free_port()
+    endpoint = f"http://127.0.0.1:{port}"
+    log = open(tmp_path_factory.mktemp("moto") / "moto.log", "w")
+    env = dict(os.environ, INITIAL_NO_AUTH_ACTION_COUNT="3")
+    # Its own process group, so whatever it starts goes with it.
+    proc = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
+                            stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                break
+            except OSError:
+                if proc.poll() is not None or time.monotonic() > deadline:
+                    raise RuntimeError(f"moto server did not start (see {log.name})")
+                time.sleep(0.1)
+        iam = _client("iam", endpoint, "bootstrap", "bootstrap")
+        iam.create_user(UserName="sluice")
+        key = iam.create_access_key(UserName="sluice")["AccessKey"]
+        iam.put_user_policy(UserName="sluice", PolicyName="all", PolicyDocument=json.dumps(
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}))
+        s3 = _client("s3", endpoint, key["AccessKeyId"], key["SecretAccessKey"])
+        s3.create_bucket(Bucket=MOTO_BUCKET)
+        yield SimpleNamespace(endpoint=endpoint, bucket=MOTO_BUCKET, access_key=key["AccessKeyId"],
+                              secret_key=key["SecretAccessKey"], s3=s3)
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        log.close()
+
+
+def moto_connector(testenv, moto, name: str, topic: str, prefix: str, **extra) -> dict:
+    config = connector_config(testenv, name, topic, prefix, **{
+        "store.url": moto.endpoint,
+        "s3.bucket.name": moto.bucket,
+        "s3.region": MOTO_REGION,
+        "aws.access.key.id": moto.access_key,
+        "aws.secret.access.key": moto.secret_key,
+    })
+    config.update(extra)
+    return config
+
+
+def tags_of(s3, bucket: str, key: str) -> dict[str, str]:
+    return {t["Key"]: t["Value"] for t in s3.get_object_tagging(Bucket=bucket, Key=key)["TagSet"]}
+
+
+KEY_PATTERN = re.compile(r"\+(\d+)\+(\d{10})\.json$")
+
+
+def test_moto_refuses_a_wrong_secret_so_signatures_are_really_checked(moto):
+    wrong = _client("s3", moto.endpoint, moto.access_key, "not-the-secret")
+    with pytest.raises(ClientError) as e:
+        wrong.put_object(Bucket=moto.bucket, Key="probe", Body=b"x")
+    assert e.value.response["Error"]["Code"] == "SignatureDoesNotMatch"
+
+
+def test_every_value_file_is_tagged_with_its_offsets_record_count_and_extra_pairs(
+        testenv, moto, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path):
+    topic = make_topic(partitions=2)
+    name = unique_name("tags")
+    produce_records(kafka_producer(), topic, [(p, f"p{p}-{i}") for i in range(25) for p in range(2)])
+    connector = moto_connector(testenv, moto, name, topic, s3_prefix, **{
+        "flush.size": 10,
+        "s3.object.tagging": "true",
+        "s3.object.tagging.key.value.pairs": "team:payments,env:ci",
+        "s3.object.behavior.on.tagging.error": "fail",
+    })
+    sluice = SluiceProcess(tmp_path, worker_config(testenv), connector).start()
+    try:
+        wait_until(lambda: committed_offsets(kafka_consumer, f"connect-{name}", topic, 2) == {0: 20, 1: 20}, 60,
+                   what="offsets 20 committed on both partitions")
+        keys = sorted(list_keys(moto.s3, moto.bucket, s3_prefix))
+    finally:
+        assert sluice.stop() == 0, sluice.logs()
+    assert keys == sorted(f"{s3_prefix}{topic}/partition={p}/{topic}+{p}+{o:010d}.json"
+                          for p in range(2) for o in (0, 10)), keys
+    for key in keys:
+        p, start = (int(g) for g in KEY_PATTERN.search(key).groups())
+        records = json_lines(moto.s3, moto.bucket, key)
+        assert records == [f"p{p}-{i}" for i in range(start, start + 10)], key
+        # endOffset is the offset of the file's last record (spec §5.6).
+        assert tags_of(moto.s3, moto.bucket, key) == {
+            "startOffset": str(start), "endOffset": str(start + len(records) - 1),
+            "recordCount": str(len(records)), "team": "payments", "env": "ci"}, key
+
+
+def test_a_wrong_secret_fails_the_task_with_signature_does_not_match(
+        testenv, moto, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path):
+    topic = make_topic()
+    name = unique_name("badsig")
+    produce_records(kafka_producer(), topic, [(0, f"r{i}") for i in range(5)])
+    connector = moto_connector(testenv, moto, name, topic, s3_prefix, **{
+        "flush.size": 5, "aws.secret.access.key": "not-the-secret"})
+    sluice = SluiceProcess(tmp_path, worker_config(testenv), connector).start()
+    code = sluice.wait_exit(timeout=60)
+    logs = sluice.logs()
+    assert code != 0, logs
+    assert "SignatureDoesNotMatch" in logs, logs
+    assert "not-the-secret" not in logs
+    assert list_keys(moto.s3, moto.bucket, s3_prefix) == []
+    assert committed_offsets(kafka_consumer, f"connect-{name}", topic, 1)[0] == OFFSET_INVALID
+
+
+@pytest.mark.parametrize("settings, expected", [
+    ({"s3.ssea.name": "AES256"}, {"ServerSideEncryption": "AES256"}),
+    ({"s3.ssea.name": "aws:kms", "s3.sse.kms.key.id": "arn:aws:kms:us-east-1:123456789012:key/sluice-test"},
+     {"ServerSideEncryption": "aws:kms",
+      "SSEKMSKeyId": "arn:aws:kms:us-east-1:123456789012:key/sluice-test"}),
+], ids=["sse-s3", "sse-kms"])
+def test_sse_headers_are_accepted_by_a_server_that_supports_them(
+        testenv, moto, make_topic, kafka_producer, unique_name, s3_prefix, tmp_path, settings, expected):
+    topic = make_topic()
+    produce_records(kafka_producer(), topic, [(0, f"r{i}") for i in range(6)])
+    # part size at its minimum and 6 records in 2 files: small PutObjects; the multipart path is covered by
+    # the KMS headers going on CreateMultipartUpload in the unit tests.
+    connector = moto_connector(testenv, moto, unique_name("sse"), topic, s3_prefix, **{"flush.size": 3},
+                               **settings)
+    sluice = SluiceProcess(tmp_path, worker_config(testenv), connector).start()
+    try:
+        keys = wait_until(lambda: len(list_keys(moto.s3, moto.bucket, s3_prefix)) == 2
+                          and list_keys(moto.s3, moto.bucket, s3_prefix), 60, what="2 objects")
+    finally:
+        assert sluice.stop() == 0, sluice.logs()
+    for key in keys:
+        head = moto.s3.head_object(Bucket=moto.bucket, Key=key)
+        assert {k: head.get(k) for k in expected} == expected, key
+    assert json_lines(moto.s3, moto.bucket, sorted(keys)[0]) == ["r0", "r1", "r2"]
+
+
+def test_tagging_failure_with_fail_stops_sluice_and_commits_nothing_for_that_file(
+        testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path):
+    """S3Proxy answers PutObjectTagging with 501: with `fail` the task fails like any fatal S3 error, and the
+    file's offset is not committed (the Java connector commits only after tagging)."""
+    if testenv.s3_server != "s3proxy":
+        pytest.skip("needs S3Proxy, which does not implement tagging")
+    topic = make_topic()
+    name = unique_name("tagfail")
+    produce_records(kafka_producer(), topic, [(0, f"r{i}") for i in range(5)])
+    connector = connector_config(testenv, name, topic, s3_prefix, **{
+        "flush.size": 5, "s3.object.tagging": "true", "s3.object.behavior.on.tagging.error": "fail",
+        "s3.retry.backoff.ms": 10})
+    sluice = SluiceProcess(tmp_path, worker_config(testenv), connector).start()
+    code = sluice.wait_exit(timeout=60)
+    logs = sluice.logs()
+    assert code == 1, logs
+    key = f"{s3_prefix}{topic}/partition=0/{topic}+0+0000000000.json"
+    assert f"Unable to tag S3 object {key} after 3 attempt(s)" in logs, logs
+    assert "NotImplemented" in logs, logs
+    # The object was completed before tagging was tried, but its offset never became committable.
+    assert list_keys(s3, testenv.s3_bucket, s3_prefix) == [key]
+    assert committed_offsets(kafka_consumer, f"connect-{name}", topic, 1)[0] == OFFSET_INVALID
+
+
+def test_tagging_failure_with_ignore_writes_the_data_and_logs_a_warning(
+        testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path):
+    if testenv.s3_server != "s3proxy":
+        pytest.skip("needs S3Proxy, which does not implement tagging")
+    topic = make_topic()
+    name = unique_name("tagignore")
+    produce_records(kafka_producer(), topic, [(0, f"r{i}") for i in range(10)])
+    connector = connector_config(testenv, name, topic, s3_prefix, **{
+        "flush.size": 5, "s3.object.tagging": "true", "s3.retry.backoff.ms": 10})  # ignore is the default
+    sluice = SluiceProcess(tmp_path, worker_config(testenv), connector).start()
+    try:
+        wait_until(lambda: committed_offsets(kafka_consumer, f"connect-{name}", topic, 1)[0] == 10, 60,
+                   what="offset 10 committed")
+    finally:
+        assert sluice.stop() == 0, sluice.logs()
+    keys = sorted(list_keys(s3, testenv.s3_bucket, s3_prefix))
+    assert keys == [f"{s3_prefix}{topic}/partition=0/{topic}+0+{o:010d}.json" for o in (0, 5)]
+    assert json_lines(s3, testenv.s3_bucket, keys[1]) == [f"r{i}" for i in range(5, 10)]
+    logs = sluice.logs()
+    for key in keys:
+        assert re.search(rf"Unable to tag S3 object {re.escape(key)} after 3 attempt\(s\); ignoring it .*"
+                         r"NotImplemented", logs), logs
