@@ -1,7 +1,8 @@
 # shellcheck shell=bash
 # Service "kafka": one Apache Kafka 4.x node in KRaft combined mode (broker and controller in one JVM) on
-# 127.0.0.1, with a PLAINTEXT listener and a SASL_SSL listener (SCRAM-SHA-512, TLS with a certificate of a test
-# CA made here with openssl). The jars come from Maven Central (no tarball), resolved by a generated pom.
+# 127.0.0.1, with a PLAINTEXT listener and a SASL_SSL listener (SCRAM-SHA-512, PLAIN and MSK IAM OAUTHBEARER, TLS
+# with a certificate of a test CA made here with openssl). The jars come from Maven Central (no tarball), resolved
+# by a generated pom. MSK IAM tokens are verified by a broker plugin built here from tests/kafka-broker/ (javac).
 #
 # A service file defines NAME_install, NAME_start, NAME_ready (one cheap probe, 0 when serving), NAME_env
 # (export lines for build/testenv.env) and NAME_describe (one line for `status`); scripts/testenv does the rest.
@@ -19,6 +20,14 @@
 : "${SLUICE_KAFKA_SASL_PASSWORD:=sluice-test-scram-password}"
 # Any 16 bytes in URL-safe base64 without padding; fixed so a data folder always matches its config.
 : "${SLUICE_KAFKA_CLUSTER_ID:=c2x1aWNlLXRlc3RlbnYwMQ}"
+# MSK IAM (OAUTHBEARER) on the SASL_SSL listener: tokens must be signed for this region, by the S3 test key pair
+# (SLUICE_S3_ACCESS_KEY/SLUICE_S3_SECRET_KEY, exported as AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY) or by this
+# temporary key pair, which also needs its session token. The token has '+', '/' and '=' on purpose: a signer
+# must encode them in the query. Fixed test values, not secrets.
+: "${SLUICE_KAFKA_MSK_IAM_REGION:=us-east-1}"
+: "${SLUICE_KAFKA_MSK_IAM_TEMP_ACCESS_KEY:=sluice-test-temp-access-key}"
+: "${SLUICE_KAFKA_MSK_IAM_TEMP_SECRET_KEY:=sluice-test-temp-secret-key}"
+: "${SLUICE_KAFKA_MSK_IAM_TEMP_SESSION_TOKEN:=sluice+test/temp-session-token==}"
 
 kafka_home() { echo "$SLUICE_OPT/kafka-$SLUICE_KAFKA_VERSION"; }
 
@@ -57,6 +66,47 @@ kafka_install() {
 </project>
 EOF
     maven_libs "$home"
+    kafka_build_plugin
+}
+
+# The broker plugin (tests/kafka-broker/src: the MSK IAM token validator), compiled against the installed
+# kafka-clients into a jar under the run folder, never into the repo.
+kafka_plugin_src() { echo "$REPO_ROOT/tests/kafka-broker/src"; }
+kafka_plugin_jar() { echo "$(svc_dir kafka)/plugin/sluice-testbroker.jar"; }
+
+# kafka_build_plugin: rebuild the jar when the sources, the Kafka version or the JDK changed (a stamp beside the
+# jar holds the hash of all three). A running broker picks up a new jar on its next start.
+kafka_build_plugin() {
+    local src jar out sum files
+    src=$(kafka_plugin_src)
+    jar=$(kafka_plugin_jar)
+    out=$(dirname "$jar")
+    need_java
+    need_cmd javac default-jdk-headless
+    mapfile -t files < <(cd "$src" && find . -name '*.java' | LC_ALL=C sort)
+    [[ ${#files[@]} -gt 0 ]] || die "kafka: no Java sources in $src"
+    sum=$({
+        (cd "$src" && sha256sum "${files[@]}")
+        echo "$SLUICE_KAFKA_VERSION"
+        javac -version 2>&1
+    } | sha256sum | cut -d' ' -f1)
+    if [[ -f $jar && -f $out/jar.sha256 && $(<"$out/jar.sha256") == "$sum" ]]; then
+        return 0
+    fi
+    log "kafka: building the broker plugin $jar from $src"
+    rm -rf "$out.tmp"
+    mkdir -p "$out.tmp/classes"
+    if ! (cd "$src" && javac --release 17 -Xlint:all -Werror -encoding UTF-8 -cp "$(kafka_home)/libs/*" \
+        -d "$out.tmp/classes" "${files[@]}") >"$out.tmp/javac.log" 2>&1; then
+        cat "$out.tmp/javac.log" >&2
+        die "kafka: compiling $src failed"
+    fi
+    # A jar rather than a class folder: one file on the class path, and the stamp describes exactly it.
+    (cd "$out.tmp/classes" && jar cf ../sluice-testbroker.jar .) || die "kafka: packing the broker plugin failed"
+    rm -rf "$out.tmp/classes"
+    echo "$sum" >"$out.tmp/jar.sha256"
+    rm -rf "$out"
+    mv "$out.tmp" "$out"
 }
 
 # Where the TLS material of the SASL_SSL listener lives (kept across restarts, remade by kafka_tls when missing).
@@ -127,9 +177,17 @@ listener.security.protocol.map=${protocols[*]}
 # PLAIN with the same user and password is enabled too: librdkafka before 2.6.1 (Debian 12 ships 2.0.2) sends a
 # SCRAM client-final-message that Kafka 4.x brokers reject (librdkafka#4895), and PLAIN lets such a client
 # still be tested end to end over this listener.
-sasl.enabled.mechanisms=SCRAM-SHA-512,PLAIN
+# OAUTHBEARER takes MSK IAM tokens (base64url SigV4-presigned kafka-cluster:Connect URLs), verified by the plugin
+# of tests/kafka-broker with the key pairs in its JAAS options; the principal is the access key id.
+# unsecuredLoginStringClaim_sub only satisfies the broker's own (never used) OAUTHBEARER login.
+sasl.enabled.mechanisms=SCRAM-SHA-512,PLAIN,OAUTHBEARER
 listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
 listener.name.sasl_ssl.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_$SLUICE_KAFKA_SASL_USERNAME="$SLUICE_KAFKA_SASL_PASSWORD";
+listener.name.sasl_ssl.oauthbearer.sasl.server.callback.handler.class=dev.sluice.testbroker.MskIamValidatorCallbackHandler
+listener.name.sasl_ssl.oauthbearer.sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required unsecuredLoginStringClaim_sub="sluice-testenv-broker" region="$SLUICE_KAFKA_MSK_IAM_REGION" maxExpiresSeconds="900" clockSkewSeconds="300" awsSecret_$SLUICE_S3_ACCESS_KEY="$SLUICE_S3_SECRET_KEY" awsSecret_$SLUICE_KAFKA_MSK_IAM_TEMP_ACCESS_KEY="$SLUICE_KAFKA_MSK_IAM_TEMP_SECRET_KEY" awsSessionToken_$SLUICE_KAFKA_MSK_IAM_TEMP_ACCESS_KEY="$SLUICE_KAFKA_MSK_IAM_TEMP_SESSION_TOKEN";
+# Like MSK, an OAUTHBEARER session ends when its token expires (the plugin reports the token's expiry as the
+# credential lifetime): clients re-authenticate (KIP-368) or are disconnected. The hour is only the upper bound.
+listener.name.sasl_ssl.oauthbearer.connections.max.reauth.ms=3600000
 listener.name.sasl_ssl.ssl.keystore.type=PKCS12
 listener.name.sasl_ssl.ssl.keystore.location=$tls/broker.p12
 listener.name.sasl_ssl.ssl.keystore.password=$(kafka_keystore_password)
@@ -195,7 +253,7 @@ kafka_start() {
 
     svc_launch kafka java -Xms256m "-Xmx$SLUICE_KAFKA_HEAP" -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError \
         -Djava.awt.headless=true -Dlog4j2.configurationFile="$dir/log4j2.properties" \
-        -cp "$home/libs/*" kafka.Kafka "$dir/server.properties"
+        -cp "$home/libs/*:$(kafka_plugin_jar)" kafka.Kafka "$dir/server.properties"
 }
 
 # Ready means the broker answers an ApiVersions request on the client port. A bound port is not enough: the
@@ -237,14 +295,21 @@ kafka_env() {
     # The SASL_SSL listener: SCRAM-SHA-512 with this user, TLS verified against the test CA in KAFKA_CA_PEM.
     echo "export KAFKA_SASL_BOOTSTRAP_SERVERS=127.0.0.1:$SLUICE_KAFKA_SASL_PORT"
     echo "export KAFKA_SASL_MECHANISM=SCRAM-SHA-512"
-    echo "export KAFKA_SASL_MECHANISMS=SCRAM-SHA-512,PLAIN"
+    echo "export KAFKA_SASL_MECHANISMS=SCRAM-SHA-512,PLAIN,OAUTHBEARER"
     echo "export KAFKA_SASL_USERNAME=$SLUICE_KAFKA_SASL_USERNAME"
     echo "export KAFKA_SASL_PASSWORD=$SLUICE_KAFKA_SASL_PASSWORD"
     echo "export KAFKA_CA_PEM=$(kafka_tls_dir)/ca.pem"
+    # MSK IAM over the same SASL_SSL listener: sasl.mechanism=OAUTHBEARER with tokens signed (region below) by
+    # AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, or by the temporary key pair with its session token.
+    echo "export KAFKA_MSK_IAM_BOOTSTRAP_SERVERS=127.0.0.1:$SLUICE_KAFKA_SASL_PORT"
+    echo "export KAFKA_MSK_IAM_REGION=$SLUICE_KAFKA_MSK_IAM_REGION"
+    echo "export KAFKA_MSK_IAM_TEMP_ACCESS_KEY_ID=$SLUICE_KAFKA_MSK_IAM_TEMP_ACCESS_KEY"
+    echo "export KAFKA_MSK_IAM_TEMP_SECRET_ACCESS_KEY=$SLUICE_KAFKA_MSK_IAM_TEMP_SECRET_KEY"
+    echo "export KAFKA_MSK_IAM_TEMP_SESSION_TOKEN='$SLUICE_KAFKA_MSK_IAM_TEMP_SESSION_TOKEN'"
     # For Kafka's own tools and Connect: java -cp "$KAFKA_CLASSPATH" org.apache.kafka.tools.TopicCommand ...
     echo "export KAFKA_CLASSPATH='$(kafka_home)/libs/*'"
 }
 
 kafka_describe() {
-    echo "Kafka $SLUICE_KAFKA_VERSION (KRaft combined) on 127.0.0.1:$SLUICE_KAFKA_PORT, SASL_SSL (SCRAM-SHA-512, PLAIN) :$SLUICE_KAFKA_SASL_PORT, controller :$SLUICE_KAFKA_CONTROLLER_PORT"
+    echo "Kafka $SLUICE_KAFKA_VERSION (KRaft combined) on 127.0.0.1:$SLUICE_KAFKA_PORT, SASL_SSL (SCRAM-SHA-512, PLAIN, OAUTHBEARER MSK IAM $SLUICE_KAFKA_MSK_IAM_REGION) :$SLUICE_KAFKA_SASL_PORT, controller :$SLUICE_KAFKA_CONTROLLER_PORT"
 }

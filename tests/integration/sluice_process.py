@@ -54,15 +54,16 @@ class SluiceProcess:
     """One `sluice run`, its logs in a file of the test's tmp_path."""
 
     def __init__(self, tmp_path: Path, worker: dict, connector: dict, env: dict | None = None,
-                 args: list[str] | None = None):
-        """`args`: options placed before the `run` subcommand, e.g. ["--log-level", "debug"]."""
+                 args: list[str] | None = None, inherit_env: bool = True):
+        """`args`: options placed before the `run` subcommand, e.g. ["--log-level", "debug"]. `env` is added to
+        the test process's environment, or with inherit_env=False is the whole environment."""
         tmp_path.mkdir(parents=True, exist_ok=True)
         self.dir = tmp_path
         self.args = list(args or [])
         self.worker_path = write_properties(tmp_path / "worker.properties", worker)
         self.connector_path = write_properties(tmp_path / "connector.properties", connector)
         self.log_path = tmp_path / "sluice.log"
-        self.env = dict(os.environ, **(env or {}))
+        self.env = dict(os.environ, **(env or {})) if inherit_env else dict(env or {})
         self.proc: subprocess.Popen | None = None
         self.runs = 0
 
