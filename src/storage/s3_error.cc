@@ -24,6 +24,9 @@ std::string code_for_status(int status) {
       return "NotFound";
     case 405:
       return "MethodNotAllowed";
+    case 407:
+      // From the proxy, not from S3: say which settings to check.
+      return "ProxyAuthenticationRequired";
     case 409:
       return "Conflict";
     case 412:
@@ -80,6 +83,9 @@ S3Error parse_s3_error(const http::HttpResponse& response) {
     if (root.ok() && root->name == "Error") fill_from_xml(error, *root);
   }
   if (error.code.empty()) error.code = code_for_status(response.status);
+  if (response.status == 407 && error.message.empty()) {
+    error.message = "the proxy refused the request: check s3.proxy.user and s3.proxy.password";
+  }
   return error;
 }
 

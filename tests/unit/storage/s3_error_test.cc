@@ -41,6 +41,16 @@ TEST(S3ErrorTest, BodylessResponseUsesStatusAndHeaders) {
   EXPECT_EQ(parse_s3_error(response(502, "<html>bad gateway</html>")).code, "HTTP 502");
 }
 
+TEST(S3ErrorTest, ProxyRefusalNamesTheProxySettings) {
+  // A 407 comes from s3.proxy.url's proxy, with an HTML or empty body.
+  S3Error e = parse_s3_error(response(407, "<html>Proxy Authentication Required</html>"));
+  EXPECT_EQ(e.code, "ProxyAuthenticationRequired");
+  EXPECT_EQ(e.describe(),
+            "status=407 code=ProxyAuthenticationRequired message=\"the proxy refused the request: "
+            "check s3.proxy.user and s3.proxy.password\"");
+  EXPECT_EQ(classify_s3_error(e), S3ErrorClass::kFatal);
+}
+
 TEST(S3ErrorTest, ReadsRegionAndSkewDetails) {
   S3Error wrong_region = parse_s3_error(
       response(400,
