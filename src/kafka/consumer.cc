@@ -31,12 +31,29 @@ void log_callback(const rd_kafka_t*, int level, const char* facility, const char
   }
 }
 
+// A TLS handshake that failed for a reason no retry fixes: the broker's certificate does not
+// verify (librdkafka's _SSL error), or the broker sent a TLS alert refusing ours (it shows up as
+// a transport error carrying "SSL alert number": 42 bad certificate, 48 unknown CA, 116
+// certificate required...).
+bool is_tls_refusal(int err, const char* reason) {
+  if (err == RD_KAFKA_RESP_ERR__SSL) return true;
+  return err == RD_KAFKA_RESP_ERR__TRANSPORT && reason != nullptr &&
+         std::strstr(reason, "SSL alert number") != nullptr;
+}
+
 void error_callback(rd_kafka_t* rk, int err, const char* reason, void* opaque) {
   if (err == RD_KAFKA_RESP_ERR__AUTHENTICATION) {
     // librdkafka would retry a refused login forever; like a Java task, fail instead, so that the
     // operator sees a stopped connector rather than one that silently reads nothing.
     static_cast<Consumer*>(opaque)->set_fatal(
         Status::fatal(std::string("Kafka authentication failed: ") + reason));
+  } else if (is_tls_refusal(err, reason)) {
+    // The Java client raises SslAuthenticationException here and the task fails: a broker that
+    // rejects our certificate, or one we cannot verify, will do the same on every retry.
+    static_cast<Consumer*>(opaque)->set_fatal(Status::fatal(
+        std::string("Kafka authentication failed (TLS): ") + reason +
+        " (check ssl.truststore.* for the broker's CA and ssl.keystore.* for the client "
+        "certificate)"));
   }
   // Most errors here are transient (a broker went away) and librdkafka retries them itself.
   char fatal[512];

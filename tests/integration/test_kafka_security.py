@@ -222,3 +222,83 @@ def test_listener_takes_scram_sha_512_from_a_fixed_librdkafka(testenv, sasl, mak
     message = wait_until(lambda: consumer.poll(1.0), 30, 0, what="a record over SCRAM-SHA-512")
     assert message.error() is None, message.error()
     assert message.value() == b"over-scram"
+
+
+@pytest.fixture(scope="module")
+def mtls(testenv) -> dict[str, str]:
+    values = read_env_file(testenv.env_file)
+    needed = ["KAFKA_SSL_BOOTSTRAP_SERVERS", "KAFKA_CLIENT_CERT_PEM", "KAFKA_CLIENT_KEY_PEM", "KAFKA_CA_PEM"]
+    missing = [k for k in needed if not values.get(k)]
+    if missing:
+        pytest.fail(f"{testenv.env_file} lacks {', '.join(missing)}: rerun `scripts/testenv down && scripts/testenv "
+                    "up` (the SSL listener came with a later scripts/testenv.d/kafka.sh)")
+    return {k: values[k] for k in needed}
+
+
+def mtls_worker(testenv, mtls, **keystore) -> dict[str, object]:
+    return worker_config(testenv, **{
+        "bootstrap.servers": mtls["KAFKA_SSL_BOOTSTRAP_SERVERS"],
+        "consumer.security.protocol": "SSL",
+        "consumer.ssl.truststore.location": mtls["KAFKA_CA_PEM"],
+        "consumer.ssl.truststore.type": "PEM",
+        **{f"consumer.{k}": v for k, v in keystore.items()},
+    })
+
+
+def test_mutual_tls_with_a_pem_key_store(testenv, s3, sasl, mtls, make_topic, kafka_producer, unique_name,
+                                         s3_prefix, tmp_path):
+    """security.protocol=SSL against a listener that requires a client certificate; the Java PEM key store is
+    one file with the private key and the certificate."""
+    store = tmp_path / "client-keystore.pem"
+    store.write_text(open(mtls["KAFKA_CLIENT_KEY_PEM"]).read() + open(mtls["KAFKA_CLIENT_CERT_PEM"]).read())
+    worker = mtls_worker(testenv, mtls, **{"ssl.keystore.type": "PEM", "ssl.keystore.location": str(store)})
+    run_to_s3(testenv, s3, sasl, make_topic, kafka_producer, unique_name, s3_prefix, tmp_path / "run", worker)
+
+
+def test_mutual_tls_with_a_pkcs12_key_store(testenv, s3, sasl, mtls, make_topic, kafka_producer, unique_name,
+                                            s3_prefix, tmp_path):
+    store = tmp_path / "client-keystore.p12"
+    password = "ks-" + uuid.uuid4().hex
+    subprocess.run(["openssl", "pkcs12", "-export", "-in", mtls["KAFKA_CLIENT_CERT_PEM"], "-inkey",
+                    mtls["KAFKA_CLIENT_KEY_PEM"], "-name", "client", "-out", str(store), "-passout",
+                    f"pass:{password}"], check=True, capture_output=True)
+    worker = mtls_worker(testenv, mtls, **{"ssl.keystore.type": "PKCS12", "ssl.keystore.location": str(store),
+                                           "ssl.keystore.password": password, "ssl.key.password": password})
+    logs = run_to_s3(testenv, s3, sasl, make_topic, kafka_producer, unique_name, s3_prefix, tmp_path / "run",
+                     worker)
+    assert password not in logs
+
+
+def test_mutual_tls_without_a_client_certificate_is_refused(testenv, mtls, make_topic, unique_name, s3_prefix,
+                                                            tmp_path):
+    topic = make_topic()
+    sluice = SluiceProcess(tmp_path, mtls_worker(testenv, mtls),
+                           connector_config(testenv, unique_name("mtls-none"), topic, s3_prefix)).start()
+    try:
+        wait_until(lambda: not sluice.running(), 60, what="sluice to fail")
+    finally:
+        rc = sluice.stop()
+    logs = sluice.logs()
+    assert rc == 1, logs
+    assert "Kafka authentication failed" in logs and "SSL" in logs, logs
+
+
+def test_a_broker_certificate_that_does_not_verify_fails_the_task(testenv, mtls, make_topic, unique_name, s3_prefix,
+                                                                   tmp_path):
+    """No trust store: the system's CAs do not know the test CA, so the broker's certificate cannot be verified.
+    The Java client fails the task with an SslAuthenticationException; so does sluice, naming what to check."""
+    store = tmp_path / "client-keystore.pem"
+    store.write_text(open(mtls["KAFKA_CLIENT_KEY_PEM"]).read() + open(mtls["KAFKA_CLIENT_CERT_PEM"]).read())
+    worker = mtls_worker(testenv, mtls, **{"ssl.keystore.type": "PEM", "ssl.keystore.location": str(store)})
+    del worker["consumer.ssl.truststore.location"], worker["consumer.ssl.truststore.type"]
+    topic = make_topic()
+    sluice = SluiceProcess(tmp_path, worker,
+                           connector_config(testenv, unique_name("mtls-untrusted"), topic, s3_prefix)).start()
+    try:
+        wait_until(lambda: not sluice.running(), 60, what="sluice to fail")
+    finally:
+        rc = sluice.stop()
+    logs = sluice.logs()
+    assert rc == 1, logs
+    assert "Kafka authentication failed (TLS)" in logs and "certificate verify failed" in logs, logs
+    assert "check ssl.truststore.*" in logs
