@@ -1,7 +1,8 @@
-"""s3.object.tagging end to end (spec confluent-s3-sink.md §2.2, §5.6), and SSE headers, against moto's S3
-server — S3Proxy, the default test server, answers 501 NotImplemented to PutObjectTagging and to SSE — with
-moto checking SigV4 signatures against an IAM user it made; plus the tagging error policies against S3Proxy,
-whose 501 is a real tagging failure."""
+"""The S3 options S3Proxy (the default test server) does not implement, against moto's S3 server with moto
+checking SigV4 signatures against an IAM user it made: s3.object.tagging end to end (spec confluent-s3-sink.md
+§2.2, §5.6), SSE-S3 and SSE-KMS headers, canned ACLs; plus the tagging error policies against S3Proxy, whose
+501 NotImplemented is a real tagging failure. (SSE-C is implemented by neither server: its request headers are
+checked in tests/unit/storage.)"""
 
 from __future__ import annotations
 
@@ -179,6 +180,29 @@ def test_sse_headers_are_accepted_by_a_server_that_supports_them(
         head = moto.s3.head_object(Bucket=moto.bucket, Key=key)
         assert {k: head.get(k) for k in expected} == expected, key
     assert json_lines(moto.s3, moto.bucket, sorted(keys)[0]) == ["r0", "r1", "r2"]
+
+
+def test_canned_acl_is_applied_by_a_server_that_supports_acls(testenv, moto, make_topic, kafka_producer,
+                                                              unique_name, s3_prefix, tmp_path):
+    """s3.acl.canned (x-amz-acl) on small PutObjects and on a multipart upload (CreateMultipartUpload carries it)."""
+    topic = make_topic()
+    big = "x" * (900 * 1024)  # under the broker's 1 MB message limit
+    # 7 records per file: 2 small + 5 big (4.5 MB, one PutObject), then 7 big (6.3 MB, two parts).
+    produce_records(kafka_producer(), topic, [(0, "small-0"), (0, "small-1")] + [(0, big)] * 12)
+    connector = moto_connector(testenv, moto, unique_name("acl"), topic, s3_prefix, **{
+        "flush.size": 7, "s3.acl.canned": "public-read", "s3.part.size": 5 * 1024 * 1024})
+    sluice = SluiceProcess(tmp_path, worker_config(testenv), connector).start()
+    try:
+        keys = wait_until(lambda: len(list_keys(moto.s3, moto.bucket, s3_prefix)) == 2
+                          and sorted(list_keys(moto.s3, moto.bucket, s3_prefix)), 60, what="2 objects")
+    finally:
+        assert sluice.stop() == 0, sluice.logs()
+    assert moto.s3.head_object(Bucket=moto.bucket, Key=keys[1])["ETag"].endswith('-2"'), "not a multipart upload"
+    for key in keys:
+        grants = moto.s3.get_object_acl(Bucket=moto.bucket, Key=key)["Grants"]
+        public = [g["Permission"] for g in grants
+                  if g["Grantee"].get("URI") == "http://acs.amazonaws.com/groups/global/AllUsers"]
+        assert public == ["READ"], (key, grants)
 
 
 def test_tagging_failure_with_fail_stops_sluice_and_commits_nothing_for_that_file(
