@@ -6,7 +6,11 @@ import gzip
 import json
 import os
 import signal
+import random
+import socket
 import subprocess
+import sys
+import threading
 import time
 from pathlib import Path
 
@@ -96,6 +100,17 @@ class SluiceProcess:
     def running(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
 
+    def run_until_failure(self, timeout: float = 60) -> tuple[int, str]:
+        """Start and wait for the process to stop by itself (a run expected to fail); (exit code, logs). If it is
+        still running after `timeout`, it is stopped and the test fails with its logs."""
+        self.start()
+        try:
+            code = self.proc.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            self.stop()
+            raise AssertionError(f"sluice still ran after {timeout}s:\n{self.logs()}")
+        return code, self.logs()
+
     def wait_exit(self, timeout: float) -> int:
         """Wait for the process to end by itself (after a failure); its exit code."""
         assert self.proc is not None
@@ -181,3 +196,82 @@ def java_hash_map_order(keys: list[str]) -> list[str]:
         return (h ^ (h >> 16)) & (capacity - 1)
     # A resize splits each bin keeping relative order, so a bin lists its keys in insertion order.
     return [k for _, _, k in sorted((bucket(k), i, k) for i, k in enumerate(keys))]
+
+
+def crash_and_recover(sluice: SluiceProcess, producer, kafka_consumer, group: str, topic: str, partitions: int, *,
+                      batches: int, per_batch: int, seed: int, kills: int = 4) -> dict[int, int]:
+    """Produce `batches` × `per_batch` records per partition, 100 ms apart (so the wall clock moves while records
+    flow), while `sluice` is started and killed with SIGKILL `kills` times at random moments; then start it once
+    more and wait until the group has committed everything. Returns the records produced per partition; the
+    values are "p<partition>-<n>". The caller checks S3."""
+    produced = {p: 0 for p in range(partitions)}
+    stop = threading.Event()
+
+    def produce_slowly():
+        for _ in range(batches):
+            for p in range(partitions):
+                for _ in range(per_batch):
+                    producer.produce(topic, value=f"p{p}-{produced[p]}", partition=p)
+                    produced[p] += 1
+            producer.poll(0)
+            time.sleep(0.1)
+            if stop.is_set():
+                break
+        producer.flush(30)
+
+    feeder = threading.Thread(target=produce_slowly)
+    feeder.start()
+    rng = random.Random(seed)
+    try:
+        for _ in range(kills):
+            sluice.start()
+            time.sleep(rng.uniform(1.5, 3.0))
+            sluice.kill9()
+        feeder.join()
+        sluice.start()
+        wait_until(lambda: committed_offsets(kafka_consumer, group, topic, partitions) == produced, 90,
+                   what="all offsets committed")
+    finally:
+        stop.set()
+        feeder.join()
+        code = sluice.stop()
+    assert code == 0, sluice.logs()
+    return produced
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(args: list[str], port: int, log_path: Path, env: dict | None = None,
+                 timeout: float = 30) -> subprocess.Popen:
+    """Start a test server (`python -m <args>` of this venv) in its own process group, logging to `log_path`, and
+    wait until it accepts connections on 127.0.0.1:`port`. Stop it with stop_server."""
+    log = open(log_path, "w")
+    proc = subprocess.Popen([sys.executable, "-m", *args], stdout=log, stderr=subprocess.STDOUT,
+                            env=env, start_new_session=True)
+    log.close()
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return proc
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                stop_server(proc)
+                raise RuntimeError(f"{args[0]} did not start on port {port} (see {log_path})")
+            time.sleep(0.1)
+
+
+def stop_server(proc: subprocess.Popen) -> None:
+    """SIGTERM to the server's process group (whatever it started goes with it), SIGKILL after 10 s."""
+    if proc.poll() is not None:
+        return
+    os.killpg(proc.pid, signal.SIGTERM)
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()

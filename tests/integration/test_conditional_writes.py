@@ -5,15 +5,12 @@ sluice's rewrites are byte-identical and accepted as such."""
 
 from __future__ import annotations
 
-import random
 import re
-import threading
-import time
 
 import pytest
 
-from sluice_process import (SluiceProcess, committed_offsets, connector_config, json_lines, list_keys,
-                            produce_records, read_object, wait_until, worker_config)
+from sluice_process import (SluiceProcess, committed_offsets, connector_config, crash_and_recover, json_lines,
+                            list_keys, produce_records, read_object, wait_until, worker_config)
 
 
 @pytest.fixture(autouse=True)
@@ -70,41 +67,10 @@ def test_kill_dash_nine_and_restart_with_conditional_writes_give_every_record_ex
         "timezone": "UTC",
         "flush.size": 450,
     })
-    producer = kafka_producer()
-    produced = {p: 0 for p in range(partitions)}
-    stop = threading.Event()
-
-    def produce_slowly():
-        for _ in range(100):
-            for p in range(partitions):
-                for _ in range(80):
-                    producer.produce(topic, value=f"p{p}-{produced[p]}", partition=p)
-                    produced[p] += 1
-            producer.poll(0)
-            time.sleep(0.1)
-            if stop.is_set():
-                break
-        producer.flush(30)
-
     worker = worker_config(testenv, **{"consumer.session.timeout.ms": 6000})
     sluice = SluiceProcess(tmp_path, worker, connector)
-    feeder = threading.Thread(target=produce_slowly)
-    feeder.start()
-    rng = random.Random(23)
-    try:
-        for _ in range(4):
-            sluice.start()
-            time.sleep(rng.uniform(1.5, 3.0))
-            sluice.kill9()
-        feeder.join()
-        sluice.start()
-        wait_until(lambda: committed_offsets(kafka_consumer, f"connect-{name}", topic, partitions)
-                   == produced, 90, what="all offsets committed")
-    finally:
-        stop.set()
-        feeder.join()
-        code = sluice.stop()
-    assert code == 0, sluice.logs()
+    produced = crash_and_recover(sluice, kafka_producer(), kafka_consumer, f"connect-{name}", topic, partitions,
+                                 batches=100, per_batch=80, seed=23)
     logs = sluice.logs()
     assert "conditional write refused" not in logs, logs
     seen: dict[str, int] = {}

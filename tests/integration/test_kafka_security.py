@@ -147,12 +147,7 @@ def test_wrong_password_is_reported_as_an_authentication_failure(testenv, s3, sa
     wrong = "Wrong-" + uuid.uuid4().hex
     worker = secure_worker(testenv, sasl, "PLAIN", PLAIN_MODULE, wrong)
     connector = connector_config(testenv, unique_name("badpw"), topic, s3_prefix, **{"flush.size": 1})
-    sluice = SluiceProcess(tmp_path, worker, connector).start()
-    try:
-        wait_until(lambda: not sluice.running(), 30, what="sluice to stop on the authentication failure")
-    finally:
-        code = sluice.stop()
-    logs = sluice.logs()
+    code, logs = SluiceProcess(tmp_path, worker, connector).run_until_failure(30)
     assert code == 1, logs
     assert "Kafka authentication failed" in logs, logs
     # The broker's PLAIN answer, logged by librdkafka at error level and again as a consumer error.
@@ -272,13 +267,9 @@ def test_mutual_tls_with_a_pkcs12_key_store(testenv, s3, sasl, mtls, make_topic,
 def test_mutual_tls_without_a_client_certificate_is_refused(testenv, mtls, make_topic, unique_name, s3_prefix,
                                                             tmp_path):
     topic = make_topic()
-    sluice = SluiceProcess(tmp_path, mtls_worker(testenv, mtls),
-                           connector_config(testenv, unique_name("mtls-none"), topic, s3_prefix)).start()
-    try:
-        wait_until(lambda: not sluice.running(), 60, what="sluice to fail")
-    finally:
-        rc = sluice.stop()
-    logs = sluice.logs()
+    rc, logs = SluiceProcess(tmp_path, mtls_worker(testenv, mtls),
+                             connector_config(testenv, unique_name("mtls-none"), topic, s3_prefix)
+                             ).run_until_failure(60)
     assert rc == 1, logs
     assert "Kafka authentication failed" in logs and "SSL" in logs, logs
 
@@ -292,13 +283,9 @@ def test_a_broker_certificate_that_does_not_verify_fails_the_task(testenv, mtls,
     worker = mtls_worker(testenv, mtls, **{"ssl.keystore.type": "PEM", "ssl.keystore.location": str(store)})
     del worker["consumer.ssl.truststore.location"], worker["consumer.ssl.truststore.type"]
     topic = make_topic()
-    sluice = SluiceProcess(tmp_path, worker,
-                           connector_config(testenv, unique_name("mtls-untrusted"), topic, s3_prefix)).start()
-    try:
-        wait_until(lambda: not sluice.running(), 60, what="sluice to fail")
-    finally:
-        rc = sluice.stop()
-    logs = sluice.logs()
+    rc, logs = SluiceProcess(tmp_path, worker,
+                             connector_config(testenv, unique_name("mtls-untrusted"), topic, s3_prefix)
+                             ).run_until_failure(60)
     assert rc == 1, logs
     assert "Kafka authentication failed (TLS)" in logs and "certificate verify failed" in logs, logs
     assert "check ssl.truststore.*" in logs

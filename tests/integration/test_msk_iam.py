@@ -128,14 +128,9 @@ def test_wrong_secret_fails_the_task_with_an_authentication_error(testenv, iam, 
                     AWS_SECRET_ACCESS_KEY="not-the-secret-" + testenv.aws_secret_access_key[:4],
                     AWS_REGION=iam["KAFKA_MSK_IAM_REGION"])
     topic = make_topic()
-    sluice = SluiceProcess(tmp_path, iam_worker(testenv, iam),
-                           connector_config(testenv, unique_name("iam-bad"), topic, s3_prefix), env=env,
-                           inherit_env=False).start()
-    try:
-        wait_until(lambda: not sluice.running(), 60, what="sluice to fail")
-    finally:
-        rc = sluice.stop()
-    logs = sluice.logs()
+    rc, logs = SluiceProcess(tmp_path, iam_worker(testenv, iam),
+                             connector_config(testenv, unique_name("iam-bad"), topic, s3_prefix), env=env,
+                             inherit_env=False).run_until_failure(60)
     assert rc == 1, logs
     assert "Kafka authentication failed" in logs, logs
     assert env["AWS_SECRET_ACCESS_KEY"] not in logs
@@ -145,14 +140,9 @@ def test_no_credentials_at_all_is_reported(testenv, iam, make_topic, unique_name
     env = clean_env(AWS_SHARED_CREDENTIALS_FILE=str(tmp_path / "none"), AWS_CONFIG_FILE=str(tmp_path / "none"),
                     AWS_REGION=iam["KAFKA_MSK_IAM_REGION"])
     topic = make_topic()
-    sluice = SluiceProcess(tmp_path, iam_worker(testenv, iam),
-                           connector_config(testenv, unique_name("iam-none"), topic, s3_prefix), env=env,
-                           inherit_env=False).start()
-    try:
-        wait_until(lambda: not sluice.running(), 60, what="sluice to fail")
-    finally:
-        rc = sluice.stop()
-    logs = sluice.logs()
+    rc, logs = SluiceProcess(tmp_path, iam_worker(testenv, iam),
+                             connector_config(testenv, unique_name("iam-none"), topic, s3_prefix), env=env,
+                             inherit_env=False).run_until_failure(60)
     assert rc == 1, logs
     assert "could not make an OAUTHBEARER token" in logs, logs
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 
 from sluice_process import (SluiceProcess, committed_offsets, connector_config, list_keys, produce_records,
                             read_object, wait_until, worker_config)

@@ -9,11 +9,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import signal
-import socket
-import subprocess
-import sys
-import time
 from types import SimpleNamespace
 
 import boto3
@@ -21,18 +16,12 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from sluice_process import (SluiceProcess, committed_offsets, connector_config, json_lines, list_keys,
-                            produce_records, wait_until, worker_config)
+from sluice_process import (SluiceProcess, committed_offsets, connector_config, free_port, json_lines, list_keys,
+                            produce_records, start_server, stop_server, wait_until, worker_config)
 
 OFFSET_INVALID = -1001  # what the group reports for a partition with no committed offset
 MOTO_REGION = "us-east-1"
 MOTO_BUCKET = "sluice-tagging"
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _client(service: str, endpoint: str, access_key: str, secret_key: str):
@@ -47,23 +36,12 @@ def moto(tmp_path_factory):
     """moto's server on a free loopback port, checking SigV4 signatures and IAM policies from its fourth
     request on (INITIAL_NO_AUTH_ACTION_COUNT=3): the first three make an IAM user, its access key and an
     allow-all policy; everything after, the bucket included, is signed with that key."""
-    port = _free_port()
+    port = free_port()
     endpoint = f"http://127.0.0.1:{port}"
-    log = open(tmp_path_factory.mktemp("moto") / "moto.log", "w")
     env = dict(os.environ, INITIAL_NO_AUTH_ACTION_COUNT="3")
-    # Its own process group, so whatever it starts goes with it.
-    proc = subprocess.Popen([sys.executable, "-m", "moto.server", "-H", "127.0.0.1", "-p", str(port)],
-                            stdout=log, stderr=subprocess.STDOUT, env=env, start_new_session=True)
+    proc = start_server(["moto.server", "-H", "127.0.0.1", "-p", str(port)], port,
+                        tmp_path_factory.mktemp("moto") / "moto.log", env=env)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"moto server did not start (see {log.name})")
-                time.sleep(0.1)
         iam = _client("iam", endpoint, "bootstrap", "bootstrap")
         iam.create_user(UserName="sluice")
         key = iam.create_access_key(UserName="sluice")["AccessKey"]
@@ -74,13 +52,7 @@ def moto(tmp_path_factory):
         yield SimpleNamespace(endpoint=endpoint, bucket=MOTO_BUCKET, access_key=key["AccessKeyId"],
                               secret_key=key["SecretAccessKey"], s3=s3)
     finally:
-        os.killpg(proc.pid, signal.SIGTERM)
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait()
-        log.close()
+        stop_server(proc)
 
 
 def moto_connector(testenv, moto, name: str, topic: str, prefix: str, **extra) -> dict:

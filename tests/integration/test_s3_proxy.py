@@ -5,25 +5,15 @@ URL works as in Java, and a wrong proxy password is a clear failure, never a lea
 from __future__ import annotations
 
 import re
-import socket
-import subprocess
-import sys
-import time
 import uuid
 
 import pytest
 
-from sluice_process import SluiceProcess, connector_config, json_lines, list_keys, produce_records, wait_until, \
-    worker_config
+from sluice_process import (SluiceProcess, connector_config, free_port, json_lines, list_keys, produce_records,
+                            start_server, stop_server, wait_until, worker_config)
 
 PROXY_USER = "sluice-proxy-user"
 PROXY_PASSWORD = "ProxyPw-" + uuid.uuid4().hex
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 class Proxy:
@@ -43,31 +33,15 @@ class Proxy:
 
 @pytest.fixture(scope="module")
 def proxy(tmp_path_factory):
-    port = _free_port()
+    port = free_port()
     log_path = tmp_path_factory.mktemp("proxy") / "proxy.log"
-    log = open(log_path, "w")
-    proc = subprocess.Popen([sys.executable, "-m", "proxy", "--hostname", "127.0.0.1", "--port", str(port),
-                             "--basic-auth", f"{PROXY_USER}:{PROXY_PASSWORD}", "--num-acceptors", "1",
-                             "--num-workers", "2"],
-                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    proc = start_server(["proxy", "--hostname", "127.0.0.1", "--port", str(port), "--basic-auth",
+                         f"{PROXY_USER}:{PROXY_PASSWORD}", "--num-acceptors", "1", "--num-workers", "2"],
+                        port, log_path)
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
-                break
-            except OSError:
-                if proc.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"proxy.py did not start (see {log_path})")
-                time.sleep(0.1)
         yield Proxy(port, log_path)
     finally:
-        proc.terminate()
-        try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
+        stop_server(proc)
 
 
 def _run(testenv, s3, make_topic, kafka_producer, unique_name, s3_prefix, tmp_path, proxy_settings) -> str:
@@ -120,12 +94,7 @@ def test_a_wrong_proxy_password_fails_clearly(testenv, proxy, make_topic, unique
     wrong = "WrongProxyPw-" + uuid.uuid4().hex
     connector = connector_config(testenv, unique_name("proxy-bad"), topic, s3_prefix, **{
         "s3.proxy.url": f"http://127.0.0.1:{proxy.port}", "s3.proxy.user": PROXY_USER, "s3.proxy.password": wrong})
-    sluice = SluiceProcess(tmp_path, worker_config(testenv), connector).start()
-    try:
-        wait_until(lambda: not sluice.running(), 60, what="sluice to stop")
-    finally:
-        rc = sluice.stop()
-    logs = sluice.logs()
+    rc, logs = SluiceProcess(tmp_path, worker_config(testenv), connector).run_until_failure(60)
     assert rc == 1, logs
     assert "status=407 code=ProxyAuthenticationRequired" in logs and "check s3.proxy.user and s3.proxy.password" \
         in logs, logs

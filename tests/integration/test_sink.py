@@ -8,10 +8,9 @@ import re
 import subprocess
 import time
 
-import pytest
 
-from sluice_process import (SLUICE, SluiceProcess, committed_offsets, connector_config, json_lines, list_keys,
-                            read_object, wait_until, worker_config)
+from sluice_process import (SLUICE, SluiceProcess, committed_offsets, connector_config, crash_and_recover,
+                            json_lines, list_keys, read_object, wait_until, worker_config)
 
 
 def produce(producer, topic: str, values: list[tuple[int, bytes | str | None]], timestamps=None, key=None):
@@ -199,8 +198,6 @@ def test_wall_clock_partitioning_and_scheduled_rotation_are_exactly_once_across_
     """Beyond the Java connector: Wallclock paths + rotate.schedule.interval.ms survive crashes
     without duplicates, because each rotation's cuts are recorded in the offset commit metadata
     before its objects become visible, and replayed after a restart."""
-    import threading
-
     partitions = 2
     topic = make_topic(partitions=partitions)
     name = unique_name("wall")
@@ -214,43 +211,12 @@ def test_wall_clock_partitioning_and_scheduled_rotation_are_exactly_once_across_
         "rotate.schedule.interval.ms": 3000,
         "flush.size": 700,
     })
-    producer = kafka_producer()
-    produced = {p: 0 for p in range(partitions)}
-    stop = threading.Event()
-
-    def produce_slowly():
-        # ~100 records per partition per 100 ms for 12 s: the wall clock moves while records flow.
-        for _ in range(120):
-            for p in range(partitions):
-                for _ in range(100):
-                    producer.produce(topic, value=f"p{p}-{produced[p]}", partition=p)
-                    produced[p] += 1
-            producer.poll(0)
-            time.sleep(0.1)
-            if stop.is_set():
-                break
-        producer.flush(30)
-
     # A killed member leaves the group only when its session times out: keep that short.
     worker = worker_config(testenv, **{"consumer.session.timeout.ms": 6000})
     sluice = SluiceProcess(tmp_path, worker, connector)
-    feeder = threading.Thread(target=produce_slowly)
-    feeder.start()
-    rng = random.Random(11)
-    try:
-        for _ in range(4):
-            sluice.start()
-            time.sleep(rng.uniform(1.5, 3.0))
-            sluice.kill9()
-        feeder.join()
-        sluice.start()
-        wait_until(lambda: committed_offsets(kafka_consumer, f"connect-{name}", topic, partitions)
-                   == produced, 90, what="all offsets committed")
-    finally:
-        stop.set()
-        feeder.join()
-        code = sluice.stop()
-    assert code == 0, sluice.logs()
+    # ~100 records per partition per 100 ms for 12 s: the wall clock moves while records flow.
+    produced = crash_and_recover(sluice, kafka_producer(), kafka_consumer, f"connect-{name}", topic, partitions,
+                                 batches=120, per_batch=100, seed=11)
     assert "replaying" in sluice.logs(), "no restart found a recorded rotation to replay"
     seen: dict[str, int] = {}
     for key in list_keys(s3, testenv.s3_bucket, s3_prefix):
