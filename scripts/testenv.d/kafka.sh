@@ -30,6 +30,9 @@
 : "${SLUICE_KAFKA_MSK_IAM_TEMP_ACCESS_KEY:=sluice-test-temp-access-key}"
 : "${SLUICE_KAFKA_MSK_IAM_TEMP_SECRET_KEY:=sluice-test-temp-secret-key}"
 : "${SLUICE_KAFKA_MSK_IAM_TEMP_SESSION_TOKEN:=sluice+test/temp-session-token==}"
+# Sessions of the temporary key end this many seconds after login (as sessions end with the temporary credentials
+# that signed them): clients must re-authenticate or reconnect, and tests see that happen within seconds.
+: "${SLUICE_KAFKA_MSK_IAM_TEMP_SESSION_SECONDS:=8}"
 
 kafka_home() { echo "$SLUICE_OPT/kafka-$SLUICE_KAFKA_VERSION"; }
 
@@ -193,7 +196,7 @@ sasl.enabled.mechanisms=SCRAM-SHA-512,PLAIN,OAUTHBEARER
 listener.name.sasl_ssl.scram-sha-512.sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required;
 listener.name.sasl_ssl.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_$SLUICE_KAFKA_SASL_USERNAME="$SLUICE_KAFKA_SASL_PASSWORD";
 listener.name.sasl_ssl.oauthbearer.sasl.server.callback.handler.class=dev.sluice.testbroker.MskIamValidatorCallbackHandler
-listener.name.sasl_ssl.oauthbearer.sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required unsecuredLoginStringClaim_sub="sluice-testenv-broker" region="$SLUICE_KAFKA_MSK_IAM_REGION" maxExpiresSeconds="900" clockSkewSeconds="300" awsSecret_$SLUICE_S3_ACCESS_KEY="$SLUICE_S3_SECRET_KEY" awsSecret_$SLUICE_KAFKA_MSK_IAM_TEMP_ACCESS_KEY="$SLUICE_KAFKA_MSK_IAM_TEMP_SECRET_KEY" awsSessionToken_$SLUICE_KAFKA_MSK_IAM_TEMP_ACCESS_KEY="$SLUICE_KAFKA_MSK_IAM_TEMP_SESSION_TOKEN";
+listener.name.sasl_ssl.oauthbearer.sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required unsecuredLoginStringClaim_sub="sluice-testenv-broker" region="$SLUICE_KAFKA_MSK_IAM_REGION" maxExpiresSeconds="900" clockSkewSeconds="300" awsSecret_$SLUICE_S3_ACCESS_KEY="$SLUICE_S3_SECRET_KEY" awsSecret_$SLUICE_KAFKA_MSK_IAM_TEMP_ACCESS_KEY="$SLUICE_KAFKA_MSK_IAM_TEMP_SECRET_KEY" awsSessionToken_$SLUICE_KAFKA_MSK_IAM_TEMP_ACCESS_KEY="$SLUICE_KAFKA_MSK_IAM_TEMP_SESSION_TOKEN" awsSessionSeconds_$SLUICE_KAFKA_MSK_IAM_TEMP_ACCESS_KEY="$SLUICE_KAFKA_MSK_IAM_TEMP_SESSION_SECONDS";
 # Like MSK, an OAUTHBEARER session ends when its token expires (the plugin reports the token's expiry as the
 # credential lifetime): clients re-authenticate (KIP-368) or are disconnected. The hour is only the upper bound.
 listener.name.sasl_ssl.oauthbearer.connections.max.reauth.ms=3600000
@@ -326,6 +329,7 @@ kafka_env() {
     echo "export KAFKA_MSK_IAM_TEMP_ACCESS_KEY_ID=$SLUICE_KAFKA_MSK_IAM_TEMP_ACCESS_KEY"
     echo "export KAFKA_MSK_IAM_TEMP_SECRET_ACCESS_KEY=$SLUICE_KAFKA_MSK_IAM_TEMP_SECRET_KEY"
     echo "export KAFKA_MSK_IAM_TEMP_SESSION_TOKEN='$SLUICE_KAFKA_MSK_IAM_TEMP_SESSION_TOKEN'"
+    echo "export KAFKA_MSK_IAM_TEMP_SESSION_SECONDS=$SLUICE_KAFKA_MSK_IAM_TEMP_SESSION_SECONDS"
     # For Kafka's own tools and Connect: java -cp "$KAFKA_CLASSPATH" org.apache.kafka.tools.TopicCommand ...
     echo "export KAFKA_CLASSPATH='$(kafka_home)/libs/*'"
 }

@@ -6,6 +6,7 @@ sluice's rewrites are byte-identical and accepted as such."""
 from __future__ import annotations
 
 import re
+import time
 
 import pytest
 
@@ -31,9 +32,11 @@ def test_a_different_existing_object_is_never_overwritten_and_no_record_is_lost(
     produce_records(kafka_producer(), topic, [(0, f"r{i}") for i in range(30)])
     connector = connector_config(testenv, name, topic, s3_prefix, **{
         "flush.size": 10,
-        # Scheduled rotation switches conditional writes on (enable.conditional.writes defaults to true).
-        "rotate.schedule.interval.ms": 600000,
-        "timezone": "UTC",
+        # Scheduled rotation switches conditional writes on (enable.conditional.writes defaults to true). It
+        # must not fire during the test: rotations fall on multiples of the interval counted from midnight in
+        # `timezone`, so take a day and a zone whose midnight is hours away.
+        "rotate.schedule.interval.ms": 86400000,
+        "timezone": "UTC" if 1 <= time.gmtime().tm_hour <= 22 else "Asia/Tokyo",
         "retry.backoff.ms": 200,
     })
     sluice = SluiceProcess(tmp_path, worker_config(testenv), connector).start()

@@ -215,11 +215,12 @@ def iso_in(seconds: float) -> str:
 def test_short_lived_container_credentials_are_refreshed(
         testenv, s3, iam, make_topic, kafka_producer, unique_name, s3_prefix, tmp_path):
     """Temporary credentials with a session token (the broker knows this key only with its token) that expire
-    after 20 s, from the container credentials endpoint (ECS task role / EKS Pod Identity): a token is reported to
+    after 20 s, from the container credentials endpoint (ECS task role / EKS Pod Identity). A token is reported to
     librdkafka as living no longer than its credentials, so librdkafka asks for a new one before they run out and
-    sluice fetches fresh credentials for it; consumption goes on past the first credentials' expiry. (The test
-    broker bounds a session by the token's X-Amz-Expires, 900 s, so the session itself is not cut here; the
-    listener's re-authentication is tested in test_msk_iam_listener.py.)"""
+    sluice fetches fresh credentials for it. The test broker also ends every session of this key 8 s after login
+    (KAFKA_MSK_IAM_TEMP_SESSION_SECONDS, as MSK ends sessions with their credentials): this librdkafka does not
+    re-authenticate (KIP-368 came in 2.2.0), so it is disconnected and logs in again with the current token.
+    Consumption goes on across all of that."""
     endpoint = _JsonEndpoint(lambda: json.dumps({
         "AccessKeyId": iam["KAFKA_MSK_IAM_TEMP_ACCESS_KEY_ID"],
         "SecretAccessKey": iam["KAFKA_MSK_IAM_TEMP_SECRET_ACCESS_KEY"],
@@ -250,6 +251,9 @@ def test_short_lived_container_credentials_are_refreshed(
             f"late-{i}" for i in range(10)]
         assert len(endpoint.requests) >= 2, "the credentials were fetched only once"
         assert "Kafka authentication failed" not in logs, logs
+        if int(iam.get("KAFKA_MSK_IAM_TEMP_SESSION_SECONDS", "0")) > 0:
+            assert "Disconnected" in logs or "re-authenticat" in logs.lower(), \
+                f"no session of this key ended during the run:\n{logs}"
         assert iam["KAFKA_MSK_IAM_TEMP_SESSION_TOKEN"] not in logs
         assert iam["KAFKA_MSK_IAM_TEMP_SECRET_ACCESS_KEY"] not in logs
     finally:

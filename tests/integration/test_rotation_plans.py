@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 
 
 from sluice_process import (SluiceProcess, committed_offsets, connector_config, list_keys, produce_records,
@@ -25,8 +26,10 @@ def test_plans_too_large_for_commit_metadata_do_not_break_offset_commits(
     connector = connector_config(testenv, name, topic, s3_prefix, **{
         "partitioner.class": "io.confluent.connect.storage.partitioner.FieldPartitioner",
         "partition.field.name": "k",
-        "rotate.schedule.interval.ms": 600000,  # turns plans on; never fires during the test
-        "timezone": "UTC",
+        # Turns plans on and must not fire during the test: scheduled rotations fall on multiples of the interval
+        # counted from midnight in `timezone`, so take a day and a zone whose midnight is hours away.
+        "rotate.schedule.interval.ms": 86400000,
+        "timezone": "UTC" if 1 <= time.gmtime().tm_hour <= 22 else "Asia/Tokyo",
         "flush.size": flush,
     })
     sluice = SluiceProcess(tmp_path, worker, connector).start()

@@ -60,6 +60,9 @@ def test_msk_seed_configuration_writes_json_lines_under_time_based_keys(
         "aws.secret.access.key": testenv.aws_secret_access_key,
         "topics.dir": s3_prefix.rstrip("/"),
     }
+    # The minute schedule must not cut the first 2000 records: start well before the next minute begins.
+    if time.gmtime().tm_sec >= 45:
+        time.sleep(61 - time.gmtime().tm_sec)
     sluice = SluiceProcess(tmp_path, worker_config(testenv), connector).start()
     try:
         # flush.size cuts two files of 1000; the last 500 wait for the minute schedule.

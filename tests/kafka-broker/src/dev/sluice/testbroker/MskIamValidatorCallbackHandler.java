@@ -27,18 +27,23 @@ import org.slf4j.LoggerFactory;
  *   region="us-east-1"                       the only region accepted (host and credential scope)
  *   awsSecret_&lt;AKID&gt;="&lt;secret&gt;"              a known access key (any number of them)
  *   awsSessionToken_&lt;AKID&gt;="&lt;token&gt;"        makes that key temporary: tokens must carry this session token
+ *   awsSessionSeconds_&lt;AKID&gt;="&lt;n&gt;"          sessions of that key end n seconds after login at the latest,
+ *                                            as sessions signed by temporary credentials end with them
  *   maxExpiresSeconds="900"                  largest X-Amz-Expires accepted (MSK tokens last 900 s)
  *   clockSkewSeconds="300"                   how far X-Amz-Date may be ahead of the broker's clock
  * </pre>
  * A valid token becomes a session whose principal is the access key id and whose lifetime is the token's
- * expiry, so {@code connections.max.reauth.ms} bounds sessions by the token as MSK does.
+ * expiry (or the key's session cap, if sooner), so {@code connections.max.reauth.ms} bounds sessions by the token
+ * as MSK does: clients re-authenticate (KIP-368) or are disconnected.
  */
 public final class MskIamValidatorCallbackHandler implements AuthenticateCallbackHandler {
     private static final Logger log = LoggerFactory.getLogger(MskIamValidatorCallbackHandler.class);
     private static final String SECRET_PREFIX = "awsSecret_";
     private static final String SESSION_TOKEN_PREFIX = "awsSessionToken_";
+    private static final String SESSION_SECONDS_PREFIX = "awsSessionSeconds_";
 
     private MskIamTokenVerifier verifier;
+    private final Map<String, Long> sessionSeconds = new HashMap<>();
 
     @Override
     public void configure(Map<String, ?> configs, String saslMechanism,
@@ -62,6 +67,9 @@ public final class MskIamValidatorCallbackHandler implements AuthenticateCallbac
                 secrets.put(e.getKey().substring(SECRET_PREFIX.length()), String.valueOf(e.getValue()));
             } else if (e.getKey().startsWith(SESSION_TOKEN_PREFIX)) {
                 sessionTokens.put(e.getKey().substring(SESSION_TOKEN_PREFIX.length()), String.valueOf(e.getValue()));
+            } else if (e.getKey().startsWith(SESSION_SECONDS_PREFIX)) {
+                sessionSeconds.put(e.getKey().substring(SESSION_SECONDS_PREFIX.length()),
+                        Long.parseLong(String.valueOf(e.getValue())));
             }
         }
         for (String akid : sessionTokens.keySet()) {
@@ -116,8 +124,12 @@ public final class MskIamValidatorCallbackHandler implements AuthenticateCallbac
             callback.error("invalid_token", null, null);
             return;
         }
-        log.info("MSK IAM token accepted for access key {} (User-Agent {}), valid until {}", verified.accessKeyId(),
-                MskIamTokenVerifier.userAgentOf(value), Instant.ofEpochMilli(verified.expiryMs()));
+        Long cap = sessionSeconds.get(verified.accessKeyId());
+        long lifetimeMs = cap == null ? verified.expiryMs()
+                : Math.min(verified.expiryMs(), System.currentTimeMillis() + cap * 1000);
+        log.info("MSK IAM token accepted for access key {} (User-Agent {}), valid until {}, session until {}",
+                verified.accessKeyId(), MskIamTokenVerifier.userAgentOf(value),
+                Instant.ofEpochMilli(verified.expiryMs()), Instant.ofEpochMilli(lifetimeMs));
         callback.token(new OAuthBearerToken() {
             @Override
             public String value() {
@@ -131,7 +143,7 @@ public final class MskIamValidatorCallbackHandler implements AuthenticateCallbac
 
             @Override
             public long lifetimeMs() {
-                return verified.expiryMs();
+                return lifetimeMs;
             }
 
             @Override
