@@ -209,6 +209,23 @@ ProfileMap parse_profile_file(std::string_view text, bool is_config_file) {
   return out;
 }
 
+std::optional<std::string> profile_region(const EnvironmentCredentialsProvider::Lookup& env,
+                                          std::string_view profile) {
+  std::string config_path = env_or_empty(env, "AWS_CONFIG_FILE");
+  if (config_path.empty()) config_path = env_or_empty(env, "HOME") + "/.aws/config";
+  Result<std::string> text = read_text_file(config_path);
+  if (!text.ok()) return std::nullopt;
+  std::string name(profile);
+  if (name.empty()) name = env_or_empty(env, "AWS_PROFILE");
+  if (name.empty()) name = "default";
+  ProfileMap profiles = parse_profile_file(text.value(), true);
+  auto it = profiles.find(name);
+  if (it == profiles.end()) return std::nullopt;
+  auto region = it->second.find("region");
+  if (region == it->second.end() || region->second.empty()) return std::nullopt;
+  return region->second;
+}
+
 ProfileCredentialsProvider::ProfileCredentialsProvider(EnvironmentCredentialsProvider::Lookup env,
                                                        ProfileProviderOptions options)
     : env_(std::move(env)), options_(std::move(options)) {}

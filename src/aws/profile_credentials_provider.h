@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -30,6 +31,12 @@ using ProfileMap = std::map<std::string, std::map<std::string, std::string>>;
 // are [name]. Lines starting with '#' or ';' are comments, as is the rest of a line after " #" or
 // " ;". Indented lines (nested settings such as "s3 =\n  max_concurrent_requests = 4") are skipped.
 ProfileMap parse_profile_file(std::string_view text, bool is_config_file);
+
+// The `region` of a profile in the shared config file (AWS_CONFIG_FILE, default ~/.aws/config), as
+// the SDKs' region chains read it: `profile`, else AWS_PROFILE, else "default". Nothing when the
+// file, the profile or the key is missing.
+std::optional<std::string> profile_region(const EnvironmentCredentialsProvider::Lookup& env,
+                                          std::string_view profile = {});
 
 struct ProfileProviderOptions {
   // Profile to use; empty: AWS_PROFILE, else "default".

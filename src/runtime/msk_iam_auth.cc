@@ -5,7 +5,9 @@
 #include <cstdlib>
 #include <memory>
 
+#include "aws/credentials_parsing.h"
 #include "aws/msk_iam_token.h"
+#include "aws/profile_credentials_provider.h"
 
 namespace sluice::runtime {
 
@@ -35,11 +37,19 @@ Result<kafka::OAuthBearerTokenSource> make_msk_iam_token_source(
     region_source = "AWS_DEFAULT_REGION";
   }
   if (!region) {
+    // The shared config file's region, for awsProfileName's profile or the default one, as the
+    // SDKs' region chains do.
+    region = aws::profile_region(aws::process_environment(), options.profile_name);
+    region_source = "the region of AWS profile " + (options.profile_name.empty()
+                                                        ? std::string("AWS_PROFILE / default")
+                                                        : options.profile_name);
+  }
+  if (!region) {
     return Status::invalid_argument(
         "MSK IAM authentication: cannot tell the cluster's AWS region: the bootstrap servers " +
         bootstrap_servers +
-        " are not MSK broker names (b-1.<cluster>.<id>.c<n>.kafka.<region>.amazonaws.com); set "
-        "AWS_REGION in sluice's environment");
+        " are not MSK broker names (b-1.<cluster>.<id>.c<n>.kafka.<region>.amazonaws.com) and no "
+        "AWS profile has a region; set AWS_REGION in sluice's environment");
   }
   spdlog::info("kafka: MSK IAM authentication, region {} (from {})", *region, region_source);
   SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<aws::MskIamTokenProvider> owned,

@@ -152,7 +152,8 @@ def test_validate_needs_a_region_when_the_brokers_are_not_msk_hosts(testenv, iam
     connector = write_properties(tmp_path / "connector.properties",
                                  connector_config(testenv, "iam-validate", "t", "p/"))
     result = subprocess.run([str(SLUICE), "validate", "--worker", str(worker), "--connector", str(connector)],
-                            capture_output=True, text=True, env=clean_env(), timeout=60)
+                            capture_output=True, text=True, timeout=60,
+                            env=clean_env(HOME=str(tmp_path), AWS_CONFIG_FILE=str(tmp_path / "none")))
     assert result.returncode == 2, result.stdout + result.stderr
     assert "cannot tell the cluster's AWS region" in result.stdout, result.stdout
     assert "set AWS_REGION" in result.stdout
@@ -160,6 +161,14 @@ def test_validate_needs_a_region_when_the_brokers_are_not_msk_hosts(testenv, iam
     ok = subprocess.run([str(SLUICE), "validate", "--worker", str(worker), "--connector", str(connector)],
                         capture_output=True, text=True, env=clean_env(AWS_REGION="eu-west-1"), timeout=60)
     assert ok.returncode == 0, ok.stdout + ok.stderr
+
+    # The region of the AWS profile in the shared config file, as the SDKs' region chains read it.
+    config = tmp_path / "aws-config"
+    config.write_text("[default]\nregion = eu-central-1\n")
+    from_profile = subprocess.run([str(SLUICE), "validate", "--worker", str(worker), "--connector", str(connector)],
+                                  capture_output=True, text=True, timeout=60,
+                                  env=clean_env(AWS_CONFIG_FILE=str(config), HOME=str(tmp_path)))
+    assert from_profile.returncode == 0, from_profile.stdout + from_profile.stderr
 
 
 def test_validate_names_the_fix_for_a_half_configured_iam_client(testenv, iam, tmp_path):

@@ -89,6 +89,21 @@ TEST_F(ProfileTest, StaticKeysWithCredentialsFileWinningOverConfig) {
   EXPECT_FALSE(c->expiration.has_value());
 }
 
+TEST_F(ProfileTest, RegionOfTheNamedTheEnvironmentsOrTheDefaultProfile) {
+  EXPECT_EQ(profile_region(env()), std::nullopt);  // no config file
+  write("config",
+        "[default]\nregion = eu-west-1\n[profile dev]\nregion = ap-south-1\n[profile bare]\n");
+  // The credentials file is not where the SDKs read a region from.
+  write("credentials", "[other]\nregion = us-west-2\n");
+  EXPECT_EQ(profile_region(env()), "eu-west-1");
+  EXPECT_EQ(profile_region(env(), "dev"), "ap-south-1");
+  EXPECT_EQ(profile_region(env(), "bare"), std::nullopt);
+  EXPECT_EQ(profile_region(env(), "other"), std::nullopt);
+  vars_["AWS_PROFILE"] = "dev";
+  EXPECT_EQ(profile_region(env()), "ap-south-1");
+  EXPECT_EQ(profile_region(env(), "default"), "eu-west-1");
+}
+
 TEST_F(ProfileTest, MissingDefaultIsNotFoundButMissingNamedProfileIsFatal) {
   auto p = provider();
   EXPECT_EQ(p.credentials().status().code(), StatusCode::kNotFound);
