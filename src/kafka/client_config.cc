@@ -507,9 +507,152 @@ constexpr const char* kMskIamClientCallbackHandler =
 constexpr const char* kMskIamOAuthBearerHandler =
     "software.amazon.msk.auth.iam.IAMOAuthBearerLoginCallbackHandler";
 
+// Kafka's own OIDC login handler (KIP-768): client credentials from a token endpoint. It moved
+// out of the `secured` package in Kafka 3.4; both names are in use.
+bool is_oidc_login_handler(std::string_view cls) {
+  return cls == "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler" ||
+         cls ==
+             "org.apache.kafka.common.security.oauthbearer.secured.OAuthBearerLoginCallbackHandler";
+}
+
+// What the Java client's OAUTHBEARER login needs, gathered from sasl.jaas.config and the
+// sasl.oauthbearer.* keys before they are translated together.
+struct OAuthBearerLogin {
+  bool oidc = false;  // Kafka's OIDC login handler is configured
+  std::optional<JaasLoginModule> module;
+};
+
+// The sasl.oauthbearer.* keys. Those librdkafka spells the same way are passed on; the Java
+// client's token validation and retriever settings have no librdkafka counterpart.
+Status translate_oauthbearer_keys(const std::map<std::string, std::string>& java,
+                                  ClientConfig& config) {
+  static const std::set<std::string> kSameName = {
+      "sasl.oauthbearer.token.endpoint.url",
+      "sasl.oauthbearer.method",
+      "sasl.oauthbearer.client.id",
+      "sasl.oauthbearer.client.secret",
+      "sasl.oauthbearer.scope",
+      "sasl.oauthbearer.extensions",
+      "sasl.oauthbearer.config",
+  };
+  for (const auto& [key, value] : java) {
+    if (!starts_with(key, "sasl.oauthbearer.")) continue;
+    if (kSameName.count(key) != 0) {
+      config.properties[key] = value;
+    } else if (key == "sasl.oauthbearer.sub.claim.name") {
+      // Read by the OIDC login: the claim that names the principal.
+    } else if (key == "sasl.oauthbearer.client.credentials.client.id") {
+      config.properties["sasl.oauthbearer.client.id"] = value;
+    } else if (key == "sasl.oauthbearer.client.credentials.client.secret") {
+      config.properties["sasl.oauthbearer.client.secret"] = value;
+    } else if (key == "sasl.oauthbearer.jwt.retriever.class" &&
+               !ends_with(value, ".ClientCredentialsJwtRetriever") &&
+               !ends_with(value, ".DefaultJwtRetriever")) {
+      return Status::invalid_argument(invalid_value(
+          key, value,
+          "librdkafka fetches OAUTHBEARER tokens with the client_credentials grant only "
+          "(ClientCredentialsJwtRetriever)"));
+    } else {
+      config.notes.push_back(key + " has no effect in sluice (Java client setting)");
+    }
+  }
+  return Status::ok_status();
+}
+
+// OAuthBearerLoginModule options in librdkafka's terms. With Kafka's OIDC login handler they are
+// the client credentials (clientId, clientSecret, scope, extension_<name>); without a handler the
+// Java client makes unsecured JWTs (unsecuredLoginStringClaim_sub, ...), for tests, and so does
+// librdkafka with enable.sasl.oauthbearer.unsecure.jwt.
+Status translate_oauthbearer_login(const std::map<std::string, std::string>& java,
+                                   const OAuthBearerLogin& login, ClientConfig& config) {
+  std::map<std::string, std::string>& p = config.properties;
+  const JaasLoginModule empty;
+  const JaasLoginModule& module = login.module ? *login.module : empty;
+  std::string extensions;
+  for (const auto& [name, value] : module.options) {
+    if (!starts_with(name, "extension_")) continue;
+    if (!extensions.empty()) extensions += ",";
+    extensions += name.substr(10) + "=" + value;
+  }
+  if (login.oidc) {
+    ClientConfig::Oidc oidc;
+    // The Java keys were copied under librdkafka's names by translate_oauthbearer_keys; sluice
+    // fetches the tokens itself, so they move out of the librdkafka properties.
+    auto take = [&p](const char* name) {
+      std::string value;
+      if (auto it = p.find(name); it != p.end()) {
+        value = it->second;
+        p.erase(it);
+      }
+      return value;
+    };
+    oidc.token_endpoint_url = take("sasl.oauthbearer.token.endpoint.url");
+    oidc.client_id = take("sasl.oauthbearer.client.id");
+    oidc.client_secret = take("sasl.oauthbearer.client.secret");
+    oidc.scope = take("sasl.oauthbearer.scope");
+    if (auto value = module.option("clientId")) oidc.client_id = *value;
+    if (auto value = module.option("clientSecret")) oidc.client_secret = *value;
+    if (auto value = module.option("scope")) oidc.scope = *value;
+    if (auto value = get(java, "sasl.oauthbearer.sub.claim.name")) oidc.sub_claim_name = *value;
+    for (const auto& [name, value] : module.options) {
+      if (starts_with(name, "extension_")) oidc.extensions.emplace_back(name.substr(10), value);
+    }
+    if (oidc.token_endpoint_url.empty()) {
+      return Status::invalid_argument(
+          "Kafka's OAuthBearerLoginCallbackHandler needs sasl.oauthbearer.token.endpoint.url "
+          "(the OAuth token endpoint)");
+    }
+    if (oidc.client_id.empty() || oidc.client_secret.empty()) {
+      return Status::invalid_argument(
+          "OAUTHBEARER with Kafka's OAuthBearerLoginCallbackHandler needs a client id and secret: "
+          "the sasl.jaas.config options clientId and clientSecret (or "
+          "sasl.oauthbearer.client.credentials.client.id / .client.secret)");
+    }
+    for (const auto& [name, value] : module.options) {
+      if (name != "clientId" && name != "clientSecret" && name != "scope" &&
+          !starts_with(name, "extension_")) {
+        config.notes.push_back("sasl.jaas.config option " + name + " has no effect in sluice");
+      }
+    }
+    config.oidc = std::move(oidc);
+    return Status::ok_status();
+  }
+  if (auto sub = module.option("unsecuredLoginStringClaim_sub")) {
+    if (get(java, "sasl.oauthbearer.method").value_or("default") != "default") {
+      return Status::ok_status();  // librdkafka's own settings say where tokens come from
+    }
+    std::string text = "principal=" + *sub;
+    if (auto scope = module.option("unsecuredLoginListClaim_scope")) text += " scope=" + *scope;
+    if (auto life = module.option("unsecuredLoginLifetimeSeconds")) text += " lifeSeconds=" + *life;
+    if (!extensions.empty()) {
+      size_t start = 0;
+      while (start < extensions.size()) {
+        size_t end = extensions.find(',', start);
+        if (end == std::string::npos) end = extensions.size();
+        text += " extension_" + extensions.substr(start, end - start);
+        start = end + 1;
+      }
+    }
+    p["enable.sasl.oauthbearer.unsecure.jwt"] = "true";
+    p["sasl.oauthbearer.config"] = text;
+    config.notes.push_back(
+        "OAUTHBEARER with unsecured JWTs (unsecuredLoginStringClaim_sub): for tests only, as in "
+        "the Java client");
+    return Status::ok_status();
+  }
+  if (get(java, "sasl.oauthbearer.method").value_or("default") == "default" &&
+      get(java, "sasl.oauthbearer.config") == std::nullopt) {
+    config.notes.push_back(
+        "OAUTHBEARER without a login callback handler or unsecuredLoginStringClaim_sub: set "
+        "sasl.login.callback.handler.class=org.apache.kafka.common.security.oauthbearer."
+        "OAuthBearerLoginCallbackHandler with sasl.oauthbearer.token.endpoint.url for OIDC");
+  }
+  return Status::ok_status();
+}
+
 // sasl.jaas.config: credentials in the shape librdkafka takes them.
 Status translate_jaas(const std::string& text, const std::optional<std::string>& mechanism,
-                      ClientConfig& config) {
+                      ClientConfig& config, OAuthBearerLogin& oauthbearer) {
   SLUICE_ASSIGN_OR_RETURN(JaasLoginModule module, parse_jaas_config(text));
   std::map<std::string, std::string>& p = config.properties;
   const std::string& cls = module.class_name;
@@ -559,12 +702,8 @@ Status translate_jaas(const std::string& text, const std::optional<std::string>&
       config.msk_iam_options = module.options;
       return Status::ok_status();
     }
-    // The Java module gets tokens from a callback handler class; librdkafka from its own
-    // sasl.oauthbearer.* settings (OIDC).
-    config.notes.push_back(
-        "sasl.jaas.config " + cls +
-        ": the Java login module's options have no effect; librdkafka takes OAUTHBEARER tokens "
-        "from its sasl.oauthbearer.* settings");
+    // Translated with the sasl.oauthbearer.* keys (translate_oauthbearer_login).
+    oauthbearer.module = module;
     return Status::ok_status();
   }
   if (ends_with(cls, ".Krb5LoginModule")) {
@@ -606,6 +745,7 @@ Status translate_security(const std::map<std::string, std::string>& java, Client
   }
   const bool aws_msk_iam = mechanism && *mechanism == "AWS_MSK_IAM";
   bool iam_oauthbearer_handler = false;
+  OAuthBearerLogin oauthbearer;
   for (const char* key : {"sasl.login.callback.handler.class", "sasl.client.callback.handler.class",
                           "sasl.login.class"}) {
     auto value = get(java, key);
@@ -619,6 +759,12 @@ Status translate_security(const std::map<std::string, std::string>& java, Client
     if (mechanism == "OAUTHBEARER" && std::string_view(key) != "sasl.login.class" &&
         *value == kMskIamOAuthBearerHandler) {
       iam_oauthbearer_handler = true;
+      continue;
+    }
+    if (mechanism == "OAUTHBEARER" &&
+        std::string_view(key) == "sasl.login.callback.handler.class" &&
+        is_oidc_login_handler(*value)) {
+      oauthbearer.oidc = true;
       continue;
     }
     if (value->find("software.amazon.msk.auth.iam") != std::string::npos) {
@@ -651,7 +797,11 @@ Status translate_security(const std::map<std::string, std::string>& java, Client
           "Configuration sasl.jaas.config and sasl.username/sasl.password both give SASL "
           "credentials; set only one of them");
     }
-    SLUICE_RETURN_IF_ERROR(translate_jaas(*jaas, mechanism, config));
+    SLUICE_RETURN_IF_ERROR(translate_jaas(*jaas, mechanism, config, oauthbearer));
+  }
+  SLUICE_RETURN_IF_ERROR(translate_oauthbearer_keys(java, config));
+  if (mechanism == "OAUTHBEARER" && !config.msk_iam_options) {
+    SLUICE_RETURN_IF_ERROR(translate_oauthbearer_login(java, oauthbearer, config));
   }
   if (auto value = get(java, "ssl.endpoint.identification.algorithm")) {
     std::string algorithm = to_lower(*value);
@@ -777,6 +927,23 @@ Result<JaasLoginModule> parse_jaas_config(std::string_view text) {
   return std::move(modules.front());
 }
 
+Status check_librdkafka_properties(const std::map<std::string, std::string>& properties) {
+  std::unique_ptr<rd_kafka_conf_t, void (*)(rd_kafka_conf_t*)> conf(rd_kafka_conf_new(),
+                                                                    &rd_kafka_conf_destroy);
+  char err[512];
+  for (const auto& [key, value] : properties) {
+    if (rd_kafka_conf_set(conf.get(), key.c_str(), value.c_str(), err, sizeof(err)) !=
+        RD_KAFKA_CONF_OK) {
+      // librdkafka's message may quote the value; do not repeat it for a secret.
+      std::string why = is_secret_key(key) ? std::string("librdkafka refused it") : err;
+      return Status::invalid_argument("Kafka consumer property " + key + "=" +
+                                      (is_secret_key(key) ? std::string(kHidden) : value) + ": " +
+                                      why);
+    }
+  }
+  return Status::ok_status();
+}
+
 std::optional<std::string> scram_compatibility_note(int librdkafka_version) {
   // rd_kafka_version(): 0xMMmmrrxx; 2.6.1 is the first release with the fix.
   if (librdkafka_version >= 0x02060100) return std::nullopt;
@@ -812,7 +979,7 @@ Result<ClientConfig> translate_consumer_config(const ClientConfigInput& input) {
     for (const auto& [key, value] : layer) java[key] = value;
   }
   for (const auto& [key, value] : java) {
-    if (security_keys().count(key) != 0) continue;
+    if (security_keys().count(key) != 0 || starts_with(key, "sasl.oauthbearer.")) continue;
     if (key == "max.poll.records") {
       try {
         config.max_poll_records = std::stoi(value);

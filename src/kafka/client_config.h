@@ -44,12 +44,29 @@ struct ClientConfig {
   // written (awsRoleArn, awsProfileName, ...). librdkafka's mechanism is then OAUTHBEARER and the
   // runtime must supply the tokens (ConsumerOptions::oauthbearer_token).
   std::optional<std::vector<std::pair<std::string, std::string>>> msk_iam_options;
+  // Set for OAUTHBEARER with Kafka's OIDC login handler (KIP-768): what the runtime needs to fetch
+  // tokens from the OAuth token endpoint itself (ConsumerOptions::oauthbearer_token), because
+  // librdkafka's own OIDC support is missing from many builds (Debian's is built without it).
+  struct Oidc {
+    std::string token_endpoint_url;
+    std::string client_id;
+    std::string client_secret;  // a secret
+    std::string scope;          // empty: none sent
+    std::vector<std::pair<std::string, std::string>> extensions;
+    std::string sub_claim_name = "sub";  // sasl.oauthbearer.sub.claim.name
+  };
+  std::optional<Oidc> oidc;
 };
 
 // Fails (kInvalidArgument) for values librdkafka cannot accept, naming the key and the value
 // (or "[hidden]" for a secret). Reads the trust and key stores named by ssl.*.location to find
 // out what they hold.
 Result<ClientConfig> translate_consumer_config(const ClientConfigInput& input);
+
+// Sets every property on a fresh librdkafka configuration, as Consumer::create will, so that a
+// name or value librdkafka refuses is a configuration error found before connecting.
+// kInvalidArgument naming the key and librdkafka's reason (the value hidden for secrets).
+Status check_librdkafka_properties(const std::map<std::string, std::string>& properties);
 
 // One login module entry of a JAAS configuration, as the Java client reads sasl.jaas.config:
 // `<class name> <control flag> [<option>=<value>]... ;`, values bare words or double-quoted

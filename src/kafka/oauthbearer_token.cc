@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <vector>
+
 namespace sluice::kafka {
 
 void install_oauthbearer_refresh(rd_kafka_conf_t* conf, OAuthBearerRefreshCallback callback) {
@@ -31,9 +33,16 @@ void refresh_oauthbearer_token(rd_kafka_t* rk, const OAuthBearerTokenSource& sou
   const int64_t expiry_ms =
       std::chrono::duration_cast<std::chrono::milliseconds>(token->expiration.time_since_epoch())
           .count();
+  std::vector<const char*> extensions;
+  extensions.reserve(token->extensions.size() * 2);
+  for (const auto& [key, value] : token->extensions) {
+    extensions.push_back(key.c_str());
+    extensions.push_back(value.c_str());
+  }
   char err[512];
   rd_kafka_resp_err_t rc = rd_kafka_oauthbearer_set_token(
-      rk, token->value.c_str(), expiry_ms, token->principal.c_str(), nullptr, 0, err, sizeof(err));
+      rk, token->value.c_str(), expiry_ms, token->principal.c_str(),
+      extensions.empty() ? nullptr : extensions.data(), extensions.size(), err, sizeof(err));
   if (rc != RD_KAFKA_RESP_ERR_NO_ERROR) {
     // The message librdkafka writes names the problem (expired, bad characters), never the token.
     spdlog::error("kafka: librdkafka refused the OAUTHBEARER token: {}", err);

@@ -14,6 +14,8 @@
 #include <chrono>
 #include <functional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "util/status.h"
 
@@ -23,6 +25,8 @@ struct OAuthBearerToken {
   std::string value;  // a secret: never logged
   std::chrono::system_clock::time_point expiration;
   std::string principal;  // the name the client reports; brokers may ignore it
+  // SASL extensions sent with the token (key, value), e.g. Confluent Cloud's logicalCluster.
+  std::vector<std::pair<std::string, std::string>> extensions;
 };
 
 using OAuthBearerTokenSource = std::function<Result<OAuthBearerToken>()>;

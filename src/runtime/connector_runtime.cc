@@ -18,6 +18,7 @@
 #include "connect/converter_factory.h"
 #include "kafka/client_config.h"
 #include "runtime/msk_iam_auth.h"
+#include "runtime/oidc_token_source.h"
 #include "runtime/shutdown_signal.h"
 #include "runtime/sink_task.h"
 #include "storage/s3_object_store.h"
@@ -198,6 +199,9 @@ std::vector<config::ConfigProblem> check_kafka_client_config(
     problems.push_back(config::ConfigProblem{"", "", client.status().message()});
     return problems;
   }
+  if (Status st = kafka::check_librdkafka_properties(client->properties); !st.ok()) {
+    problems.push_back(config::ConfigProblem{"", "", st.message()});
+  }
   if (client->msk_iam_options) {
     Result<kafka::OAuthBearerTokenSource> source =
         make_msk_iam_token_source(*client->msk_iam_options, input.bootstrap_servers);
@@ -364,6 +368,7 @@ Status ConnectorRuntime::run() {
   std::vector<std::unique_ptr<SinkTask>> task_objects;
   // One MSK IAM token source for every client of the connector (one credential chain to refresh).
   kafka::OAuthBearerTokenSource msk_iam_tokens;
+  kafka::OAuthBearerTokenSource oidc_tokens;  // likewise for OIDC
   for (int i = 0; i < tasks; ++i) {
     TaskSettings s;
     s.connector_name = connector_.name();
@@ -372,6 +377,10 @@ Status ConnectorRuntime::run() {
     SLUICE_ASSIGN_OR_RETURN(kafka::ClientConfig client, kafka::translate_consumer_config(input));
     for (const std::string& note : client.notes) spdlog::warn("consumer config: {}", note);
     s.consumer.properties = client.properties;
+    if (client.oidc) {
+      if (!oidc_tokens) oidc_tokens = make_oidc_token_source(*client.oidc);
+      s.consumer.oauthbearer_token = oidc_tokens;
+    }
     if (client.msk_iam_options) {
       if (!msk_iam_tokens) {
         SLUICE_ASSIGN_OR_RETURN(msk_iam_tokens, make_msk_iam_token_source(*client.msk_iam_options,

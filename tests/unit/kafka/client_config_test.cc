@@ -203,7 +203,108 @@ TEST(ClientConfigTest, OauthbearerMechanismIsAccepted) {
         "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;"}}));
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->properties.at("sasl.mechanism"), "OAUTHBEARER");
-  EXPECT_THAT(all_messages(r), HasSubstr("OAuthBearerLoginModule"));
+  EXPECT_THAT(all_messages(r), HasSubstr("OAUTHBEARER without a login callback handler"));
+}
+
+// KIP-768 as the Kafka documentation configures a Java client: Kafka's OIDC login handler, the
+// token endpoint, and the client credentials in the JAAS entry.
+TEST(ClientConfigTest, JavaOidcSettingsBecomeLibrdkafkaOidc) {
+  for (const char* handler :
+       {"org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler",
+        "org.apache.kafka.common.security.oauthbearer.secured.OAuthBearerLoginCallbackHandler"}) {
+    auto r = translate_consumer_config(
+        input_with({{"security.protocol", "SASL_SSL"},
+                    {"sasl.mechanism", "OAUTHBEARER"},
+                    {"sasl.login.callback.handler.class", handler},
+                    {"sasl.oauthbearer.token.endpoint.url", "https://idp.example.com/oauth2/token"},
+                    {"sasl.oauthbearer.sub.claim.name", "client_id"},
+                    {"sasl.jaas.config",
+                     "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required "
+                     "clientId=\"sluice-app\" clientSecret=\"s3cr3t\" scope=\"kafka.read\" "
+                     "extension_logicalCluster=\"lkc-1\" extension_identityPoolId=\"pool-2\";"}}));
+    ASSERT_TRUE(r.ok()) << r.status().message();
+    // sluice fetches the tokens itself: nothing of it goes to librdkafka.
+    for (const auto& [key, value] : r->properties) {
+      EXPECT_NE(key.rfind("sasl.oauthbearer.", 0), 0u) << key;
+    }
+    ASSERT_TRUE(r->oidc.has_value());
+    EXPECT_EQ(r->oidc->token_endpoint_url, "https://idp.example.com/oauth2/token");
+    EXPECT_EQ(r->oidc->client_id, "sluice-app");
+    EXPECT_EQ(r->oidc->client_secret, "s3cr3t");
+    EXPECT_EQ(r->oidc->scope, "kafka.read");
+    EXPECT_EQ(r->oidc->sub_claim_name, "client_id");
+    using Pair = std::pair<std::string, std::string>;
+    EXPECT_EQ(r->oidc->extensions,
+              (std::vector<Pair>{{"logicalCluster", "lkc-1"}, {"identityPoolId", "pool-2"}}));
+    EXPECT_EQ(r->properties.at("sasl.mechanism"), "OAUTHBEARER");
+    EXPECT_FALSE(r->msk_iam_options.has_value());
+    EXPECT_THAT(all_messages(r), Not(HasSubstr("s3cr3t")));
+  }
+}
+
+TEST(ClientConfigTest, OidcClientCredentialsFromTheKafka41Keys) {
+  auto r = translate_consumer_config(input_with(
+      {{"security.protocol", "SASL_SSL"},
+       {"sasl.mechanism", "OAUTHBEARER"},
+       {"sasl.login.callback.handler.class",
+        "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler"},
+       {"sasl.oauthbearer.token.endpoint.url", "https://idp.example.com/token"},
+       {"sasl.oauthbearer.client.credentials.client.id", "app"},
+       {"sasl.oauthbearer.client.credentials.client.secret", "pw"},
+       {"sasl.oauthbearer.scope", "a b"},
+       {"sasl.jaas.config",
+        "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;"}}));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  ASSERT_TRUE(r->oidc.has_value());
+  EXPECT_EQ(r->oidc->client_id, "app");
+  EXPECT_EQ(r->oidc->client_secret, "pw");
+  EXPECT_EQ(r->oidc->scope, "a b");
+}
+
+TEST(ClientConfigTest, OidcMisconfigurationsNameWhatIsMissing) {
+  const std::map<std::string, std::string> base = {
+      {"security.protocol", "SASL_SSL"},
+      {"sasl.mechanism", "OAUTHBEARER"},
+      {"sasl.login.callback.handler.class",
+       "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler"},
+      {"sasl.jaas.config",
+       "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required "
+       "clientId=\"a\" clientSecret=\"b\";"}};
+  auto no_endpoint = translate_consumer_config(input_with(base));
+  ASSERT_FALSE(no_endpoint.ok());
+  EXPECT_THAT(no_endpoint.status().message(),
+              HasSubstr("needs sasl.oauthbearer.token.endpoint.url"));
+
+  auto no_secret = base;
+  no_secret["sasl.oauthbearer.token.endpoint.url"] = "https://idp/token";
+  no_secret["sasl.jaas.config"] =
+      "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required clientId=a;";
+  auto missing = translate_consumer_config(input_with(no_secret));
+  ASSERT_FALSE(missing.ok());
+  EXPECT_THAT(missing.status().message(), HasSubstr("needs a client id and secret"));
+
+  auto jwt_bearer = base;
+  jwt_bearer["sasl.oauthbearer.token.endpoint.url"] = "https://idp/token";
+  jwt_bearer["sasl.oauthbearer.jwt.retriever.class"] =
+      "org.apache.kafka.common.security.oauthbearer.JwtBearerJwtRetriever";
+  auto grant = translate_consumer_config(input_with(jwt_bearer));
+  ASSERT_FALSE(grant.ok());
+  EXPECT_THAT(grant.status().message(), HasSubstr("client_credentials grant only"));
+}
+
+TEST(ClientConfigTest, UnsecuredJwtLoginForTests) {
+  auto r = translate_consumer_config(input_with(
+      {{"security.protocol", "SASL_PLAINTEXT"},
+       {"sasl.mechanism", "OAUTHBEARER"},
+       {"sasl.jaas.config",
+        "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required "
+        "unsecuredLoginStringClaim_sub=\"alice\" unsecuredLoginListClaim_scope=\"s1,s2\" "
+        "unsecuredLoginLifetimeSeconds=\"600\" extension_traceId=\"123\";"}}));
+  ASSERT_TRUE(r.ok()) << r.status().message();
+  EXPECT_EQ(r->properties.at("enable.sasl.oauthbearer.unsecure.jwt"), "true");
+  EXPECT_EQ(r->properties.at("sasl.oauthbearer.config"),
+            "principal=alice scope=s1,s2 lifeSeconds=600 extension_traceId=123");
+  EXPECT_THAT(all_messages(r), HasSubstr("for tests only"));
 }
 
 // MSK IAM as MSK's documentation configures the Java client (aws-msk-iam-auth README): the
@@ -295,6 +396,19 @@ TEST(ClientConfigTest, MskIamMisconfigurationsNameTheFix) {
                   {"sasl.login.callback.handler.class", "com.example.MyLoginHandler"}}));
   ASSERT_FALSE(other_class.ok());
   EXPECT_THAT(other_class.status().message(), HasSubstr("sluice cannot run Java classes"));
+}
+
+TEST(ClientConfigTest, LibrdkafkaRefusalsAreFoundBeforeConnecting) {
+  EXPECT_TRUE(check_librdkafka_properties(
+                  {{"bootstrap.servers", "b:9092"}, {"sasl.mechanism", "OAUTHBEARER"}})
+                  .ok());
+  Status unknown = check_librdkafka_properties({{"sasl.oauthbearer.no.such.key", "x"}});
+  EXPECT_EQ(unknown.code(), StatusCode::kInvalidArgument);
+  EXPECT_THAT(unknown.message(),
+              HasSubstr("Kafka consumer property sasl.oauthbearer.no.such.key=x: "));
+  Status secret = check_librdkafka_properties({{"sasl.password.typo", "hunter2"}});
+  EXPECT_THAT(secret.message(), HasSubstr("sasl.password.typo=[hidden]"));
+  EXPECT_THAT(secret.message(), Not(HasSubstr("hunter2")));
 }
 
 TEST(ClientConfigTest, UnknownMechanismIsRejected) {
