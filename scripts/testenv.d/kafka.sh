@@ -4,6 +4,8 @@
 # with a certificate of a test CA made here with openssl) and an SSL listener that requires a client certificate
 # signed by the same CA (mutual TLS; a client certificate and key are made too). The jars come from Maven Central (no tarball), resolved
 # by a generated pom. MSK IAM tokens are verified by a broker plugin built here from tests/kafka-broker/ (javac).
+# A SASL_PLAINTEXT listener takes standard OAUTHBEARER/OIDC tokens (KIP-768: RS256 JWTs) checked by Kafka's own
+# validator against a JWKS file made here with the RSA key that tests sign their tokens with.
 #
 # A service file defines NAME_install, NAME_start, NAME_ready (one cheap probe, 0 when serving), NAME_env
 # (export lines for build/testenv.env) and NAME_describe (one line for `status`); scripts/testenv does the rest.
@@ -17,6 +19,7 @@
 : "${SLUICE_KAFKA_HEAP:=1G}"
 : "${SLUICE_KAFKA_SASL_PORT:=19094}"
 : "${SLUICE_KAFKA_SSL_PORT:=19095}"
+: "${SLUICE_KAFKA_OIDC_PORT:=19096}"
 # Fixed test credentials, not secrets: the broker exists only on this machine's loopback.
 : "${SLUICE_KAFKA_SASL_USERNAME:=sluice}"
 : "${SLUICE_KAFKA_SASL_PASSWORD:=sluice-test-scram-password}"
@@ -33,6 +36,11 @@
 # Sessions of the temporary key end this many seconds after login (as sessions end with the temporary credentials
 # that signed them): clients must re-authenticate or reconnect, and tests see that happen within seconds.
 : "${SLUICE_KAFKA_MSK_IAM_TEMP_SESSION_SECONDS:=8}"
+# OIDC (OAUTHBEARER JWTs) on the SASL_PLAINTEXT listener: the broker accepts RS256 tokens signed by the key in
+# kafka_oidc_dir whose header names this key id and whose iss and aud claims are exactly these. Test values.
+: "${SLUICE_KAFKA_OIDC_ISSUER:=https://oidc.sluice.test}"
+: "${SLUICE_KAFKA_OIDC_AUDIENCE:=sluice-testenv-kafka}"
+: "${SLUICE_KAFKA_OIDC_KEY_ID:=sluice-testenv-oidc-1}"
 
 kafka_home() { echo "$SLUICE_OPT/kafka-$SLUICE_KAFKA_VERSION"; }
 
@@ -163,15 +171,51 @@ kafka_tls() {
     mv "$tls.tmp" "$tls"
 }
 
+# Where the OIDC listener's key material lives: signing.key (the RSA private key, PKCS#8 PEM, that tests sign
+# tokens with; kept across restarts) and jwks.json (its public half as a JSON Web Key Set, rewritten each start).
+kafka_oidc_dir() { echo "$(svc_dir kafka)/oidc"; }
+# The JWKS as the file: URL the broker reads; it must also be listed in the JVM's allowed URLs (kafka_start).
+kafka_oidc_jwks_url() { echo "file://$(kafka_oidc_dir)/jwks.json"; }
+
+# kafka_oidc: make the signing key once (deleting the folder is the way to get a fresh one), and write the JWKS
+# for it under SLUICE_KAFKA_OIDC_KEY_ID: n and e are the key's modulus and exponent, unsigned big-endian in
+# base64url without padding (RFC 7518 §6.3.1). The broker loads the file once, at start.
+kafka_oidc() {
+    local oidc modulus
+    need_cmd openssl openssl
+    need_cmd python3 python3
+    oidc=$(kafka_oidc_dir)
+    mkdir -p "$oidc"
+    if [[ ! -s $oidc/signing.key ]]; then
+        log "kafka: generating the OIDC test signing key in $oidc"
+        (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -pkeyopt rsa_keygen_pubexp:65537 \
+            -out "$oidc/signing.key.tmp") >>"$(svc_log kafka)" 2>&1 || die "kafka: generating the OIDC key failed"
+        mv "$oidc/signing.key.tmp" "$oidc/signing.key"
+    fi
+    modulus=$(openssl rsa -in "$oidc/signing.key" -noout -modulus 2>>"$(svc_log kafka)") ||
+        die "kafka: reading the OIDC key $oidc/signing.key failed"
+    python3 -c '
+import base64, json, sys
+def b64url(b): return base64.urlsafe_b64encode(b).rstrip(b"=").decode()
+n = bytes.fromhex(sys.argv[1]).lstrip(b"\0")
+e = (65537).to_bytes(3, "big")
+print(json.dumps({"keys": [{"kty": "RSA", "use": "sig", "alg": "RS256", "kid": sys.argv[2], "n": b64url(n),
+                            "e": b64url(e)}]}, indent=2))
+' "${modulus#Modulus=}" "$SLUICE_KAFKA_OIDC_KEY_ID" | write_if_changed "$oidc/jwks.json"
+    [[ -s $oidc/jwks.json ]] || die "kafka: writing $oidc/jwks.json failed"
+    chmod 644 "$oidc/jwks.json"
+}
+
 # The broker configuration. Later listeners go into the two arrays plus their own settings.
 kafka_server_properties() {
     local dir=$1 tls
     tls=$(kafka_tls_dir)
     local listeners=("PLAINTEXT://127.0.0.1:$SLUICE_KAFKA_PORT" "SASL_SSL://127.0.0.1:$SLUICE_KAFKA_SASL_PORT"
-        "SSL://127.0.0.1:$SLUICE_KAFKA_SSL_PORT" "CONTROLLER://127.0.0.1:$SLUICE_KAFKA_CONTROLLER_PORT")
+        "SSL://127.0.0.1:$SLUICE_KAFKA_SSL_PORT" "OIDC://127.0.0.1:$SLUICE_KAFKA_OIDC_PORT"
+        "CONTROLLER://127.0.0.1:$SLUICE_KAFKA_CONTROLLER_PORT")
     local advertised=("PLAINTEXT://127.0.0.1:$SLUICE_KAFKA_PORT" "SASL_SSL://127.0.0.1:$SLUICE_KAFKA_SASL_PORT"
-        "SSL://127.0.0.1:$SLUICE_KAFKA_SSL_PORT")
-    local protocols=("PLAINTEXT:PLAINTEXT" "SASL_SSL:SASL_SSL" "SSL:SSL" "CONTROLLER:PLAINTEXT")
+        "SSL://127.0.0.1:$SLUICE_KAFKA_SSL_PORT" "OIDC://127.0.0.1:$SLUICE_KAFKA_OIDC_PORT")
+    local protocols=("PLAINTEXT:PLAINTEXT" "SASL_SSL:SASL_SSL" "SSL:SSL" "OIDC:SASL_PLAINTEXT" "CONTROLLER:PLAINTEXT")
     local IFS=,
     cat <<EOF
 # Generated by sluice scripts/testenv.d/kafka.sh on every start; edits are lost.
@@ -210,6 +254,18 @@ listener.name.ssl.ssl.keystore.location=$tls/broker.p12
 listener.name.ssl.ssl.keystore.password=$(kafka_keystore_password)
 listener.name.ssl.ssl.truststore.type=PEM
 listener.name.ssl.ssl.truststore.location=$tls/ca.pem
+# OIDC: SASL_PLAINTEXT with OAUTHBEARER only, standard JWTs (KIP-768) checked by Kafka's built-in validator: RS256
+# signature by a key of the JWKS file (chosen by the token's kid), exp/iat within 30 s of clock skew, iss and aud
+# exactly as below; the principal is the sub claim. Kafka 4.x reads the file only because the JVM's
+# org.apache.kafka.sasl.oauthbearer.allowed.urls lists its URL (kafka_start). The broker's own login needs
+# unsecuredLoginStringClaim_sub, as on SASL_SSL. Sessions end when the token expires (clients re-authenticate).
+listener.name.oidc.sasl.enabled.mechanisms=OAUTHBEARER
+listener.name.oidc.oauthbearer.sasl.server.callback.handler.class=org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler
+listener.name.oidc.oauthbearer.sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required unsecuredLoginStringClaim_sub="sluice-testenv-broker";
+listener.name.oidc.oauthbearer.connections.max.reauth.ms=3600000
+listener.name.oidc.sasl.oauthbearer.jwks.endpoint.url=$(kafka_oidc_jwks_url)
+listener.name.oidc.sasl.oauthbearer.expected.issuer=$SLUICE_KAFKA_OIDC_ISSUER
+listener.name.oidc.sasl.oauthbearer.expected.audience=$SLUICE_KAFKA_OIDC_AUDIENCE
 log.dirs=$dir/data
 num.partitions=1
 auto.create.topics.enable=true
@@ -249,8 +305,10 @@ kafka_start() {
     home=$(kafka_home)
     dir=$(svc_dir kafka)
     mkdir -p "$dir"
-    ensure_ports_free kafka "$SLUICE_KAFKA_PORT" "$SLUICE_KAFKA_SASL_PORT" "$SLUICE_KAFKA_SSL_PORT" "$SLUICE_KAFKA_CONTROLLER_PORT"
+    ensure_ports_free kafka "$SLUICE_KAFKA_PORT" "$SLUICE_KAFKA_SASL_PORT" "$SLUICE_KAFKA_SSL_PORT" \
+        "$SLUICE_KAFKA_OIDC_PORT" "$SLUICE_KAFKA_CONTROLLER_PORT"
     kafka_tls
+    kafka_oidc
     kafka_server_properties "$dir" >"$dir/server.properties"
     kafka_log4j2_properties >"$dir/log4j2.properties"
 
@@ -272,6 +330,7 @@ kafka_start() {
 
     svc_launch kafka java -Xms256m "-Xmx$SLUICE_KAFKA_HEAP" -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError \
         -Djava.awt.headless=true -Dlog4j2.configurationFile="$dir/log4j2.properties" \
+        -Dorg.apache.kafka.sasl.oauthbearer.allowed.urls="$(kafka_oidc_jwks_url)" \
         -cp "$home/libs/*:$(kafka_plugin_jar)" kafka.Kafka "$dir/server.properties"
 }
 
@@ -330,10 +389,18 @@ kafka_env() {
     echo "export KAFKA_MSK_IAM_TEMP_SECRET_ACCESS_KEY=$SLUICE_KAFKA_MSK_IAM_TEMP_SECRET_KEY"
     echo "export KAFKA_MSK_IAM_TEMP_SESSION_TOKEN='$SLUICE_KAFKA_MSK_IAM_TEMP_SESSION_TOKEN'"
     echo "export KAFKA_MSK_IAM_TEMP_SESSION_SECONDS=$SLUICE_KAFKA_MSK_IAM_TEMP_SESSION_SECONDS"
+    # OIDC (OAUTHBEARER JWTs) over SASL_PLAINTEXT: RS256 tokens signed with this private key (PKCS#8 PEM), with
+    # this kid in their header and these iss and aud claims (tests/integration/oidc_server.py issues them).
+    echo "export KAFKA_OIDC_BOOTSTRAP_SERVERS=127.0.0.1:$SLUICE_KAFKA_OIDC_PORT"
+    echo "export KAFKA_OIDC_SIGNING_KEY_PEM=$(kafka_oidc_dir)/signing.key"
+    echo "export KAFKA_OIDC_JWKS=$(kafka_oidc_dir)/jwks.json"
+    echo "export KAFKA_OIDC_KEY_ID=$SLUICE_KAFKA_OIDC_KEY_ID"
+    echo "export KAFKA_OIDC_ISSUER=$SLUICE_KAFKA_OIDC_ISSUER"
+    echo "export KAFKA_OIDC_AUDIENCE=$SLUICE_KAFKA_OIDC_AUDIENCE"
     # For Kafka's own tools and Connect: java -cp "$KAFKA_CLASSPATH" org.apache.kafka.tools.TopicCommand ...
     echo "export KAFKA_CLASSPATH='$(kafka_home)/libs/*'"
 }
 
 kafka_describe() {
-    echo "Kafka $SLUICE_KAFKA_VERSION (KRaft combined) on 127.0.0.1:$SLUICE_KAFKA_PORT, SASL_SSL (SCRAM-SHA-512, PLAIN, OAUTHBEARER MSK IAM $SLUICE_KAFKA_MSK_IAM_REGION) :$SLUICE_KAFKA_SASL_PORT, SSL (client certificates) :$SLUICE_KAFKA_SSL_PORT, controller :$SLUICE_KAFKA_CONTROLLER_PORT"
+    echo "Kafka $SLUICE_KAFKA_VERSION (KRaft combined) on 127.0.0.1:$SLUICE_KAFKA_PORT, SASL_SSL (SCRAM-SHA-512, PLAIN, OAUTHBEARER MSK IAM $SLUICE_KAFKA_MSK_IAM_REGION) :$SLUICE_KAFKA_SASL_PORT, SSL (client certificates) :$SLUICE_KAFKA_SSL_PORT, SASL_PLAINTEXT (OAUTHBEARER OIDC JWTs) :$SLUICE_KAFKA_OIDC_PORT, controller :$SLUICE_KAFKA_CONTROLLER_PORT"
 }

@@ -263,3 +263,16 @@ def make_topic(kafka_admin: AdminClient, unique_name) -> Iterator[Callable[..., 
                 future.result(timeout=60)
             except KafkaException:
                 pass  # best effort: a leftover topic has a unique name and harms no later test
+
+
+@pytest.fixture
+def oidc_token_server(testenv: TestEnv):
+    """A fresh OAuth token endpoint per test (oidc_server.py: its own port and request log, 300 s tokens) that
+    issues JWTs the test broker's OIDC listener accepts."""
+    from oidc_server import OidcSettings, OidcTokenServer
+
+    server = OidcTokenServer(OidcSettings.from_env_file(testenv.env_file)).start()
+    try:
+        yield server
+    finally:
+        server.stop()
