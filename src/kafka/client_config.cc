@@ -927,6 +927,28 @@ Result<JaasLoginModule> parse_jaas_config(std::string_view text) {
   return std::move(modules.front());
 }
 
+std::map<std::string, std::string> connection_properties(
+    const std::map<std::string, std::string>& properties) {
+  std::map<std::string, std::string> out;
+  for (const auto& [key, value] : properties) {
+    if (key == "bootstrap.servers" || key == "security.protocol" || starts_with(key, "ssl.") ||
+        starts_with(key, "sasl.") || key == "enable.sasl.oauthbearer.unsecure.jwt" ||
+        key == "enable.ssl.certificate.verification") {
+      out[key] = value;
+    }
+  }
+  return out;
+}
+
+bool has_security_settings(const std::map<std::string, std::string>& java_properties) {
+  for (const auto& [key, value] : java_properties) {
+    if (key == "security.protocol" || starts_with(key, "sasl.") || starts_with(key, "ssl.")) {
+      return true;
+    }
+  }
+  return false;
+}
+
 Status check_librdkafka_properties(const std::map<std::string, std::string>& properties) {
   std::unique_ptr<rd_kafka_conf_t, void (*)(rd_kafka_conf_t*)> conf(rd_kafka_conf_new(),
                                                                     &rd_kafka_conf_destroy);

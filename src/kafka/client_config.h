@@ -63,6 +63,16 @@ struct ClientConfig {
 // out what they hold.
 Result<ClientConfig> translate_consumer_config(const ClientConfigInput& input);
 
+// The librdkafka properties that say where the cluster is and how to sign in (bootstrap servers,
+// security protocol, ssl.*, sasl.*, unsecured JWT logins), out of a client's properties: what a
+// second client of the same task (the dead-letter-queue producer) needs to reach the cluster.
+std::map<std::string, std::string> connection_properties(
+    const std::map<std::string, std::string>& properties);
+
+// Whether Java client keys (prefix stripped) set anything about security: security.protocol,
+// sasl.* or ssl.*.
+bool has_security_settings(const std::map<std::string, std::string>& java_properties);
+
 // Sets every property on a fresh librdkafka configuration, as Consumer::create will, so that a
 // name or value librdkafka refuses is a configuration error found before connecting.
 // kInvalidArgument naming the key and librdkafka's reason (the value hidden for secrets).

@@ -4,6 +4,8 @@
 
 #include <cstring>
 
+#include "kafka/client_logging.h"
+
 namespace sluice::kafka {
 
 namespace {
@@ -17,29 +19,6 @@ struct ErrorDeleter {
   void operator()(rd_kafka_error_t* e) const { rd_kafka_error_destroy(e); }
 };
 using ErrorPtr = std::unique_ptr<rd_kafka_error_t, ErrorDeleter>;
-
-void log_callback(const rd_kafka_t*, int level, const char* facility, const char* message) {
-  // librdkafka syslog levels: 0-3 error, 4 warning, 5-6 info, 7 debug.
-  if (level <= 3) {
-    spdlog::error("kafka {}: {}", facility, message);
-  } else if (level == 4) {
-    spdlog::warn("kafka {}: {}", facility, message);
-  } else if (level <= 6) {
-    spdlog::info("kafka {}: {}", facility, message);
-  } else {
-    spdlog::debug("kafka {}: {}", facility, message);
-  }
-}
-
-// A TLS handshake that failed for a reason no retry fixes: the broker's certificate does not
-// verify (librdkafka's _SSL error), or the broker sent a TLS alert refusing ours (it shows up as
-// a transport error carrying "SSL alert number": 42 bad certificate, 48 unknown CA, 116
-// certificate required...).
-bool is_tls_refusal(int err, const char* reason) {
-  if (err == RD_KAFKA_RESP_ERR__SSL) return true;
-  return err == RD_KAFKA_RESP_ERR__TRANSPORT && reason != nullptr &&
-         std::strstr(reason, "SSL alert number") != nullptr;
-}
 
 void error_callback(rd_kafka_t* rk, int err, const char* reason, void* opaque) {
   if (err == RD_KAFKA_RESP_ERR__AUTHENTICATION) {
@@ -99,7 +78,7 @@ Result<std::unique_ptr<Consumer>> Consumer::create(const ConsumerOptions& option
       return Status::invalid_argument("Kafka client property " + key + ": " + err);
     }
   }
-  rd_kafka_conf_set_log_cb(conf.get(), log_callback);
+  rd_kafka_conf_set_log_cb(conf.get(), log_to_spdlog);
   rd_kafka_conf_set_error_cb(conf.get(), error_callback);
   rd_kafka_conf_set_rebalance_cb(conf.get(), &Consumer::rebalance_trampoline);
   rd_kafka_conf_set_opaque(conf.get(), consumer.get());

@@ -207,6 +207,29 @@ std::vector<config::ConfigProblem> check_kafka_client_config(
         make_msk_iam_token_source(*client->msk_iam_options, input.bootstrap_servers);
     if (!source.ok()) problems.push_back(config::ConfigProblem{"", "", source.status().message()});
   }
+  // The dead-letter-queue producer's own security settings, when it has them (see run()).
+  if (!connector.errors_deadletterqueue_topic_name().empty() &&
+      (kafka::has_security_settings(worker.producer_overrides()) ||
+       kafka::has_security_settings(connector.producer_overrides()))) {
+    input.layers = {worker.producer_overrides(), connector.producer_overrides()};
+    Result<kafka::ClientConfig> producer = kafka::translate_consumer_config(input);
+    if (!producer.ok()) {
+      problems.push_back(config::ConfigProblem{
+          "", "", "dead-letter queue producer (producer.*): " + producer.status().message()});
+    } else if (Status st = kafka::check_librdkafka_properties(
+                   kafka::connection_properties(producer->properties));
+               !st.ok()) {
+      problems.push_back(config::ConfigProblem{
+          "", "", "dead-letter queue producer (producer.*): " + st.message()});
+    } else if (producer->msk_iam_options) {
+      Result<kafka::OAuthBearerTokenSource> source =
+          make_msk_iam_token_source(*producer->msk_iam_options, input.bootstrap_servers);
+      if (!source.ok()) {
+        problems.push_back(config::ConfigProblem{
+            "", "", "dead-letter queue producer (producer.*): " + source.status().message()});
+      }
+    }
+  }
   return problems;
 }
 
@@ -369,6 +392,25 @@ Status ConnectorRuntime::run() {
   // One MSK IAM token source for every client of the connector (one credential chain to refresh).
   kafka::OAuthBearerTokenSource msk_iam_tokens;
   kafka::OAuthBearerTokenSource oidc_tokens;  // likewise for OIDC
+  // The dead-letter-queue producer: Connect builds it from the worker's producer.* and the
+  // connector's producer.override.* keys. When those configure security, use them (a cluster may
+  // give the writing principal other credentials); otherwise each task's DLQ producer reaches the
+  // cluster as its consumer does, where a Java DLQ producer without them could not connect.
+  std::map<std::string, std::string> dlq_properties;
+  kafka::OAuthBearerTokenSource dlq_tokens;
+  if (!connector_.errors_deadletterqueue_topic_name().empty() &&
+      (kafka::has_security_settings(worker_.producer_overrides()) ||
+       kafka::has_security_settings(connector_.producer_overrides()))) {
+    kafka::ClientConfigInput input = consumer_input(worker_, connector_, 0);
+    input.layers = {worker_.producer_overrides(), connector_.producer_overrides()};
+    SLUICE_ASSIGN_OR_RETURN(kafka::ClientConfig producer, kafka::translate_consumer_config(input));
+    dlq_properties = kafka::connection_properties(producer.properties);
+    if (producer.oidc) dlq_tokens = make_oidc_token_source(*producer.oidc);
+    if (producer.msk_iam_options) {
+      SLUICE_ASSIGN_OR_RETURN(dlq_tokens, make_msk_iam_token_source(*producer.msk_iam_options,
+                                                                    input.bootstrap_servers));
+    }
+  }
   for (int i = 0; i < tasks; ++i) {
     TaskSettings s;
     s.connector_name = connector_.name();
@@ -416,6 +458,8 @@ Status ConnectorRuntime::run() {
         connector_.errors_deadletterqueue_context_headers_enable();
     s.dead_letter_queue.connector_name = connector_.name();
     s.dead_letter_queue.task_id = i;
+    s.dead_letter_queue.properties = dlq_properties;
+    s.dead_letter_queue.oauthbearer_token = dlq_tokens;
     s.report_null_values_to_dlq = connector_.report_null_values_to_dlq();
     s.retry_backoff = std::chrono::milliseconds(connector_.retry_backoff_ms());
     s.shutdown_timeout = std::chrono::milliseconds(

@@ -4,6 +4,8 @@
 
 #include <cstring>
 
+#include "kafka/client_logging.h"
+
 namespace sluice::runtime {
 
 namespace {
@@ -34,6 +36,8 @@ Result<std::unique_ptr<DeadLetterQueue>> DeadLetterQueue::create(
     }
   }
   rd_kafka_conf_set_dr_msg_cb(conf, &DeadLetterQueue::on_delivery);
+  rd_kafka_conf_set_log_cb(conf, kafka::log_to_spdlog);
+  rd_kafka_conf_set_error_cb(conf, &DeadLetterQueue::on_error);
   rd_kafka_conf_set_opaque(conf, dlq.get());
   if (options.oauthbearer_token) {
     kafka::install_oauthbearer_refresh(conf, &DeadLetterQueue::on_oauthbearer_refresh);
@@ -57,6 +61,26 @@ DeadLetterQueue::~DeadLetterQueue() {
   rd_kafka_destroy(producer_);
 }
 
+void DeadLetterQueue::on_error(rd_kafka_t*, int err, const char* reason, void* opaque) {
+  auto* self = static_cast<DeadLetterQueue*>(opaque);
+  if (kafka::is_authentication_failure(err, reason)) {
+    std::lock_guard<std::mutex> lock(self->refused_mutex_);
+    if (self->refused_.empty()) self->refused_ = reason != nullptr ? reason : "refused";
+    return;
+  }
+  spdlog::warn("kafka (dead-letter queue producer): {} ({})", reason,
+               rd_kafka_err2name(static_cast<rd_kafka_resp_err_t>(err)));
+}
+
+Status DeadLetterQueue::refused() const {
+  std::lock_guard<std::mutex> lock(refused_mutex_);
+  if (refused_.empty()) return Status::ok_status();
+  // Like a Java task whose producer cannot log in: fail instead of retrying forever.
+  return Status::fatal("dead-letter queue producer: Kafka authentication failed: " + refused_ +
+                       " (it uses the worker's producer.* security settings when there are any, "
+                       "else the consumer's)");
+}
+
 void DeadLetterQueue::on_oauthbearer_refresh(rd_kafka_t* rk, const char*, void* opaque) {
   kafka::refresh_oauthbearer_token(
       rk, static_cast<DeadLetterQueue*>(opaque)->options_.oauthbearer_token);
@@ -70,7 +94,18 @@ Status DeadLetterQueue::ensure_topic() {
     return Status::invalid_argument("dead-letter queue topic: " + std::string(err));
   rd_kafka_queue_t* queue = rd_kafka_queue_new(producer_);
   rd_kafka_CreateTopics(producer_, &topic, 1, nullptr, queue);
-  rd_kafka_event_t* event = rd_kafka_queue_poll(queue, 30000);
+  // Up to 30 s for the answer, but a refused login ends the wait at once.
+  rd_kafka_event_t* event = nullptr;
+  for (int waited_ms = 0; event == nullptr && waited_ms < 30000; waited_ms += 200) {
+    event = rd_kafka_queue_poll(queue, 200);
+    rd_kafka_poll(producer_, 0);  // serves the error callback, which records a refused login
+    if (event == nullptr && !refused().ok()) break;
+  }
+  if (event == nullptr && !refused().ok()) {
+    rd_kafka_queue_destroy(queue);
+    rd_kafka_NewTopic_destroy(topic);
+    return refused();
+  }
   Status result = Status::retriable("dead-letter queue topic " + options_.topic +
                                     ": no answer from Kafka to CreateTopics");
   if (event != nullptr) {
@@ -149,6 +184,7 @@ Status DeadLetterQueue::report(const rd_kafka_message_t* m, const ErrantRecordCo
 
 Status DeadLetterQueue::flush(std::chrono::milliseconds timeout) {
   rd_kafka_resp_err_t err = rd_kafka_flush(producer_, static_cast<int>(timeout.count()));
+  SLUICE_RETURN_IF_ERROR(refused());
   if (failed_.load() > 0) {
     return Status::fatal("dead-letter queue " + options_.topic + ": " +
                          std::to_string(failed_.load()) +

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 
 #include "kafka/oauthbearer_token.h"
@@ -60,12 +61,17 @@ class DeadLetterQueue {
   Status ensure_topic();
   static void on_delivery(rd_kafka_t*, const rd_kafka_message_t* message, void* opaque);
   static void on_oauthbearer_refresh(rd_kafka_t* rk, const char* config, void* opaque);
+  static void on_error(rd_kafka_t* rk, int err, const char* reason, void* opaque);
+  // The login failure librdkafka reported, if any: fatal, as for the consumer.
+  Status refused() const;
 
   DeadLetterQueueOptions options_;
   rd_kafka_t* producer_ = nullptr;
   uint64_t reported_ = 0;
   std::atomic<uint64_t> failed_{0};
-  std::string first_failure_;  // written by the delivery callback, read after flush
+  std::string first_failure_;         // written by the delivery callback, read after flush
+  mutable std::mutex refused_mutex_;  // the error callback runs on librdkafka's threads
+  std::string refused_;               // why Kafka refused the producer's login; empty if it did not
 };
 
 }  // namespace sluice::runtime

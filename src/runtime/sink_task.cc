@@ -4,6 +4,7 @@
 
 #include <thread>
 
+#include "kafka/client_config.h"
 #include "runtime/message_decoder.h"
 #include "runtime/shutdown_signal.h"
 
@@ -47,7 +48,8 @@ void SinkTask::on_partitions_assigned(const std::vector<kafka::TopicPartition>& 
     writers_.emplace(tp, std::make_unique<sink::TopicPartitionWriter>(services_, tp.topic,
                                                                       tp.partition, committer));
     added.push_back(tp);
-    spdlog::info("task={} assigned topic={} partition={}", settings_.task_id, tp.topic, tp.partition);
+    spdlog::info("task={} assigned topic={} partition={}", settings_.task_id, tp.topic,
+                 tp.partition);
   }
   if (added.empty()) return;
   // A previous owner may have recorded rotation plans it had not finished: replay them, so the
@@ -71,7 +73,8 @@ void SinkTask::on_partitions_assigned(const std::vector<kafka::TopicPartition>& 
   }
 }
 
-void SinkTask::on_partitions_revoked(const std::vector<kafka::TopicPartition>& partitions, bool lost) {
+void SinkTask::on_partitions_revoked(const std::vector<kafka::TopicPartition>& partitions,
+                                     bool lost) {
   std::vector<kafka::OffsetCommit> commits;
   for (const kafka::TopicPartition& tp : partitions) {
     auto it = writers_.find(tp);
@@ -80,19 +83,21 @@ void SinkTask::on_partitions_revoked(const std::vector<kafka::TopicPartition>& p
       // Collect uploads that already finished so their offsets go out with this last commit;
       // files still open are dropped and rebuilt by the partition's next owner from that offset.
       Status st = it->second->tick(wall_clock_ms());
-      if (!st.ok()) spdlog::warn("task={} revoking {}: {}", settings_.task_id, tp.to_string(), st.message());
+      if (!st.ok())
+        spdlog::warn("task={} revoking {}: {}", settings_.task_id, tp.to_string(), st.message());
       if (std::optional<int64_t> offset = it->second->committable_offset()) {
         commits.push_back(kafka::OffsetCommit{tp, *offset, it->second->commit_metadata()});
       }
     }
-    spdlog::info("task={} revoked topic={} partition={}{}", settings_.task_id, tp.topic, tp.partition,
-                 lost ? " (lost)" : "");
+    spdlog::info("task={} revoked topic={} partition={}{}", settings_.task_id, tp.topic,
+                 tp.partition, lost ? " (lost)" : "");
     writers_.erase(it);
     backoff_until_.erase(tp);
   }
   if (!commits.empty()) {
     Status st = consumer_->commit(commits);
-    if (!st.ok()) spdlog::warn("task={} commit on revocation failed: {}", settings_.task_id, st.message());
+    if (!st.ok())
+      spdlog::warn("task={} commit on revocation failed: {}", settings_.task_id, st.message());
   }
 }
 
@@ -134,24 +139,26 @@ Status SinkTask::process_message(rd_kafka_message_t* m, int64_t now_ms) {
   const char* stage = "TASK_PUT";
   Status converted = decode_message(m, converters, arena_, &headers_scratch_, &record, &stage);
   if (!converted.ok()) {
-    std::string_view failed_class = std::string_view(stage) == "KEY_CONVERTER" ? converters_.key->class_name()
-                                    : std::string_view(stage) == "VALUE_CONVERTER"
-                                        ? converters_.value->class_name()
-                                        : converters_.header->class_name();
+    std::string_view failed_class =
+        std::string_view(stage) == "KEY_CONVERTER"     ? converters_.key->class_name()
+        : std::string_view(stage) == "VALUE_CONVERTER" ? converters_.value->class_name()
+                                                       : converters_.header->class_name();
     SLUICE_RETURN_IF_ERROR(tolerate(converted, m, stage, failed_class));
     writer.skip(m->offset);
     return Status::ok_status();
   }
   if (record.value.is_null() && settings_.null_values != NullValueBehavior::kWrite) {
     if (settings_.null_values == NullValueBehavior::kFail) {
-      return Status::fatal("Null valued records are not writeable with current "
-                           "behavior.on.null.values 'settings' (" +
-                           describe(tp.topic, tp.partition, m->offset) + ")");
+      return Status::fatal(
+          "Null valued records are not writeable with current "
+          "behavior.on.null.values 'settings' (" +
+          describe(tp.topic, tp.partition, m->offset) + ")");
     }
     if (dlq_ != nullptr && settings_.report_null_values_to_dlq) {
       // Java also fails the task here under errors.tolerance=none; sluice only reports (the user
       // asked for null values to be ignored).
-      ErrantRecordContext context{"TASK_PUT", kSinkTaskClass, "org.apache.kafka.connect.errors.DataException",
+      ErrantRecordContext context{"TASK_PUT", kSinkTaskClass,
+                                  "org.apache.kafka.connect.errors.DataException",
                                   "null value ignored (behavior.on.null.values=ignore)"};
       SLUICE_RETURN_IF_ERROR(dlq_->report(m, context));
     }
@@ -185,9 +192,10 @@ Status SinkTask::tick_writers(int64_t now_ms) {
     if (!st.is_retriable()) return st.with_context(tp.to_string());
     // Rewind to the last durable offset; the files are rebuilt with the same keys and bytes.
     int64_t resume_from = writer->reset();
-    spdlog::warn("task={} upload failed for topic={} partition={}, retrying from offset {} in {} ms: {}",
-                 settings_.task_id, tp.topic, tp.partition, resume_from,
-                 settings_.retry_backoff.count(), st.message());
+    spdlog::warn(
+        "task={} upload failed for topic={} partition={}, retrying from offset {} in {} ms: {}",
+        settings_.task_id, tp.topic, tp.partition, resume_from, settings_.retry_backoff.count(),
+        st.message());
     SLUICE_RETURN_IF_ERROR(consumer_->pause({tp}));
     SLUICE_RETURN_IF_ERROR(consumer_->seek(tp, resume_from));
     backoff_until_[tp] = now_ms + settings_.retry_backoff.count();
@@ -218,8 +226,8 @@ Status SinkTask::commit_durable(bool force) {
   for (const kafka::OffsetCommit& c : commits) writers_.at(c.tp)->mark_committed(c.offset);
   counters_.offset_commits.fetch_add(1, std::memory_order_relaxed);
   for (const kafka::OffsetCommit& c : commits) {
-    spdlog::debug("task={} committed topic={} partition={} offset={}", settings_.task_id, c.tp.topic,
-                  c.tp.partition, c.offset);
+    spdlog::debug("task={} committed topic={} partition={} offset={}", settings_.task_id,
+                  c.tp.topic, c.tp.partition, c.offset);
   }
   return Status::ok_status();
 }
@@ -234,11 +242,14 @@ void SinkTask::relieve_memory_pressure(int64_t now_ms) {
   // Still full: cut the files of the partition holding the most bytes, so their memory can go.
   sink::TopicPartitionWriter* largest = nullptr;
   for (auto& [tp, writer] : writers_) {
-    if (largest == nullptr || writer->buffered_bytes() > largest->buffered_bytes()) largest = writer.get();
+    if (largest == nullptr || writer->buffered_bytes() > largest->buffered_bytes())
+      largest = writer.get();
   }
   if (largest != nullptr && largest->rotate_now(now_ms)) {
-    spdlog::info("task={} memory budget of {} bytes reached: rotated the files of topic={} partition={} early",
-                 settings_.task_id, services_.budget->limit(), largest->topic(), largest->partition());
+    spdlog::info(
+        "task={} memory budget of {} bytes reached: rotated the files of topic={} partition={} "
+        "early",
+        settings_.task_id, services_.budget->limit(), largest->topic(), largest->partition());
   }
 }
 
@@ -256,19 +267,19 @@ Status SinkTask::process_batch(int64_t now_ms) {
 Status SinkTask::run() {
   if (!settings_.dead_letter_queue.topic.empty()) {
     DeadLetterQueueOptions dlq = settings_.dead_letter_queue;
-    for (const auto& [key, value] : settings_.consumer.properties) {
-      if (key == "bootstrap.servers" || key == "security.protocol" || key.rfind("ssl.", 0) == 0 ||
-          key.rfind("sasl.", 0) == 0) {
-        dlq.properties[key] = value;
-      }
+    if (dlq.properties.empty()) {
+      // No producer security settings of its own: reach the cluster as the consumer does.
+      dlq.properties = kafka::connection_properties(settings_.consumer.properties);
+      dlq.oauthbearer_token = settings_.consumer.oauthbearer_token;
     }
-    dlq.oauthbearer_token = settings_.consumer.oauthbearer_token;
     SLUICE_ASSIGN_OR_RETURN(dlq_, DeadLetterQueue::create(dlq));
   }
   SLUICE_ASSIGN_OR_RETURN(consumer_, kafka::Consumer::create(settings_.consumer, this));
   last_commit_ = std::chrono::steady_clock::now();
   spdlog::info("task={} started: group={}", settings_.task_id,
-               settings_.consumer.properties.count("group.id") ? settings_.consumer.properties.at("group.id") : "");
+               settings_.consumer.properties.count("group.id")
+                   ? settings_.consumer.properties.at("group.id")
+                   : "");
   Status failure;
   while (!ShutdownSignal::requested()) {
     int64_t now_ms = wall_clock_ms();
@@ -291,8 +302,8 @@ Status SinkTask::run() {
 }
 
 Status SinkTask::shutdown() {
-  spdlog::info("task={} shutting down: waiting up to {} ms for uploads in flight", settings_.task_id,
-               settings_.shutdown_timeout.count());
+  spdlog::info("task={} shutting down: waiting up to {} ms for uploads in flight",
+               settings_.task_id, settings_.shutdown_timeout.count());
   // Open files are not cut early: that would change where files end. They are abandoned and the
   // next run rebuilds them, from the committed offset, with the same keys and bytes.
   auto deadline = std::chrono::steady_clock::now() + settings_.shutdown_timeout;

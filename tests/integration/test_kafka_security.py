@@ -289,3 +289,29 @@ def test_a_broker_certificate_that_does_not_verify_fails_the_task(testenv, mtls,
     assert rc == 1, logs
     assert "Kafka authentication failed (TLS)" in logs and "certificate verify failed" in logs, logs
     assert "check ssl.truststore.*" in logs
+
+
+def test_dead_letter_queue_producer_uses_the_workers_producer_settings(testenv, sasl, make_topic, kafka_producer,
+                                                                       unique_name, s3_prefix, tmp_path):
+    """Connect builds the DLQ producer from the worker's producer.* keys: with its own (here wrong) credentials
+    there, sluice's DLQ producer signs in with them, not with the consumer's, and its refusal stops the task."""
+    topic = make_topic()
+    produce_records(kafka_producer(), topic, [(0, "not json")])
+    wrong = "WrongProducer-" + uuid.uuid4().hex
+    worker = secure_worker(testenv, sasl, "PLAIN", PLAIN_MODULE, sasl["KAFKA_SASL_PASSWORD"], **{
+        "value.converter": "org.apache.kafka.connect.json.JsonConverter",
+        "value.converter.schemas.enable": "false",
+        "producer.security.protocol": "SASL_SSL",
+        "producer.sasl.mechanism": "PLAIN",
+        "producer.sasl.jaas.config": jaas(PLAIN_MODULE, sasl["KAFKA_SASL_USERNAME"], wrong),
+        "producer.ssl.truststore.location": sasl["KAFKA_CA_PEM"],
+        "producer.ssl.truststore.type": "PEM",
+    })
+    connector = connector_config(testenv, unique_name("dlq-producer"), topic, s3_prefix, **{
+        "errors.tolerance": "all", "errors.deadletterqueue.topic.name": unique_name("dlq"),
+        "errors.deadletterqueue.topic.replication.factor": 1})
+    code, logs = SluiceProcess(tmp_path, worker, connector).run_until_failure(60)
+    assert code == 1, logs
+    assert "dead-letter queue producer: Kafka authentication failed" in logs, logs
+    assert "Invalid username or password" in logs, logs
+    assert wrong not in logs and sasl["KAFKA_SASL_PASSWORD"] not in logs

@@ -328,3 +328,52 @@ def test_aws_role_arn_is_assumed_and_serves_the_dead_letter_queue_too(
         assert iam["KAFKA_MSK_IAM_TEMP_SESSION_TOKEN"] not in logs
     finally:
         sts.close()
+
+
+def test_dead_letter_queue_producer_with_its_own_msk_iam_settings(
+        testenv, s3, iam, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path):
+    """The consumer signs in with PLAIN, the DLQ producer with MSK IAM from the worker's producer.* keys (as
+    Connect builds its DLQ producer): the bad record reaches the DLQ topic."""
+    values = read_env_file(testenv.env_file)
+    topic = make_topic()
+    dlq = unique_name("iam-dlq")
+    producer = kafka_producer()
+    for i, value in enumerate([b'{"a":1}', b'{"a":', b'{"a":3}']):
+        producer.produce(topic, key=b"k%d" % i, value=value, partition=0)
+    producer.flush(10)
+    plain = "org.apache.kafka.common.security.plain.PlainLoginModule"
+    worker = worker_config(testenv, **{
+        "bootstrap.servers": iam["KAFKA_MSK_IAM_BOOTSTRAP_SERVERS"],
+        "value.converter": "org.apache.kafka.connect.json.JsonConverter",
+        "value.converter.schemas.enable": "false",
+        "consumer.security.protocol": "SASL_SSL",
+        "consumer.sasl.mechanism": "PLAIN",
+        "consumer.sasl.jaas.config": f'{plain} required username="{values["KAFKA_SASL_USERNAME"]}" '
+                                     f'password="{values["KAFKA_SASL_PASSWORD"]}";',
+        "consumer.ssl.truststore.location": iam["KAFKA_CA_PEM"],
+        "consumer.ssl.truststore.type": "PEM",
+        "producer.security.protocol": "SASL_SSL",
+        "producer.sasl.mechanism": "AWS_MSK_IAM",
+        "producer.sasl.jaas.config": f"{IAM_MODULE} required;",
+        "producer.sasl.client.callback.handler.class": IAM_CLIENT_HANDLER,
+        "producer.ssl.truststore.location": iam["KAFKA_CA_PEM"],
+        "producer.ssl.truststore.type": "PEM",
+    })
+    connector = connector_config(testenv, unique_name("iam-dlq"), topic, s3_prefix, **{
+        "flush.size": 2, "errors.tolerance": "all", "errors.deadletterqueue.topic.name": dlq,
+        "errors.deadletterqueue.topic.replication.factor": 1})
+    env = clean_env(AWS_ACCESS_KEY_ID=testenv.aws_access_key_id, AWS_SECRET_ACCESS_KEY=testenv.aws_secret_access_key,
+                    AWS_REGION=iam["KAFKA_MSK_IAM_REGION"])
+    sluice = SluiceProcess(tmp_path, worker, connector, env=env, inherit_env=False).start()
+    try:
+        consumer = kafka_consumer(unique_name("dlqreader"))
+        consumer.subscribe([dlq])
+        msg = wait_until(lambda: (lambda m: m if m is not None and m.error() is None else None)(
+            consumer.poll(1.0)), 60, interval=0, what="a DLQ record")
+    finally:
+        rc = sluice.stop()
+    logs = sluice.logs()
+    assert rc == 0, logs
+    assert msg.value() == b'{"a":'
+    assert "MSK IAM authentication, region" in logs, logs
+    assert values["KAFKA_SASL_PASSWORD"] not in logs

@@ -411,6 +411,27 @@ TEST(ClientConfigTest, LibrdkafkaRefusalsAreFoundBeforeConnecting) {
   EXPECT_THAT(secret.message(), Not(HasSubstr("hunter2")));
 }
 
+TEST(ClientConfigTest, ConnectionPropertiesAreWhatASecondClientNeeds) {
+  std::map<std::string, std::string> all = {{"bootstrap.servers", "b:9093"},
+                                            {"security.protocol", "sasl_ssl"},
+                                            {"sasl.mechanism", "OAUTHBEARER"},
+                                            {"enable.sasl.oauthbearer.unsecure.jwt", "true"},
+                                            {"ssl.ca.pem", "PEM"},
+                                            {"group.id", "connect-x"},
+                                            {"auto.offset.reset", "earliest"},
+                                            {"fetch.min.bytes", "1"}};
+  std::map<std::string, std::string> expected = {{"bootstrap.servers", "b:9093"},
+                                                 {"security.protocol", "sasl_ssl"},
+                                                 {"sasl.mechanism", "OAUTHBEARER"},
+                                                 {"enable.sasl.oauthbearer.unsecure.jwt", "true"},
+                                                 {"ssl.ca.pem", "PEM"}};
+  EXPECT_EQ(connection_properties(all), expected);
+  EXPECT_TRUE(has_security_settings({{"sasl.jaas.config", "x"}}));
+  EXPECT_TRUE(has_security_settings({{"security.protocol", "SSL"}}));
+  EXPECT_TRUE(has_security_settings({{"ssl.truststore.location", "/t"}}));
+  EXPECT_FALSE(has_security_settings({{"acks", "all"}, {"linger.ms", "5"}}));
+}
+
 TEST(ClientConfigTest, UnknownMechanismIsRejected) {
   auto r = translate_consumer_config(input_with({{"sasl.mechanism", "DIGEST-MD5"}}));
   ASSERT_FALSE(r.ok());
