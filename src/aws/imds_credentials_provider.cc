@@ -110,4 +110,21 @@ Result<AwsCredentials> ImdsCredentialsProvider::credentials() {
   return parse_credentials_json(creds.body, "Token", "imds");
 }
 
+Result<std::string> ImdsCredentialsProvider::region() {
+  if (disabled_) return Status::not_found("AWS_EC2_METADATA_DISABLED=true");
+  std::lock_guard lock(mutex_);
+  if (!unreachable_.ok() && now() < unreachable_until_) return unreachable_;
+  SLUICE_ASSIGN_OR_RETURN(http::HttpResponse answer, get("/latest/meta-data/placement/region"));
+  if (answer.status != 200) {
+    return Status::not_found("IMDS region lookup answered HTTP " + std::to_string(answer.status));
+  }
+  std::string region = answer.body;
+  while (!region.empty() &&
+         (region.back() == '\n' || region.back() == '\r' || region.back() == ' ')) {
+    region.pop_back();
+  }
+  if (region.empty()) return Status::not_found("IMDS gave an empty region");
+  return region;
+}
+
 }  // namespace sluice::aws

@@ -47,6 +47,10 @@ class ImdsCredentialsProvider final : public CredentialsProvider {
   Result<AwsCredentials> credentials() override;
   std::string name() const override { return "imds"; }
 
+  // The instance's region (GET /latest/meta-data/placement/region), the last step of the SDKs'
+  // region chains. kNotFound when IMDS is disabled or not reachable, as for credentials.
+  Result<std::string> region();
+
   static constexpr int kTokenTtlSeconds = 21600;
 
  private:

@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "aws/credentials_parsing.h"
+#include "aws/imds_credentials_provider.h"
 #include "aws/msk_iam_token.h"
 #include "aws/profile_credentials_provider.h"
 
@@ -45,11 +46,20 @@ Result<kafka::OAuthBearerTokenSource> make_msk_iam_token_source(
                                                         : options.profile_name);
   }
   if (!region) {
+    // Last, as in the SDKs' region chains: the EC2 instance's own region.
+    aws::ImdsCredentialsProvider imds(aws::process_environment());
+    if (Result<std::string> from_imds = imds.region(); from_imds.ok()) {
+      region = *from_imds;
+      region_source = "EC2 instance metadata";
+    }
+  }
+  if (!region) {
     return Status::invalid_argument(
         "MSK IAM authentication: cannot tell the cluster's AWS region: the bootstrap servers " +
         bootstrap_servers +
         " are not MSK broker names (b-1.<cluster>.<id>.c<n>.kafka.<region>.amazonaws.com) and no "
-        "AWS profile has a region; set AWS_REGION in sluice's environment");
+        "AWS profile or EC2 instance metadata gives a region; set AWS_REGION in sluice's "
+        "environment");
   }
   spdlog::info("kafka: MSK IAM authentication, region {} (from {})", *region, region_source);
   SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<aws::MskIamTokenProvider> owned,

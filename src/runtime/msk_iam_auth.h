@@ -18,9 +18,9 @@ namespace sluice::runtime {
 
 // The signing region: from the MSK broker host names in `bootstrap_servers`, else AWS_REGION,
 // else AWS_DEFAULT_REGION, else the `region` of the AWS profile (awsProfileName, AWS_PROFILE or
-// default) in the shared config file. kInvalidArgument when none says it (naming what to set), or
-// for a bad login module option. The source is shared by every client of the connector and
-// thread-safe.
+// default) in the shared config file, else the EC2 instance's region from IMDS. kInvalidArgument
+// when none says it (naming what to set), or for a bad login module option. The source is shared by
+// every client of the connector and thread-safe.
 Result<kafka::OAuthBearerTokenSource> make_msk_iam_token_source(
     const std::vector<std::pair<std::string, std::string>>& login_options,
     const std::string& bootstrap_servers);

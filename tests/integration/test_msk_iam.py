@@ -170,6 +170,20 @@ def test_validate_needs_a_region_when_the_brokers_are_not_msk_hosts(testenv, iam
                                   env=clean_env(AWS_CONFIG_FILE=str(config), HOME=str(tmp_path)))
     assert from_profile.returncode == 0, from_profile.stdout + from_profile.stderr
 
+    # Last, the EC2 instance's region from IMDS (here a local stand-in answering every request with the region;
+    # the session token it hands out is then that word too).
+    imds = _JsonEndpoint(lambda: "ap-southeast-2", "text/plain")
+    try:
+        from_imds = subprocess.run([str(SLUICE), "--log-level", "debug", "validate", "--worker", str(worker),
+                                    "--connector", str(connector)], capture_output=True, text=True, timeout=60,
+                                   env=clean_env(HOME=str(tmp_path), AWS_CONFIG_FILE=str(tmp_path / "none"),
+                                                 AWS_EC2_METADATA_DISABLED="false",
+                                                 AWS_EC2_METADATA_SERVICE_ENDPOINT=imds.url))
+        assert from_imds.returncode == 0, from_imds.stdout + from_imds.stderr
+        assert [path for path, _, _ in imds.requests] == ["/latest/api/token", "/latest/meta-data/placement/region"]
+    finally:
+        imds.close()
+
 
 def test_validate_names_the_fix_for_a_half_configured_iam_client(testenv, iam, tmp_path):
     worker_values = iam_worker(testenv, iam)
@@ -204,6 +218,7 @@ class _JsonEndpoint:
 
             do_GET = _answer
             do_POST = _answer
+            do_PUT = _answer
 
             def log_message(self, *args):
                 pass

@@ -120,6 +120,8 @@ class ImdsServer {
         res.set_content("sink-role\n", "text/plain");
       } else if (r.path == "/latest/meta-data/iam/security-credentials/sink-role") {
         res.set_content(body, "application/json");
+      } else if (r.path == "/latest/meta-data/placement/region") {
+        res.set_content("eu-north-1", "text/plain");
       } else {
         res.status = 404;
       }
@@ -130,6 +132,21 @@ class ImdsServer {
   bool reject_next = false;
   std::string body = kImdsJson;
 };
+
+TEST(ImdsCredentialsProviderTest, RegionOfTheInstance) {
+  ImdsServer imds;
+  ImdsCredentialsProvider provider(
+      env_of({{"AWS_EC2_METADATA_SERVICE_ENDPOINT", imds.server.base_url() + "/"}}));
+  Result<std::string> region = provider.region();
+  ASSERT_TRUE(region.ok()) << region.status().to_string();
+  EXPECT_EQ(*region, "eu-north-1");
+  auto r = imds.server.requests();
+  ASSERT_EQ(r.size(), 2u);
+  EXPECT_EQ(r[1].path, "/latest/meta-data/placement/region");
+  EXPECT_EQ(r[1].header("X-aws-ec2-metadata-token"), "imds-session-1");
+  ImdsCredentialsProvider disabled(env_of({{"AWS_EC2_METADATA_DISABLED", "true"}}));
+  EXPECT_EQ(disabled.region().status().code(), StatusCode::kNotFound);
+}
 
 TEST(ImdsCredentialsProviderTest, TokenThenRoleThenCredentials) {
   ImdsServer imds;
