@@ -525,7 +525,11 @@ struct OAuthBearerLogin {
 // The sasl.oauthbearer.* keys. Those librdkafka spells the same way are passed on; the Java
 // client's token validation and retriever settings have no librdkafka counterpart.
 Status translate_oauthbearer_keys(const std::map<std::string, std::string>& java,
-                                  ClientConfig& config) {
+                                  bool librdkafka_tokens, ClientConfig& config) {
+  // What librdkafka spells the same way. They are handed on only when librdkafka makes the tokens
+  // itself (OAUTHBEARER without MSK IAM or Kafka's OIDC handler, whose settings sluice reads
+  // directly): elsewhere the Java client ignores them, and librdkafka builds without OIDC would
+  // refuse them.
   static const std::set<std::string> kSameName = {
       "sasl.oauthbearer.token.endpoint.url",
       "sasl.oauthbearer.method",
@@ -535,24 +539,26 @@ Status translate_oauthbearer_keys(const std::map<std::string, std::string>& java
       "sasl.oauthbearer.extensions",
       "sasl.oauthbearer.config",
   };
+  // Read by the OIDC login (translate_oauthbearer_login).
+  static const std::set<std::string> kOidcKeys = {
+      "sasl.oauthbearer.sub.claim.name",
+      "sasl.oauthbearer.header.urlencode",
+      "sasl.oauthbearer.client.credentials.client.id",
+      "sasl.oauthbearer.client.credentials.client.secret",
+  };
   for (const auto& [key, value] : java) {
     if (!starts_with(key, "sasl.oauthbearer.")) continue;
-    if (kSameName.count(key) != 0) {
+    if (key == "sasl.oauthbearer.jwt.retriever.class" &&
+        !ends_with(value, ".ClientCredentialsJwtRetriever") &&
+        !ends_with(value, ".DefaultJwtRetriever")) {
+      return Status::invalid_argument(
+          invalid_value(key, value,
+                        "sluice fetches OAUTHBEARER tokens with the client_credentials grant only "
+                        "(ClientCredentialsJwtRetriever)"));
+    }
+    if (kSameName.count(key) != 0 && librdkafka_tokens) {
       config.properties[key] = value;
-    } else if (key == "sasl.oauthbearer.sub.claim.name") {
-      // Read by the OIDC login: the claim that names the principal.
-    } else if (key == "sasl.oauthbearer.client.credentials.client.id") {
-      config.properties["sasl.oauthbearer.client.id"] = value;
-    } else if (key == "sasl.oauthbearer.client.credentials.client.secret") {
-      config.properties["sasl.oauthbearer.client.secret"] = value;
-    } else if (key == "sasl.oauthbearer.jwt.retriever.class" &&
-               !ends_with(value, ".ClientCredentialsJwtRetriever") &&
-               !ends_with(value, ".DefaultJwtRetriever")) {
-      return Status::invalid_argument(invalid_value(
-          key, value,
-          "librdkafka fetches OAUTHBEARER tokens with the client_credentials grant only "
-          "(ClientCredentialsJwtRetriever)"));
-    } else {
+    } else if (kSameName.count(key) == 0 && kOidcKeys.count(key) == 0) {
       config.notes.push_back(key + " has no effect in sluice (Java client setting)");
     }
   }
@@ -576,24 +582,30 @@ Status translate_oauthbearer_login(const std::map<std::string, std::string>& jav
   }
   if (login.oidc) {
     ClientConfig::Oidc oidc;
-    // The Java keys were copied under librdkafka's names by translate_oauthbearer_keys; sluice
-    // fetches the tokens itself, so they move out of the librdkafka properties.
-    auto take = [&p](const char* name) {
-      std::string value;
-      if (auto it = p.find(name); it != p.end()) {
-        value = it->second;
-        p.erase(it);
+    // As Java's configOrJaas: the configuration key when it is set, else the JAAS option.
+    auto pick = [&](std::initializer_list<const char*> keys, const char* option) {
+      for (const char* key : keys) {
+        if (auto value = get(java, key)) return *value;
       }
-      return value;
+      return module.option(option).value_or("");
     };
-    oidc.token_endpoint_url = take("sasl.oauthbearer.token.endpoint.url");
-    oidc.client_id = take("sasl.oauthbearer.client.id");
-    oidc.client_secret = take("sasl.oauthbearer.client.secret");
-    oidc.scope = take("sasl.oauthbearer.scope");
-    if (auto value = module.option("clientId")) oidc.client_id = *value;
-    if (auto value = module.option("clientSecret")) oidc.client_secret = *value;
-    if (auto value = module.option("scope")) oidc.scope = *value;
+    oidc.token_endpoint_url = get(java, "sasl.oauthbearer.token.endpoint.url").value_or("");
+    oidc.client_id =
+        pick({"sasl.oauthbearer.client.credentials.client.id", "sasl.oauthbearer.client.id"},
+             "clientId");
+    oidc.client_secret = pick(
+        {"sasl.oauthbearer.client.credentials.client.secret", "sasl.oauthbearer.client.secret"},
+        "clientSecret");
+    oidc.scope = pick({"sasl.oauthbearer.scope"}, "scope");
     if (auto value = get(java, "sasl.oauthbearer.sub.claim.name")) oidc.sub_claim_name = *value;
+    oidc.header_urlencode =
+        to_lower(get(java, "sasl.oauthbearer.header.urlencode").value_or("false")) == "true";
+    if (starts_with(oidc.token_endpoint_url, "file:")) {
+      return Status::invalid_argument(invalid_value(
+          "sasl.oauthbearer.token.endpoint.url", oidc.token_endpoint_url,
+          "sluice fetches tokens from an HTTP(S) token endpoint; Java's file-based token (a file: "
+          "URL) is not supported"));
+    }
     for (const auto& [name, value] : module.options) {
       if (starts_with(name, "extension_")) oidc.extensions.emplace_back(name.substr(10), value);
     }
@@ -624,13 +636,10 @@ Status translate_oauthbearer_login(const std::map<std::string, std::string>& jav
     std::string text = "principal=" + *sub;
     if (auto scope = module.option("unsecuredLoginListClaim_scope")) text += " scope=" + *scope;
     if (auto life = module.option("unsecuredLoginLifetimeSeconds")) text += " lifeSeconds=" + *life;
-    if (!extensions.empty()) {
-      size_t start = 0;
-      while (start < extensions.size()) {
-        size_t end = extensions.find(',', start);
-        if (end == std::string::npos) end = extensions.size();
-        text += " extension_" + extensions.substr(start, end - start);
-        start = end + 1;
+    // The unsecured handler's extensions are unsecuredLoginExtension_<name> options.
+    for (const auto& [name, value] : module.options) {
+      if (starts_with(name, "unsecuredLoginExtension_")) {
+        text += " extension_" + name.substr(24) + "=" + value;
       }
     }
     p["enable.sasl.oauthbearer.unsecure.jwt"] = "true";
@@ -799,7 +808,8 @@ Status translate_security(const std::map<std::string, std::string>& java, Client
     }
     SLUICE_RETURN_IF_ERROR(translate_jaas(*jaas, mechanism, config, oauthbearer));
   }
-  SLUICE_RETURN_IF_ERROR(translate_oauthbearer_keys(java, config));
+  SLUICE_RETURN_IF_ERROR(translate_oauthbearer_keys(
+      java, mechanism == "OAUTHBEARER" && !config.msk_iam_options && !oauthbearer.oidc, config));
   if (mechanism == "OAUTHBEARER" && !config.msk_iam_options) {
     SLUICE_RETURN_IF_ERROR(translate_oauthbearer_login(java, oauthbearer, config));
   }

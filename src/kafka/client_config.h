@@ -54,6 +54,9 @@ struct ClientConfig {
     std::string scope;          // empty: none sent
     std::vector<std::pair<std::string, std::string>> extensions;
     std::string sub_claim_name = "sub";  // sasl.oauthbearer.sub.claim.name
+    // sasl.oauthbearer.header.urlencode: form-encode id and secret inside the Basic header (Java's
+    // default is to send them as they are).
+    bool header_urlencode = false;
   };
   std::optional<Oidc> oidc;
 };

@@ -68,7 +68,8 @@ Result<std::unique_ptr<Consumer>> Consumer::create(const ConsumerOptions& option
   std::unique_ptr<Consumer> consumer(new Consumer());  // private constructor; owned at once
   consumer->listener_ = listener;
   consumer->max_batch_ = options.max_batch;
-  consumer->oauthbearer_token_ = options.oauthbearer_token;
+  consumer->oauthbearer_token_ =
+      options.oauthbearer_token ? keep_last_good_token(options.oauthbearer_token) : nullptr;
 
   Conf conf(rd_kafka_conf_new());
   char err[512];

@@ -21,11 +21,42 @@ Status enable_oauthbearer_background(rd_kafka_t* rk) {
   return Status::fatal("Kafka client: cannot run SASL callbacks in the background: " + why);
 }
 
+OAuthBearerTokenSource keep_last_good_token(
+    OAuthBearerTokenSource source, std::chrono::seconds margin,
+    std::function<std::chrono::system_clock::time_point()> clock) {
+  if (!clock) clock = [] { return std::chrono::system_clock::now(); };
+  struct State {
+    std::mutex mutex;
+    std::optional<OAuthBearerToken> last;
+  };
+  auto state = std::make_shared<State>();
+  return [source = std::move(source), margin, clock = std::move(clock),
+          state]() -> Result<OAuthBearerToken> {
+    Result<OAuthBearerToken> fresh = source();
+    std::lock_guard<std::mutex> lock(state->mutex);
+    if (fresh.ok()) {
+      state->last = *fresh;
+      return fresh;
+    }
+    if (fresh.status().code() == StatusCode::kRetriable && state->last &&
+        state->last->expiration - clock() > margin) {
+      spdlog::warn(
+          "kafka: could not make a new OAUTHBEARER token ({}); using the current one, valid for "
+          "{} s more",
+          fresh.status().message(),
+          std::chrono::duration_cast<std::chrono::seconds>(state->last->expiration - clock())
+              .count());
+      return *state->last;
+    }
+    return fresh;
+  };
+}
+
 void refresh_oauthbearer_token(rd_kafka_t* rk, const OAuthBearerTokenSource& source) {
   Result<OAuthBearerToken> token = source();
   if (!token.ok()) {
-    // librdkafka keeps any previous token, asks again in about 10 s, and reports an
-    // authentication error (which fails the task) when it has no valid token left.
+    // librdkafka asks again in about 10 s, but also reports an authentication error at once,
+    // which fails the task: transient failures are absorbed before this (keep_last_good_token).
     spdlog::error("kafka: could not make an OAUTHBEARER token: {}", token.status().message());
     rd_kafka_oauthbearer_set_token_failure(rk, token.status().message().c_str());
     return;

@@ -13,6 +13,9 @@
 
 #include <chrono>
 #include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -39,6 +42,16 @@ using OAuthBearerRefreshCallback = void (*)(rd_kafka_t* rk, const char* config, 
 // exists. Both calls are needed; the callback usually just calls refresh_oauthbearer_token.
 void install_oauthbearer_refresh(rd_kafka_conf_t* conf, OAuthBearerRefreshCallback callback);
 Status enable_oauthbearer_background(rd_kafka_t* rk);
+
+// Wraps `source` so that a transient failure (kRetriable) while the last token it made still has
+// more than `margin` to live hands that token out again, with a warning, instead of failing:
+// librdkafka reports every token failure as an authentication error, which fails the task, and a
+// token endpoint or STS hiccup at the 80 % refresh point must not. librdkafka asks again soon,
+// since the token's remaining life is shorter each time. Fatal failures and an exhausted token
+// still fail. One wrapper per client; thread-safe.
+OAuthBearerTokenSource keep_last_good_token(
+    OAuthBearerTokenSource source, std::chrono::seconds margin = std::chrono::seconds(2),
+    std::function<std::chrono::system_clock::time_point()> clock = {});
 
 // Asks `source` for a token and gives it (or the failure) to librdkafka. Exposed for the refresh
 // callbacks of both the consumer and the dead-letter-queue producer.

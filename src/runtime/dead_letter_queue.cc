@@ -20,6 +20,9 @@ Result<std::unique_ptr<DeadLetterQueue>> DeadLetterQueue::create(
     const DeadLetterQueueOptions& options) {
   std::unique_ptr<DeadLetterQueue> dlq(new DeadLetterQueue());  // private constructor
   dlq->options_ = options;
+  if (options.oauthbearer_token) {
+    dlq->options_.oauthbearer_token = kafka::keep_last_good_token(options.oauthbearer_token);
+  }
   rd_kafka_conf_t* conf = rd_kafka_conf_new();
   char err[512];
   std::map<std::string, std::string> props = options.properties;

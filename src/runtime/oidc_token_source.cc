@@ -3,6 +3,7 @@
 #include <openssl/evp.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
@@ -60,8 +61,12 @@ class OidcClient {
   }
 
   Result<kafka::OAuthBearerToken> fetch() {
+    // As Java's ClientCredentialsJwtRetriever: id and secret as they are, or form-encoded with
+    // sasl.oauthbearer.header.urlencode=true (RFC 6749 §2.3.1).
     std::string credentials =
-        aws::uri_encode(settings_.client_id) + ":" + aws::uri_encode(settings_.client_secret);
+        settings_.header_urlencode
+            ? aws::uri_encode(settings_.client_id) + ":" + aws::uri_encode(settings_.client_secret)
+            : settings_.client_id + ":" + settings_.client_secret;
     std::string basic;
     format::append_base64(basic, credentials);
     std::string body = "grant_type=client_credentials";
@@ -129,11 +134,13 @@ Result<kafka::OAuthBearerToken> parse_token_response(std::string_view body,
   std::optional<nlohmann::json> claims = jwt_claims(token.value);
   std::optional<std::chrono::system_clock::time_point> expiry;
   if (claims && claims->contains("exp") && (*claims)["exp"].is_number()) {
+    // Clamped (to about year 2286) so that an absurd exp cannot overflow the conversion.
+    const double exp_seconds = std::min((*claims)["exp"].get<double>(), 1e10);
     expiry = std::chrono::system_clock::time_point(
-        std::chrono::milliseconds(static_cast<int64_t>((*claims)["exp"].get<double>() * 1000)));
+        std::chrono::milliseconds(static_cast<int64_t>(exp_seconds * 1000)));
   } else if (answer.contains("expires_in") && answer["expires_in"].is_number()) {
-    expiry = now + std::chrono::milliseconds(
-                       static_cast<int64_t>(answer["expires_in"].get<double>() * 1000));
+    const double expires_in = std::min(answer["expires_in"].get<double>(), 1e9);
+    expiry = now + std::chrono::milliseconds(static_cast<int64_t>(expires_in * 1000));
   }
   if (!expiry) return Status::fatal("the token has neither an exp claim nor expires_in");
   if (*expiry <= now) return Status::fatal("the token has already expired");

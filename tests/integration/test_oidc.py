@@ -87,6 +87,39 @@ def test_short_lived_tokens_are_fetched_again_while_consuming(testenv, s3, oidc_
     assert "Kafka authentication failed" not in logs, logs
 
 
+def test_a_token_endpoint_outage_at_refresh_time_is_ridden_out(testenv, s3, oidc_token_server, make_topic,
+                                                                kafka_producer, unique_name, s3_prefix, tmp_path):
+    """librdkafka turns every token failure into an authentication error, which fails the task. While the
+    current token still has life, a transient failure (503) is answered with that token instead: with 30 s tokens
+    the refresh at 24 s fails, the current token carries on, and the refresh after the endpoint is back works."""
+    oidc_token_server.set_lifetime(30)
+    topic = make_topic()
+    producer = kafka_producer()
+    produce_records(producer, topic, [(0, f"early-{i}") for i in range(10)])
+    connector = connector_config(testenv, unique_name("oidc-outage"), topic, s3_prefix, **{"flush.size": 10})
+    sluice = SluiceProcess(tmp_path, oidc_worker(testenv, oidc_token_server), connector).start()
+    try:
+        wait_until(lambda: oidc_token_server.token_requests() >= 1 or not sluice.running(), 30,
+                   what="the first token")
+        first = time.monotonic()
+        time.sleep(2)
+        oidc_token_server.set_failure(503)
+        time.sleep(max(0.0, first + 26 - time.monotonic()))  # the refresh at ~24 s has failed by now
+        oidc_token_server.set_failure(None)
+        produce_records(producer, topic, [(0, f"late-{i}") for i in range(10)])
+        wait_until(lambda: len(list_keys(s3, testenv.s3_bucket, s3_prefix)) >= 2 or not sluice.running(), 60,
+                   what="two objects")
+        time.sleep(6)  # past the first token's expiry: a new one must have been fetched
+        assert sluice.running(), sluice.logs()
+    finally:
+        rc = sluice.stop()
+    logs = sluice.logs()
+    assert rc == 0, logs
+    assert "using the current one" in logs, logs
+    assert oidc_token_server.token_requests() >= 2, oidc_token_server.token_requests()
+    assert "Kafka authentication failed" not in logs, logs
+
+
 def test_a_refused_client_fails_the_task_with_the_endpoints_reason(testenv, oidc_token_server,
                                                                    make_topic, unique_name, s3_prefix, tmp_path):
     wrong = "wrong-secret-" + str(time.time_ns())

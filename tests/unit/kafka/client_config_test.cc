@@ -243,22 +243,52 @@ TEST(ClientConfigTest, JavaOidcSettingsBecomeLibrdkafkaOidc) {
 }
 
 TEST(ClientConfigTest, OidcClientCredentialsFromTheKafka41Keys) {
-  auto r = translate_consumer_config(input_with(
-      {{"security.protocol", "SASL_SSL"},
-       {"sasl.mechanism", "OAUTHBEARER"},
-       {"sasl.login.callback.handler.class",
-        "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler"},
-       {"sasl.oauthbearer.token.endpoint.url", "https://idp.example.com/token"},
-       {"sasl.oauthbearer.client.credentials.client.id", "app"},
-       {"sasl.oauthbearer.client.credentials.client.secret", "pw"},
-       {"sasl.oauthbearer.scope", "a b"},
-       {"sasl.jaas.config",
-        "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;"}}));
+  auto r = translate_consumer_config(
+      input_with({{"security.protocol", "SASL_SSL"},
+                  {"sasl.mechanism", "OAUTHBEARER"},
+                  {"sasl.login.callback.handler.class",
+                   "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler"},
+                  {"sasl.oauthbearer.token.endpoint.url", "https://idp.example.com/token"},
+                  {"sasl.oauthbearer.client.credentials.client.id", "app"},
+                  {"sasl.oauthbearer.client.credentials.client.secret", "pw"},
+                  {"sasl.oauthbearer.scope", "a b"},
+                  {"sasl.oauthbearer.header.urlencode", "true"},
+                  // As Java's configOrJaas: the keys win over the JAAS options.
+                  {"sasl.jaas.config",
+                   "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required "
+                   "clientId=\"jaas-app\" clientSecret=\"jaas-pw\" scope=\"jaas\";"}}));
   ASSERT_TRUE(r.ok()) << r.status().message();
   ASSERT_TRUE(r->oidc.has_value());
   EXPECT_EQ(r->oidc->client_id, "app");
   EXPECT_EQ(r->oidc->client_secret, "pw");
   EXPECT_EQ(r->oidc->scope, "a b");
+  EXPECT_TRUE(r->oidc->header_urlencode);
+}
+
+// The Java client ignores sasl.oauthbearer.* keys its login does not use; so does sluice, instead
+// of handing them to a librdkafka that may refuse them (Debian's has no OIDC).
+TEST(ClientConfigTest, StrayOauthbearerKeysAreNotHandedToLibrdkafka) {
+  auto plain = translate_consumer_config(
+      input_with({{"security.protocol", "SASL_SSL"},
+                  {"sasl.mechanism", "PLAIN"},
+                  {"sasl.oauthbearer.token.endpoint.url", "https://idp/token"},
+                  {"sasl.jaas.config",
+                   "org.apache.kafka.common.security.plain.PlainLoginModule required username=u "
+                   "password=p;"}}));
+  ASSERT_TRUE(plain.ok()) << plain.status().message();
+  EXPECT_EQ(plain->properties.count("sasl.oauthbearer.token.endpoint.url"), 0u);
+  EXPECT_TRUE(check_librdkafka_properties(plain->properties).ok());
+
+  auto file = translate_consumer_config(input_with(
+      {{"security.protocol", "SASL_SSL"},
+       {"sasl.mechanism", "OAUTHBEARER"},
+       {"sasl.login.callback.handler.class",
+        "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler"},
+       {"sasl.oauthbearer.token.endpoint.url", "file:///var/run/token.jwt"},
+       {"sasl.jaas.config",
+        "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;"}}));
+  ASSERT_FALSE(file.ok());
+  EXPECT_THAT(file.status().message(), HasSubstr("file-based token"));
 }
 
 TEST(ClientConfigTest, OidcMisconfigurationsNameWhatIsMissing) {
@@ -299,7 +329,7 @@ TEST(ClientConfigTest, UnsecuredJwtLoginForTests) {
        {"sasl.jaas.config",
         "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required "
         "unsecuredLoginStringClaim_sub=\"alice\" unsecuredLoginListClaim_scope=\"s1,s2\" "
-        "unsecuredLoginLifetimeSeconds=\"600\" extension_traceId=\"123\";"}}));
+        "unsecuredLoginLifetimeSeconds=\"600\" unsecuredLoginExtension_traceId=\"123\";"}}));
   ASSERT_TRUE(r.ok()) << r.status().message();
   EXPECT_EQ(r->properties.at("enable.sasl.oauthbearer.unsecure.jwt"), "true");
   EXPECT_EQ(r->properties.at("sasl.oauthbearer.config"),

@@ -111,13 +111,27 @@ TEST(OidcTokenSourceTest, ClientCredentialsGrantAsKafkaSendsIt) {
   EXPECT_EQ(requests[0].path, "/oauth2/token");
   EXPECT_EQ(requests[0].body, "grant_type=client_credentials&scope=kafka.read%20kafka.write");
   EXPECT_EQ(requests[0].header("Content-Type"), "application/x-www-form-urlencoded");
+  // Java sends id and secret as they are unless sasl.oauthbearer.header.urlencode=true.
   std::string basic;
-  format::append_base64(basic, "sluice%20app:p%40ss%3Aword");
+  format::append_base64(basic, "sluice app:p@ss:word");
   EXPECT_EQ(requests[0].header("Authorization"), "Basic " + basic);
 
   // Every call asks again: librdkafka calls only when it needs a new token.
   ASSERT_TRUE(source().ok());
   EXPECT_EQ(server.requests().size(), 2u);
+}
+
+TEST(OidcTokenSourceTest, HeaderUrlencodeFormEncodesTheCredentials) {
+  TestHttpServer server;
+  server.set_handler([&](const RecordedRequest&, httplib::Response& res) {
+    res.set_content(R"({"access_token":"opaque","expires_in":60})", "application/json");
+  });
+  kafka::ClientConfig::Oidc s = settings(server.base_url());
+  s.header_urlencode = true;
+  ASSERT_TRUE(make_oidc_token_source(s, [] { return kNow; })().ok());
+  std::string basic;
+  format::append_base64(basic, "sluice%20app:p%40ss%3Aword");
+  EXPECT_EQ(server.requests().at(0).header("Authorization"), "Basic " + basic);
 }
 
 TEST(OidcTokenSourceTest, RefusalsNameTheClientAndTheReasonButNotTheSecret) {
