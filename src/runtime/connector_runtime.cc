@@ -188,47 +188,60 @@ kafka::ClientConfigInput consumer_input(const config::WorkerConfig& worker,
   return input;
 }
 
+// A Kafka client as sluice builds it from Java client keys: the librdkafka properties (checked
+// by librdkafka) and, for MSK IAM or OIDC, the source of its OAUTHBEARER tokens.
+struct KafkaClient {
+  kafka::ClientConfig config;
+  kafka::OAuthBearerTokenSource tokens;
+};
+
+Result<KafkaClient> build_kafka_client(const kafka::ClientConfigInput& input) {
+  KafkaClient client;
+  SLUICE_ASSIGN_OR_RETURN(client.config, kafka::translate_consumer_config(input));
+  SLUICE_RETURN_IF_ERROR(kafka::check_librdkafka_properties(client.config.properties));
+  if (client.config.oidc) client.tokens = make_oidc_token_source(*client.config.oidc);
+  if (client.config.msk_iam_options) {
+    SLUICE_ASSIGN_OR_RETURN(client.tokens, make_msk_iam_token_source(*client.config.msk_iam_options,
+                                                                     input.bootstrap_servers));
+  }
+  return client;
+}
+
+// The dead-letter-queue producer's own client. Connect builds it from the worker's producer.* and
+// the connector's producer.override.* keys; when those configure security, so does sluice (a
+// cluster may give the writing principal other credentials). Otherwise nothing: each task's DLQ
+// producer then reaches the cluster as its consumer does, where a Java DLQ producer without them
+// could not connect at all.
+Result<std::optional<KafkaClient>> build_dlq_producer_client(
+    const config::WorkerConfig& worker, const config::S3SinkConnectorConfig& connector) {
+  if (connector.errors_deadletterqueue_topic_name().empty() ||
+      (!kafka::has_security_settings(worker.producer_overrides()) &&
+       !kafka::has_security_settings(connector.producer_overrides()))) {
+    return std::optional<KafkaClient>();
+  }
+  kafka::ClientConfigInput input = consumer_input(worker, connector, 0);
+  input.layers = {worker.producer_overrides(), connector.producer_overrides()};
+  Result<KafkaClient> client = build_kafka_client(input);
+  if (!client.ok()) {
+    return Status(client.status().code(),
+                  "dead-letter queue producer (producer.*): " + client.status().message());
+  }
+  client->config.properties = kafka::connection_properties(client->config.properties);
+  return std::optional<KafkaClient>(std::move(client).value());
+}
+
 }  // namespace
 
 std::vector<config::ConfigProblem> check_kafka_client_config(
     const config::WorkerConfig& worker, const config::S3SinkConnectorConfig& connector) {
   std::vector<config::ConfigProblem> problems;
-  kafka::ClientConfigInput input = consumer_input(worker, connector, 0);
-  Result<kafka::ClientConfig> client = kafka::translate_consumer_config(input);
-  if (!client.ok()) {
-    problems.push_back(config::ConfigProblem{"", "", client.status().message()});
-    return problems;
+  if (Result<KafkaClient> consumer = build_kafka_client(consumer_input(worker, connector, 0));
+      !consumer.ok()) {
+    problems.push_back(config::ConfigProblem{"", "", consumer.status().message()});
   }
-  if (Status st = kafka::check_librdkafka_properties(client->properties); !st.ok()) {
-    problems.push_back(config::ConfigProblem{"", "", st.message()});
-  }
-  if (client->msk_iam_options) {
-    Result<kafka::OAuthBearerTokenSource> source =
-        make_msk_iam_token_source(*client->msk_iam_options, input.bootstrap_servers);
-    if (!source.ok()) problems.push_back(config::ConfigProblem{"", "", source.status().message()});
-  }
-  // The dead-letter-queue producer's own security settings, when it has them (see run()).
-  if (!connector.errors_deadletterqueue_topic_name().empty() &&
-      (kafka::has_security_settings(worker.producer_overrides()) ||
-       kafka::has_security_settings(connector.producer_overrides()))) {
-    input.layers = {worker.producer_overrides(), connector.producer_overrides()};
-    Result<kafka::ClientConfig> producer = kafka::translate_consumer_config(input);
-    if (!producer.ok()) {
-      problems.push_back(config::ConfigProblem{
-          "", "", "dead-letter queue producer (producer.*): " + producer.status().message()});
-    } else if (Status st = kafka::check_librdkafka_properties(
-                   kafka::connection_properties(producer->properties));
-               !st.ok()) {
-      problems.push_back(config::ConfigProblem{
-          "", "", "dead-letter queue producer (producer.*): " + st.message()});
-    } else if (producer->msk_iam_options) {
-      Result<kafka::OAuthBearerTokenSource> source =
-          make_msk_iam_token_source(*producer->msk_iam_options, input.bootstrap_servers);
-      if (!source.ok()) {
-        problems.push_back(config::ConfigProblem{
-            "", "", "dead-letter queue producer (producer.*): " + source.status().message()});
-      }
-    }
+  if (Result<std::optional<KafkaClient>> producer = build_dlq_producer_client(worker, connector);
+      !producer.ok()) {
+    problems.push_back(config::ConfigProblem{"", "", producer.status().message()});
   }
   return problems;
 }
@@ -389,47 +402,24 @@ Status ConnectorRuntime::run() {
   config::ResolvedConverters converters = config::resolve_converters(worker_, connector_);
   const int tasks = std::max(1, connector_.tasks_max());
   std::vector<std::unique_ptr<SinkTask>> task_objects;
-  // One MSK IAM token source for every client of the connector (one credential chain to refresh).
-  kafka::OAuthBearerTokenSource msk_iam_tokens;
-  kafka::OAuthBearerTokenSource oidc_tokens;  // likewise for OIDC
-  // The dead-letter-queue producer: Connect builds it from the worker's producer.* and the
-  // connector's producer.override.* keys. When those configure security, use them (a cluster may
-  // give the writing principal other credentials); otherwise each task's DLQ producer reaches the
-  // cluster as its consumer does, where a Java DLQ producer without them could not connect.
-  std::map<std::string, std::string> dlq_properties;
-  kafka::OAuthBearerTokenSource dlq_tokens;
-  if (!connector_.errors_deadletterqueue_topic_name().empty() &&
-      (kafka::has_security_settings(worker_.producer_overrides()) ||
-       kafka::has_security_settings(connector_.producer_overrides()))) {
-    kafka::ClientConfigInput input = consumer_input(worker_, connector_, 0);
-    input.layers = {worker_.producer_overrides(), connector_.producer_overrides()};
-    SLUICE_ASSIGN_OR_RETURN(kafka::ClientConfig producer, kafka::translate_consumer_config(input));
-    dlq_properties = kafka::connection_properties(producer.properties);
-    if (producer.oidc) dlq_tokens = make_oidc_token_source(*producer.oidc);
-    if (producer.msk_iam_options) {
-      SLUICE_ASSIGN_OR_RETURN(dlq_tokens, make_msk_iam_token_source(*producer.msk_iam_options,
-                                                                    input.bootstrap_servers));
-    }
-  }
+  // One consumer client configuration (and one token source: one credential chain to refresh)
+  // for every task; the tasks differ only in client.id.
+  SLUICE_ASSIGN_OR_RETURN(KafkaClient consumer,
+                          build_kafka_client(consumer_input(worker_, connector_, 0)));
+  for (const std::string& note : consumer.config.notes) spdlog::warn("consumer config: {}", note);
+  SLUICE_ASSIGN_OR_RETURN(std::optional<KafkaClient> dlq_producer,
+                          build_dlq_producer_client(worker_, connector_));
   for (int i = 0; i < tasks; ++i) {
     TaskSettings s;
     s.connector_name = connector_.name();
     s.task_id = i;
-    kafka::ClientConfigInput input = consumer_input(worker_, connector_, i);
-    SLUICE_ASSIGN_OR_RETURN(kafka::ClientConfig client, kafka::translate_consumer_config(input));
-    for (const std::string& note : client.notes) spdlog::warn("consumer config: {}", note);
+    const kafka::ClientConfig& client = consumer.config;
     s.consumer.properties = client.properties;
-    if (client.oidc) {
-      if (!oidc_tokens) oidc_tokens = make_oidc_token_source(*client.oidc);
-      s.consumer.oauthbearer_token = oidc_tokens;
+    if (s.consumer.properties["client.id"] == consumer_input(worker_, connector_, 0).client_id) {
+      // Connect's per-task name, unless consumer.client.id set one of its own.
+      s.consumer.properties["client.id"] = consumer_input(worker_, connector_, i).client_id;
     }
-    if (client.msk_iam_options) {
-      if (!msk_iam_tokens) {
-        SLUICE_ASSIGN_OR_RETURN(msk_iam_tokens, make_msk_iam_token_source(*client.msk_iam_options,
-                                                                          input.bootstrap_servers));
-      }
-      s.consumer.oauthbearer_token = msk_iam_tokens;
-    }
+    s.consumer.oauthbearer_token = consumer.tokens;
     s.consumer.max_batch = static_cast<size_t>(client.max_poll_records);
     if (connector_.topics_regex()) {
       s.consumer.subscription = {"^" + *connector_.topics_regex() + "$"};
@@ -458,8 +448,10 @@ Status ConnectorRuntime::run() {
         connector_.errors_deadletterqueue_context_headers_enable();
     s.dead_letter_queue.connector_name = connector_.name();
     s.dead_letter_queue.task_id = i;
-    s.dead_letter_queue.properties = dlq_properties;
-    s.dead_letter_queue.oauthbearer_token = dlq_tokens;
+    if (dlq_producer) {
+      s.dead_letter_queue.properties = dlq_producer->config.properties;
+      s.dead_letter_queue.oauthbearer_token = dlq_producer->tokens;
+    }
     s.report_null_values_to_dlq = connector_.report_null_values_to_dlq();
     s.retry_backoff = std::chrono::milliseconds(connector_.retry_backoff_ms());
     s.shutdown_timeout = std::chrono::milliseconds(

@@ -150,6 +150,22 @@ def wait_until(predicate, timeout: float, interval: float = 0.5, what: str = "co
         time.sleep(interval)
 
 
+def wait_for_objects(s3, bucket: str, prefix: str, count: int, sluice: "SluiceProcess", timeout: float = 60,
+                     what: str | None = None) -> None:
+    """Wait until at least `count` objects are under `prefix`, or `sluice` has stopped (the caller's exit code
+    assertion then shows its logs)."""
+    wait_until(lambda: len(list_keys(s3, bucket, prefix)) >= count or not sluice.running(), timeout,
+               what=what or f"{count} object(s)")
+
+
+def next_message(consumer, timeout: float = 60, what: str = "a record"):
+    """The next message without an error that `consumer` (already subscribed) polls."""
+    def poll():
+        message = consumer.poll(1.0)
+        return message if message is not None and message.error() is None else None
+    return wait_until(poll, timeout, interval=0, what=what)
+
+
 def committed_offsets(kafka_consumer_factory, group: str, topic: str, partitions: int) -> dict[int, int]:
     from confluent_kafka import TopicPartition
 

@@ -19,8 +19,8 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 import pytest
 
 from conftest import read_env_file
-from sluice_process import (SLUICE, SluiceProcess, connector_config, json_lines, list_keys, produce_records,
-                            wait_until, worker_config, write_properties)
+from sluice_process import (SLUICE, SluiceProcess, connector_config, json_lines, list_keys, next_message,
+                            produce_records, wait_for_objects, wait_until, worker_config, write_properties)
 
 IAM_MODULE = "software.amazon.msk.auth.iam.IAMLoginModule"
 IAM_CLIENT_HANDLER = "software.amazon.msk.auth.iam.IAMClientCallbackHandler"
@@ -80,8 +80,7 @@ def sink_records(testenv, s3, make_topic, kafka_producer, unique_name, s3_prefix
                                  **{"flush.size": 10, **(connector_extra or {})})
     sluice = SluiceProcess(tmp_path, worker, connector, env=env, inherit_env=False).start()
     try:
-        wait_until(lambda: len(list_keys(s3, testenv.s3_bucket, s3_prefix)) >= 4 or not sluice.running(), 60,
-                   what="four objects")
+        wait_for_objects(s3, testenv.s3_bucket, s3_prefix, 4, sluice, what="four objects")
     finally:
         rc = sluice.stop()
     logs = sluice.logs()
@@ -261,12 +260,10 @@ def test_short_lived_container_credentials_are_refreshed(
         connector = connector_config(testenv, unique_name("iam-temp"), topic, s3_prefix, **{"flush.size": 10})
         sluice = SluiceProcess(tmp_path, iam_worker(testenv, iam), connector, env=env, inherit_env=False).start()
         try:
-            wait_until(lambda: len(list_keys(s3, testenv.s3_bucket, s3_prefix)) >= 1 or not sluice.running(), 60,
-                       what="the first object")
+            wait_for_objects(s3, testenv.s3_bucket, s3_prefix, 1, sluice, what="the first object")
             time.sleep(25)  # past the first token's expiry: the broker has closed that session
             produce_records(producer, topic, [(0, f"late-{i}") for i in range(10)])
-            wait_until(lambda: len(list_keys(s3, testenv.s3_bucket, s3_prefix)) >= 2 or not sluice.running(), 60,
-                       what="the second object")
+            wait_for_objects(s3, testenv.s3_bucket, s3_prefix, 2, sluice, what="the second object")
         finally:
             rc = sluice.stop()
         logs = sluice.logs()
@@ -324,8 +321,7 @@ def test_aws_role_arn_is_assumed_and_serves_the_dead_letter_queue_too(
                        what="one object")
             consumer = kafka_consumer(unique_name("dlqreader"))
             consumer.subscribe([dlq])
-            msg = wait_until(lambda: (lambda m: m if m is not None and m.error() is None else None)(
-                consumer.poll(1.0)), 60, interval=0, what="a DLQ record")
+            msg = next_message(consumer, what="a DLQ record")
         finally:
             rc = sluice.stop()
         logs = sluice.logs()
@@ -383,8 +379,7 @@ def test_dead_letter_queue_producer_with_its_own_msk_iam_settings(
     try:
         consumer = kafka_consumer(unique_name("dlqreader"))
         consumer.subscribe([dlq])
-        msg = wait_until(lambda: (lambda m: m if m is not None and m.error() is None else None)(
-            consumer.poll(1.0)), 60, interval=0, what="a DLQ record")
+        msg = next_message(consumer, what="a DLQ record")
     finally:
         rc = sluice.stop()
     logs = sluice.logs()

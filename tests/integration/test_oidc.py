@@ -9,7 +9,7 @@ from __future__ import annotations
 import subprocess
 import time
 
-from sluice_process import (SLUICE, SluiceProcess, connector_config, json_lines, list_keys, produce_records,
+from sluice_process import (SLUICE, SluiceProcess, connector_config, json_lines, produce_records, wait_for_objects,
                             wait_until, worker_config, write_properties)
 
 LOGIN_HANDLER = "org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginCallbackHandler"
@@ -46,8 +46,7 @@ def test_sink_over_oidc_with_the_java_client_settings(testenv, s3, oidc_token_se
     connector = connector_config(testenv, unique_name("oidc"), topic, s3_prefix, **{"flush.size": 10})
     sluice = SluiceProcess(tmp_path, oidc_worker(testenv, oidc_token_server), connector).start()
     try:
-        wait_until(lambda: len(list_keys(s3, testenv.s3_bucket, s3_prefix)) >= 4 or not sluice.running(), 60,
-                   what="four objects")
+        wait_for_objects(s3, testenv.s3_bucket, s3_prefix, 4, sluice, what="four objects")
     finally:
         rc = sluice.stop()
     logs = sluice.logs()
@@ -71,12 +70,10 @@ def test_short_lived_tokens_are_fetched_again_while_consuming(testenv, s3, oidc_
     connector = connector_config(testenv, unique_name("oidc-short"), topic, s3_prefix, **{"flush.size": 10})
     sluice = SluiceProcess(tmp_path, oidc_worker(testenv, oidc_token_server), connector).start()
     try:
-        wait_until(lambda: len(list_keys(s3, testenv.s3_bucket, s3_prefix)) >= 1 or not sluice.running(), 60,
-                   what="the first object")
+        wait_for_objects(s3, testenv.s3_bucket, s3_prefix, 1, sluice, what="the first object")
         time.sleep(22)  # past two token lifetimes
         produce_records(producer, topic, [(0, f"late-{i}") for i in range(10)])
-        wait_until(lambda: len(list_keys(s3, testenv.s3_bucket, s3_prefix)) >= 2 or not sluice.running(), 60,
-                   what="the second object")
+        wait_for_objects(s3, testenv.s3_bucket, s3_prefix, 2, sluice, what="the second object")
     finally:
         rc = sluice.stop()
     logs = sluice.logs()
@@ -107,8 +104,7 @@ def test_a_token_endpoint_outage_at_refresh_time_is_ridden_out(testenv, s3, oidc
         time.sleep(max(0.0, first + 26 - time.monotonic()))  # the refresh at ~24 s has failed by now
         oidc_token_server.set_failure(None)
         produce_records(producer, topic, [(0, f"late-{i}") for i in range(10)])
-        wait_until(lambda: len(list_keys(s3, testenv.s3_bucket, s3_prefix)) >= 2 or not sluice.running(), 60,
-                   what="two objects")
+        wait_for_objects(s3, testenv.s3_bucket, s3_prefix, 2, sluice, what="two objects")
         time.sleep(6)  # past the first token's expiry: a new one must have been fetched
         assert sluice.running(), sluice.logs()
     finally:

@@ -9,8 +9,8 @@ import uuid
 
 import pytest
 
-from sluice_process import (SluiceProcess, connector_config, free_port, json_lines, list_keys, produce_records,
-                            start_server, stop_server, wait_until, worker_config)
+from sluice_process import (SluiceProcess, connector_config, free_port, json_lines, produce_records, start_server,
+                            stop_server, wait_for_objects, worker_config)
 
 PROXY_USER = "sluice-proxy-user"
 PROXY_PASSWORD = "ProxyPw-" + uuid.uuid4().hex
@@ -51,8 +51,7 @@ def _run(testenv, s3, make_topic, kafka_producer, unique_name, s3_prefix, tmp_pa
                                  **{"flush.size": 10, **proxy_settings})
     sluice = SluiceProcess(tmp_path, worker_config(testenv), connector).start()
     try:
-        wait_until(lambda: len(list_keys(s3, testenv.s3_bucket, s3_prefix)) >= 2 or not sluice.running(), 60,
-                   what="two objects")
+        wait_for_objects(s3, testenv.s3_bucket, s3_prefix, 2, sluice, what="two objects")
     finally:
         assert sluice.stop() == 0, sluice.logs()
     assert json_lines(s3, testenv.s3_bucket, f"{s3_prefix}{topic}/partition=0/{topic}+0+0000000010.json") == [

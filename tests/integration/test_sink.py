@@ -10,7 +10,7 @@ import time
 
 
 from sluice_process import (SLUICE, SluiceProcess, committed_offsets, connector_config, crash_and_recover,
-                            json_lines, list_keys, read_object, wait_until, worker_config)
+                            json_lines, list_keys, next_message, read_object, wait_until, worker_config)
 
 
 def produce(producer, topic: str, values: list[tuple[int, bytes | str | None]], timestamps=None, key=None):
@@ -303,8 +303,7 @@ def test_dead_letter_queue_gets_the_original_record_with_context_headers(
         wait_until(lambda: list_keys(s3, testenv.s3_bucket, s3_prefix), 60, what="one object")
         consumer = kafka_consumer(unique_name("dlqreader"))
         consumer.subscribe([dlq])
-        msg = wait_until(lambda: (lambda m: m if m is not None and m.error() is None else None)(
-            consumer.poll(1.0)), 60, interval=0, what="a DLQ record")
+        msg = next_message(consumer, what="a DLQ record")
     finally:
         assert sluice.stop() == 0, sluice.logs()
     assert msg.key() == b"k1" and msg.value() == b'{"a":'
