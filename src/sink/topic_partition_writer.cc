@@ -86,7 +86,9 @@ TopicPartitionWriter::TopicPartitionWriter(const WriterServices& services, std::
       partition_(partition),
       commit_plan_(std::move(commit_plan)) {}
 
-TopicPartitionWriter::~TopicPartitionWriter() { reset(); }
+TopicPartitionWriter::~TopicPartitionWriter() {
+  reset();
+}
 
 uint64_t TopicPartitionWriter::buffered_bytes() const {
   uint64_t total = 0;
@@ -103,7 +105,8 @@ void TopicPartitionWriter::reschedule(int64_t now_ms) {
   // The timezone was validated with the configuration; a failure here would be a bug, so fall
   // back to plain interval arithmetic in UTC rather than never rotating.
   next_scheduled_rotation_ =
-      next.ok() ? *next : (now_ms / p.rotate_schedule_interval_ms + 1) * p.rotate_schedule_interval_ms;
+      next.ok() ? *next
+                : (now_ms / p.rotate_schedule_interval_ms + 1) * p.rotate_schedule_interval_ms;
 }
 
 bool TopicPartitionWriter::rotation_due_on_time(const std::string& encoded, int64_t ts,
@@ -138,6 +141,9 @@ bool TopicPartitionWriter::schema_requires_rotation(const OpenFile* file,
 }
 
 Status TopicPartitionWriter::write(const connect::SinkRecord& record, int64_t now_ms) {
+  // A rotation failed (its plan could not be recorded): everything after the durable offset is
+  // read again once the task rewinds this writer (reset), so this record is not kept now.
+  if (!failure_.ok()) return Status::ok_status();
   if (start_offset_ < 0) start_offset_ = record.offset;
   last_seen_offset_ = record.offset;
   if (range_begin_ < 0) range_begin_ = record.offset;
@@ -194,6 +200,9 @@ Status TopicPartitionWriter::write(const connect::SinkRecord& record, int64_t no
     rotate(now_ms, /*time_based=*/false);
     base_timestamp_ = ts;
   }
+  // The rotation just tried failed and dropped the open files: a file started now would begin
+  // after records that are in no object.
+  if (!failure_.ok()) return Status::ok_status();
 
   SLUICE_RETURN_IF_ERROR(append_record(record, file));
   if (total_records_ >= std::max<int64_t>(services_.policy.flush_size, 1)) {
@@ -246,7 +255,8 @@ Status TopicPartitionWriter::append_record(const connect::SinkRecord& record, Op
   } else if (services_.keys_format != nullptr && record.key.is_null()) {
     st = Status::data_error("the record has a null key, which store.kafka.keys=true cannot write");
   } else if (services_.headers_format != nullptr && record.headers.empty()) {
-    st = Status::data_error("the record has no headers, which store.kafka.headers=true cannot write");
+    st = Status::data_error(
+        "the record has no headers, which store.kafka.headers=true cannot write");
   }
   size_t written_views = 0;
   for (auto& view : file->views) {
@@ -257,8 +267,8 @@ Status TopicPartitionWriter::append_record(const connect::SinkRecord& record, Op
   if (!st.ok()) {
     if (written_views > 0) {
       // One object of the file took the record and another refused it: they no longer line up.
-      return Status::fatal("the objects of " + file->key + " can no longer be kept aligned: " +
-                           st.message());
+      return Status::fatal("the objects of " + file->key +
+                           " can no longer be kept aligned: " + st.message());
     }
     if (opened && file->record_count == 0) {
       // Undo the file this record opened, so a dead-lettered record leaves no empty object.
@@ -299,12 +309,14 @@ Result<TopicPartitionWriter::OpenFile*> TopicPartitionWriter::open_file(
   key_scratch_.clear();
   services_.partitioner->partitioned_path(topic_, encoded, &key_scratch_);
   // Keys and headers objects share the value object's name up to its extension (spec §3.4).
-  const std::string base = build_object_key(services_.key_layout, key_scratch_, topic_, partition_,
-                                            record.offset, "");
+  const std::string base =
+      build_object_key(services_.key_layout, key_scratch_, topic_, partition_, record.offset, "");
   // A tombstone file (behavior.on.null.values=write) holds keys and headers only. The test is on
   // the whole encoded partition, not a substring of the name as in Java (spec §3.8).
-  file->has_value_view = !(services_.tombstone_partition && encoded == *services_.tombstone_partition);
-  auto add_view = [&](format::RecordView view, const format::RecordWriterProvider* provider) -> Status {
+  file->has_value_view =
+      !(services_.tombstone_partition && encoded == *services_.tombstone_partition);
+  auto add_view = [&](format::RecordView view,
+                      const format::RecordWriterProvider* provider) -> Status {
     auto v = std::make_unique<FileView>(services_.budget, services_.part_size);
     v->view = view;
     v->suffix = std::string(format::record_view_extension(view)) + provider->extension();
@@ -326,8 +338,9 @@ Result<TopicPartitionWriter::OpenFile*> TopicPartitionWriter::open_file(
     SLUICE_RETURN_IF_ERROR(add_view(format::RecordView::kHeaders, services_.headers_format));
   }
   if (file->views.empty()) {
-    return Status::data_error("a null value maps to the tombstone directory, but no keys or headers "
-                              "are stored");
+    return Status::data_error(
+        "a null value maps to the tombstone directory, but no keys or headers "
+        "are stored");
   }
   file->key = file->views.front()->key;
 
@@ -379,9 +392,9 @@ void TopicPartitionWriter::rotate(int64_t now_ms, bool time_based, const Rotatio
         last_run_index_ = -1;
         total_records_ = 0;
         base_timestamp_.reset();
-        failure_ = Status::retriable("could not record the rotation plan of " + topic_ + "-" +
-                                     std::to_string(partition_) + ": " +
-                                     committed.status().message());
+        failure_ =
+            Status::retriable("could not record the rotation plan of " + topic_ + "-" +
+                              std::to_string(partition_) + ": " + committed.status().message());
         return;
       }
       // A plan too large to record is not kept: later commits must not carry it either.
@@ -422,7 +435,8 @@ void TopicPartitionWriter::rotate(int64_t now_ms, bool time_based, const Rotatio
                                  [rotation, key = view->key](const Status& st) {
                                    if (!st.ok()) {
                                      std::lock_guard<std::mutex> lock(rotation->mutex);
-                                     if (rotation->error.ok()) rotation->error = st.with_context(key);
+                                     if (rotation->error.ok())
+                                       rotation->error = st.with_context(key);
                                    }
                                    rotation->outstanding.fetch_sub(1, std::memory_order_release);
                                  });
@@ -475,10 +489,11 @@ Result<bool> TopicPartitionWriter::commit_plan_before_upload(const RotationPlan&
     metadata = encode_rotation_plans(plans);
   }
   if (metadata.size() > kMaxPlanMetadataBytes) {
-    spdlog::warn("topic={} partition={}: the rotation plan ({} bytes, {} files) is larger than "
-                 "offset commit metadata allows; this rotation is not protected against "
-                 "duplicates after a crash",
-                 topic_, partition_, metadata.size(), plan.partitions.size());
+    spdlog::warn(
+        "topic={} partition={}: the rotation plan ({} bytes, {} files) is larger than "
+        "offset commit metadata allows; this rotation is not protected against "
+        "duplicates after a crash",
+        topic_, partition_, metadata.size(), plan.partitions.size());
     return false;
   }
   int64_t offset = std::max({durable_offset_, start_offset_, committed_offset_});
@@ -494,6 +509,9 @@ void TopicPartitionWriter::skip(int64_t offset) {
 }
 
 Status TopicPartitionWriter::collect_finished_rotations() {
+  // After a failed rotation the records of the dropped files are in no object: nothing may count
+  // as durable (in particular not as "skipped" below) until reset() rewinds.
+  if (!failure_.ok()) return failure_;
   while (!pending_.empty() && pending_.front()->outstanding.load(std::memory_order_acquire) == 0) {
     std::shared_ptr<Rotation> done = pending_.front();
     {
@@ -510,7 +528,8 @@ Status TopicPartitionWriter::collect_finished_rotations() {
   }
   if (!skip_below_.empty()) {
     // Skips below the durable offset can no longer apply: those records are not read again.
-    std::erase_if(skip_below_, [this](const auto& entry) { return entry.second <= durable_offset_; });
+    std::erase_if(skip_below_,
+                  [this](const auto& entry) { return entry.second <= durable_offset_; });
   }
   // Records after the last file that were all skipped need no file: once nothing is open or in
   // flight, they are as good as durable (the Java connector never commits them: issue #232).
@@ -599,7 +618,8 @@ int64_t TopicPartitionWriter::reset() {
   files_.clear();
   files_by_partition_.clear();
   // Rotations still in flight may yet complete; their keys will be written again identically:
-  // planned ones by replaying their plans, the others because their cuts depend on the records only.
+  // planned ones by replaying their plans, the others because their cuts depend on the records
+  // only.
   std::deque<RotationPlan> replay;
   for (const auto& rotation : pending_) {
     if (rotation->plan) replay.push_back(*rotation->plan);

@@ -30,10 +30,13 @@ class TopicPartitionWriterTest : public ::testing::Test {
              size_t part_size = 5 * 1024 * 1024, PlanCommitter committer = {}) {
     partitioner_ = std::move(make_partitioner(partitioner_options)).value();
     if (extractor) {
-      extractor_ = std::move(make_timestamp_extractor(TimestampExtractorOptions{*extractor, "ts"})).value();
+      extractor_ =
+          std::move(make_timestamp_extractor(TimestampExtractorOptions{*extractor, "ts"})).value();
     }
-    format_ = std::move(format::make_record_writer_provider(format::FormatClass::kJson, {})).value();
-    uploader_ = std::make_unique<Uploader>(2, [this] { return std::make_unique<StoreProxy>(&store_); });
+    format_ =
+        std::move(format::make_record_writer_provider(format::FormatClass::kJson, {})).value();
+    uploader_ =
+        std::make_unique<Uploader>(2, [this] { return std::make_unique<StoreProxy>(&store_); });
     services_.uploader = uploader_.get();
     services_.budget = &budget_;
     services_.partitioner = partitioner_.get();
@@ -89,8 +92,9 @@ TEST_F(TopicPartitionWriterTest, RotatesWhenFlushSizeReached) {
   for (int i = 0; i < 7; ++i) ASSERT_TRUE(writer_->write(record(100 + i, values[i]), 0).ok());
   ASSERT_TRUE(settle().ok());
 
-  EXPECT_EQ(store_.keys(), (std::vector<std::string>{"topics/orders/partition=3/orders+3+0000000100.json",
-                                                     "topics/orders/partition=3/orders+3+0000000103.json"}));
+  EXPECT_EQ(store_.keys(),
+            (std::vector<std::string>{"topics/orders/partition=3/orders+3+0000000100.json",
+                                      "topics/orders/partition=3/orders+3+0000000103.json"}));
   // StringConverter values become JSON string literals, one per line (spec §4.1).
   EXPECT_EQ(body("topics/orders/partition=3/orders+3+0000000100.json"), "\"a\"\n\"b\"\n\"c\"\n");
   EXPECT_EQ(body("topics/orders/partition=3/orders+3+0000000103.json"), "\"d\"\n\"e\"\n\"f\"\n");
@@ -134,7 +138,8 @@ TEST_F(TopicPartitionWriterTest, ScheduledRotationCutsIdleFilesOnTheWallClock) {
   EXPECT_EQ(store_.object_count(), 0u);  // not due yet
   // The schedule is aligned to the minute: at t0 + 50 s the files are cut without new records.
   ASSERT_TRUE(settle(t0 + 50'000).ok());
-  EXPECT_EQ(store_.keys(), std::vector<std::string>{"topics/orders/partition=3/orders+3+0000000000.json"});
+  EXPECT_EQ(store_.keys(),
+            std::vector<std::string>{"topics/orders/partition=3/orders+3+0000000000.json"});
   EXPECT_EQ(writer_->take_committable_offset(), std::optional<int64_t>(2));
 }
 
@@ -153,14 +158,16 @@ TEST_F(TopicPartitionWriterTest, RecordTimeRotationWithTimeBasedPartitioner) {
   ASSERT_TRUE(writer_->write(record(2, "c", h + 601'000), 0).ok());  // 10 min after the first
   ASSERT_TRUE(settle().ok());
   EXPECT_EQ(store_.keys(),
-            std::vector<std::string>{"topics/orders/year=2023/month=11/day=14/hour=22/orders+3+0000000000.json"});
+            std::vector<std::string>{
+                "topics/orders/year=2023/month=11/day=14/hour=22/orders+3+0000000000.json"});
   EXPECT_EQ(body("topics/orders/year=2023/month=11/day=14/hour=22/orders+3+0000000000.json"),
             "\"a\"\n\"b\"\n");
   // A record in the next hour changes the encoded partition: rotate.file.on.partition.change.
   ASSERT_TRUE(writer_->write(record(3, "d", h + 3'600'000), 0).ok());
   ASSERT_TRUE(settle().ok());
   EXPECT_EQ(store_.object_count(), 2u);
-  EXPECT_TRUE(store_.object("topics/orders/year=2023/month=11/day=14/hour=22/orders+3+0000000002.json"));
+  EXPECT_TRUE(
+      store_.object("topics/orders/year=2023/month=11/day=14/hour=22/orders+3+0000000002.json"));
 }
 
 TEST_F(TopicPartitionWriterTest, FailedUploadRewindsToLastDurableOffset) {
@@ -243,8 +250,10 @@ TEST_F(TopicPartitionWriterTest, WallClockRotationIsRecordedBeforeUploadAndRepla
   ASSERT_TRUE(writer_->write(record(25, "b"), t0 + 10'000).ok());  // 23:00:00: schedule is due
   for (int i = 26; i < 28; ++i) ASSERT_TRUE(writer_->write(record(i, "b"), t0 + 10'000).ok());
   ASSERT_TRUE(settle(t0 + 70'000).ok());  // 23:01:00: the second rotation
-  const std::string k22 = "topics/orders/year=2023/month=11/day=14/hour=22/orders+3+0000000020.json";
-  const std::string k23 = "topics/orders/year=2023/month=11/day=14/hour=23/orders+3+0000000025.json";
+  const std::string k22 =
+      "topics/orders/year=2023/month=11/day=14/hour=22/orders+3+0000000020.json";
+  const std::string k23 =
+      "topics/orders/year=2023/month=11/day=14/hour=23/orders+3+0000000025.json";
   ASSERT_EQ(store_.keys(), (std::vector<std::string>{k22, k23}));
   // Each plan went to Kafka before any of its objects existed.
   ASSERT_EQ(commits.size(), 2u);
@@ -285,6 +294,62 @@ TEST_F(TopicPartitionWriterTest, WallClockRotationIsRecordedBeforeUploadAndRepla
   EXPECT_EQ(writer_->open_file_count(), 1u);
 }
 
+// A rotation whose plan Kafka refuses to record (a commit during a rebalance: ILLEGAL_GENERATION,
+// REBALANCE_IN_PROGRESS) drops its files. Their records must not count as durable, not even as
+// "skipped" records after the last file, and records after them must not start a file: the task
+// rewinds to the offset reset() returns and writes them again.
+TEST_F(TopicPartitionWriterTest, ARotationWhosePlanCannotBeRecordedMakesNothingDurable) {
+  PartitionerOptions p;
+  p.kind = PartitionerKind::kTimeBased;
+  p.path_format = "'t'=HHmm";
+  p.partition_duration_ms = 60'000;
+  p.locale = "en";
+  p.timezone = "UTC";
+  RotationPolicy policy;
+  policy.flush_size = 4;
+  policy.rotate_schedule_interval_ms = 60'000;
+  policy.plan_rotations = true;
+  int refusals = 2;
+  std::vector<int64_t> committed;
+  PlanCommitter committer = [&](const std::string&, int32_t, int64_t offset, const std::string&) {
+    if (refusals > 0) {
+      --refusals;
+      return Status::retriable("Kafka offset commit: Broker: Group rebalance in progress");
+    }
+    committed.push_back(offset);
+    return Status::ok_status();
+  };
+  build(p, policy, TimestampExtractorKind::kWallclock, 5 * 1024 * 1024, committer);
+  const int64_t t0 = 1'700'000'000'000 - 1'700'000'000'000 % 60'000;
+
+  // The scheduled rotation fails on a tick.
+  for (int i = 20; i < 23; ++i) ASSERT_TRUE(writer_->write(record(i, "a"), t0).ok());
+  Status failed = writer_->tick(t0 + 60'000);
+  ASSERT_FALSE(failed.ok());
+  EXPECT_TRUE(failed.is_retriable());
+  EXPECT_EQ(writer_->committable_offset(), std::nullopt);
+  EXPECT_EQ(writer_->open_file_count(), 0u);
+  EXPECT_EQ(writer_->reset(), 20);
+
+  // The flush-size rotation fails inside write(): later records of the batch are not kept.
+  for (int i = 20; i < 24; ++i) ASSERT_TRUE(writer_->write(record(i, "a"), t0 + 61'000).ok());
+  ASSERT_TRUE(writer_->write(record(24, "b"), t0 + 61'000).ok());
+  EXPECT_EQ(writer_->open_file_count(), 0u);
+  ASSERT_FALSE(writer_->tick(t0 + 61'000).ok());
+  EXPECT_EQ(writer_->committable_offset(), std::nullopt);
+  EXPECT_EQ(writer_->reset(), 20);
+  EXPECT_TRUE(store_.keys().empty());
+
+  // Kafka takes the plans again: every record lands once, from offset 20 on.
+  for (int i = 20; i < 24; ++i) ASSERT_TRUE(writer_->write(record(i, "a"), t0 + 62'000).ok());
+  ASSERT_TRUE(writer_->write(record(24, "b"), t0 + 62'000).ok());
+  ASSERT_TRUE(settle(t0 + 120'000).ok());
+  EXPECT_EQ(store_.keys(),
+            (std::vector<std::string>{"topics/orders/t=2214/orders+3+0000000020.json",
+                                      "topics/orders/t=2214/orders+3+0000000024.json"}));
+  EXPECT_EQ(writer_->take_committable_offset(), std::optional<int64_t>(25));
+}
+
 TEST_F(TopicPartitionWriterTest, KeysAndHeadersFilesSitNextToTheValueFileAndTombstonesGetKeysOnly) {
   PartitionerOptions p;
   p.write_tombstones = true;  // behavior.on.null.values=write (spec §3.2, §4.6)
@@ -315,9 +380,9 @@ TEST_F(TopicPartitionWriterTest, KeysAndHeadersFilesSitNextToTheValueFileAndTomb
   ASSERT_TRUE(settle().ok());
   const std::string base = "topics/orders/partition=3/orders+3+0000000000";
   const std::string tomb = "topics/orders/tombstone/orders+3+0000000001";
-  EXPECT_EQ(store_.keys(), (std::vector<std::string>{base + ".headers.json", base + ".json",
-                                                     base + ".keys.json", tomb + ".headers.json",
-                                                     tomb + ".keys.json"}));
+  EXPECT_EQ(store_.keys(),
+            (std::vector<std::string>{base + ".headers.json", base + ".json", base + ".keys.json",
+                                      tomb + ".headers.json", tomb + ".keys.json"}));
   EXPECT_EQ(body(base + ".json"), "\"a\"\n\"c\"\n");
   EXPECT_EQ(body(base + ".keys.json"), "\"k0\"\n\"kx\"\n");
   EXPECT_EQ(body(base + ".headers.json"),
@@ -334,7 +399,10 @@ TEST_F(TopicPartitionWriterTest, KeysAndHeadersFilesSitNextToTheValueFileAndTomb
 }
 
 TEST(RotationPlanTest, EncodesAndDecodesAnyPartitionBytes) {
-  RotationPlan a{100, 250, {"year=2024/month=05", std::string("odd;|\0bytes", 12)}, {{100, 0}, {180, 1}, {200, 0}}};
+  RotationPlan a{100,
+                 250,
+                 {"year=2024/month=05", std::string("odd;|\0bytes", 12)},
+                 {{100, 0}, {180, 1}, {200, 0}}};
   RotationPlan b{250, 251, {"x"}, {{250, 0}}};
   Result<std::vector<RotationPlan>> decoded = decode_rotation_plans(encode_rotation_plans({a, b}));
   ASSERT_TRUE(decoded.ok());
