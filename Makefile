@@ -25,7 +25,7 @@ all: build
 deps:
 	@scripts/deps
 
-build/build.ninja: CMakeLists.txt | deps
+build/build.ninja: CMakeLists.txt scripts/deps | deps
 	@cmake -S . -B build $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 
 build: deps build/build.ninja
@@ -40,7 +40,7 @@ test-unit: build
 test-integration: build
 	@scripts/run-tests integration
 
-build-asan/build.ninja: CMakeLists.txt | deps
+build-asan/build.ninja: CMakeLists.txt scripts/deps | deps
 	@cmake -S . -B build-asan $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Debug \
 	  -DSLUICE_SANITIZE=address,undefined -DSLUICE_BUILD_BENCH=OFF >/dev/null
 
@@ -49,7 +49,7 @@ test-asan: deps build-asan/build.ninja
 	@UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 ASAN_OPTIONS=detect_leaks=1 \
 	  BUILD_DIR=build-asan scripts/run-tests unit
 
-build-tsan/build.ninja: CMakeLists.txt | deps
+build-tsan/build.ninja: CMakeLists.txt scripts/deps | deps
 	@cmake -S . -B build-tsan $(CMAKE_FLAGS) -DCMAKE_BUILD_TYPE=Debug \
 	  -DSLUICE_SANITIZE=thread -DSLUICE_BUILD_BENCH=OFF >/dev/null
 

@@ -379,7 +379,9 @@ def environment() -> dict[str, object]:
             "built": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(SLUICE.stat().st_mtime))
             if SLUICE.exists() else "",
         },
-        "librdkafka": _cmd(["dpkg-query", "-W", "-f", "${Version}", "librdkafka1"]),
+        # Linked statically: the binary says which one (`sluice --version` ends "(librdkafka X.Y.Z)").
+        "librdkafka": _cmd([str(SLUICE), "--version"]).rpartition("librdkafka ")[2].rstrip(")\n")
+        if SLUICE.exists() else "",
         "kafka": kafka.group(1) if kafka else "",
         "s3_server": os.environ.get("SLUICE_TESTENV_S3_SERVER", ""),
         "caveat": "broker, S3 server, sink and harness share the same CPUs",

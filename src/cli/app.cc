@@ -11,6 +11,7 @@
 #include "config/connector_config.h"
 #include "config/converter_resolution.h"
 #include "config/worker_config.h"
+#include "kafka/library_version.h"
 #include "runtime/connector_runtime.h"
 #include "runtime/feature_support.h"
 #include "runtime/shutdown_signal.h"
@@ -140,8 +141,8 @@ int run_connector(const ConfigPaths& paths) {
     std::cerr << "sluice: " << rt.status().message() << "\n";
     return rt.status().code() == StatusCode::kInvalidArgument ? kExitBadUsage : kExitRuntimeFailure;
   }
-  spdlog::info("sluice {} starting connector {} (group {})", SLUICE_VERSION, connector->name(),
-               connector->consumer_group_id());
+  spdlog::info("sluice {} (librdkafka {}) starting connector {} (group {})", SLUICE_VERSION,
+               kafka::librdkafka_version(), connector->name(), connector->consumer_group_id());
   Status st = (*rt)->run();
   if (!st.ok()) {
     spdlog::error("connector {} failed: {}", connector->name(), st.message());
@@ -156,7 +157,8 @@ int run_connector(const ConfigPaths& paths) {
 int run_app(int argc, char** argv) {
   CLI::App app{
       "sluice: a native Kafka-to-Amazon-S3 sink, configured like Confluent's S3 Sink Connector"};
-  app.set_version_flag("--version", std::string("sluice ") + SLUICE_VERSION);
+  app.set_version_flag("--version", std::string("sluice ") + SLUICE_VERSION + " (librdkafka " +
+                                        kafka::librdkafka_version() + ")");
   app.require_subcommand(1);
   std::string log_level = "info";
   app.add_option("--log-level", log_level, "trace, debug, info, warn, error")

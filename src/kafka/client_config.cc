@@ -7,12 +7,15 @@
 #include <openssl/pem.h>
 #include <openssl/pkcs12.h>
 #include <openssl/x509.h>
+#include <sasl/sasl.h>
 #if OPENSSL_VERSION_MAJOR >= 3
 #include <openssl/provider.h>
 #endif
 
+#include <algorithm>
 #include <cctype>
 #include <cerrno>
+#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
@@ -172,6 +175,12 @@ const std::set<std::string>& security_keys() {
       "ssl.keystore.password",
       "ssl.keystore.certificate.chain",
       "ssl.keystore.key",
+      // GSSAPI (translate_gssapi). The last two are librdkafka's, not the Java client's.
+      "sasl.kerberos.service.name",
+      "sasl.kerberos.kinit.cmd",
+      "sasl.kerberos.min.time.before.relogin",
+      "sasl.kerberos.principal",
+      "sasl.kerberos.keytab",
   };
   return kKeys;
 }
@@ -716,13 +725,231 @@ Status translate_jaas(const std::string& text, const std::optional<std::string>&
     return Status::ok_status();
   }
   if (ends_with(cls, ".Krb5LoginModule")) {
-    if (auto principal = module.option("principal")) p["sasl.kerberos.principal"] = *principal;
-    if (auto keytab = module.option("keyTab")) p["sasl.kerberos.keytab"] = *keytab;
+    // Translated with the sasl.kerberos.* keys (translate_gssapi), which it must agree with.
     return Status::ok_status();
   }
   return jaas_error("login module " + cls +
                     " is not known to sluice; it understands ScramLoginModule, PlainLoginModule, "
                     "OAuthBearerLoginModule, Krb5LoginModule and MSK's IAMLoginModule");
+}
+
+// --- GSSAPI (Kerberos) ---------------------------------------------------------------------------
+
+constexpr const char* kKrb5LoginModule = "com.sun.security.auth.module.Krb5LoginModule";
+
+// A word for `sh -c`: librdkafka runs sasl.kerberos.kinit.cmd with system(). Single quotes keep
+// spaces and $, ` or \ in a path literal; a ' itself is written '\''.
+std::string shell_quote(std::string_view word) {
+  std::string out = "'";
+  for (char c : word) {
+    if (c == '\'') {
+      out += "'\\''";
+    } else {
+      out += c;
+    }
+  }
+  return out + "'";
+}
+
+// The JDK's Krb5LoginModule takes a boolean option as true only when it reads "true", in any case.
+bool jaas_flag(const JaasLoginModule& module, std::string_view name) {
+  auto value = module.option(name);
+  return value && to_lower(*value) == "true";
+}
+
+// sasl.mechanism=GSSAPI over SASL_PLAINTEXT or SASL_SSL, as the Java client's Kerberos login
+// (org.apache.kafka.common.security.kerberos.KerberosLogin with the JDK's Krb5LoginModule) sets it
+// up, in librdkafka's terms. librdkafka hands GSSAPI to Cyrus SASL, which takes the client's
+// ticket-granting ticket from the default Kerberos ticket cache (KRB5CCNAME, else the one krb5.conf
+// names); librdkafka fills that cache by running sasl.kerberos.kinit.cmd when the client starts and
+// every sasl.kerberos.min.time.before.relogin ms, and 0 there means never
+// (https://github.com/confluentinc/librdkafka/blob/master/CONFIGURATION.md).
+Status translate_gssapi(const std::map<std::string, std::string>& java, bool gssapi,
+                        ClientConfig& config) {
+  std::map<std::string, std::string>& p = config.properties;
+  for (const char* key : {"sasl.kerberos.principal", "sasl.kerberos.keytab"}) {
+    if (java.count(key) != 0) {
+      config.notes.push_back(std::string(key) +
+                             " is a librdkafka setting that the Java client does not know; "
+                             "ignored (sluice takes the principal and keytab from the "
+                             "Krb5LoginModule options of sasl.jaas.config)");
+    }
+  }
+  auto jaas = get(java, "sasl.jaas.config");
+  if (!gssapi) {
+    // The other sasl.kerberos.* keys are read by the Java client for GSSAPI only: unused here.
+    if (jaas) {
+      Result<JaasLoginModule> module = parse_jaas_config(*jaas);
+      if (module.ok() && ends_with(module->class_name, ".Krb5LoginModule")) {
+        config.notes.push_back(
+            "sasl.jaas.config holds " + module->class_name +
+            ", which only sasl.mechanism=GSSAPI (over SASL_PLAINTEXT or SASL_SSL) uses");
+      }
+    }
+    return Status::ok_status();
+  }
+  // The Java client reads its login from sasl.jaas.config or, without it, from the JVM's JAAS
+  // file (KafkaClient entry of -Djava.security.auth.login.config), and fails without either.
+  if (!jaas) {
+    return Status::invalid_argument(
+        "sasl.mechanism=GSSAPI needs a Kerberos login: set consumer.sasl.jaas.config=" +
+        std::string(kKrb5LoginModule) +
+        " required useKeyTab=true keyTab=\"<keytab file>\" principal=\"<principal>\"; (or "
+        "useTicketCache=true) in the worker configuration; sluice does not read the JVM's JAAS "
+        "file (java.security.auth.login.config)");
+  }
+  SLUICE_ASSIGN_OR_RETURN(JaasLoginModule module, parse_jaas_config(*jaas));
+  if (!ends_with(module.class_name, ".Krb5LoginModule")) {
+    return jaas_error("sasl.mechanism=GSSAPI needs the login module " +
+                      std::string(kKrb5LoginModule) + ", not " + module.class_name);
+  }
+
+  // The service name is the first part of the brokers' principal (kafka/<host>@REALM). The Java
+  // client takes it from sasl.kerberos.service.name or the JAAS option serviceName, refuses two
+  // different ones, and refuses to start with neither (KerberosLogin.getServiceName: "No
+  // serviceName defined in either JAAS or Kafka config"), where librdkafka would quietly use
+  // "kafka".
+  auto key_service = get(java, "sasl.kerberos.service.name");
+  auto jaas_service = module.option("serviceName");
+  if (key_service && jaas_service && *key_service != *jaas_service) {
+    return Status::invalid_argument(
+        "Conflicting Kerberos service names: sasl.kerberos.service.name=" + *key_service +
+        " but the serviceName option of sasl.jaas.config is " + *jaas_service +
+        "; the Java client refuses this (set one of them, or the same name in both)");
+  }
+  std::string service = jaas_service ? *jaas_service : key_service.value_or("");
+  if (service.empty()) {
+    return Status::invalid_argument(
+        "sasl.mechanism=GSSAPI needs the Kerberos service name of the brokers (the first part of "
+        "their principal, usually kafka): set sasl.kerberos.service.name, or the option "
+        "serviceName of sasl.jaas.config; the Java client does not start without it (\"No "
+        "serviceName defined in either JAAS or Kafka config\")");
+  }
+  p["sasl.kerberos.service.name"] = service;
+
+  const bool use_keytab = jaas_flag(module, "useKeyTab");
+  const bool use_ticket_cache = jaas_flag(module, "useTicketCache");
+  auto principal = module.option("principal");
+  auto keytab = module.option("keyTab");
+  // librdkafka expands %{name} in the kinit command, where these go.
+  for (const char* option : {"principal", "keyTab"}) {
+    auto value = module.option(option);
+    if (value && value->find("%{") != std::string::npos) {
+      return jaas_error(std::string("the option ") + option +
+                        " holds \"%{\", which librdkafka's kinit command cannot carry");
+    }
+  }
+  for (const auto& [name, value] : module.options) {
+    // storeKey keeps the key in the JVM's Subject (for acceptors), doNotPrompt forbids asking for
+    // a password: neither changes what a client without prompts does.
+    if (name == "useKeyTab" || name == "keyTab" || name == "principal" ||
+        name == "useTicketCache" || name == "serviceName" || name == "storeKey" ||
+        name == "doNotPrompt" || (name == "isInitiator" && to_lower(value) == "true")) {
+      continue;
+    }
+    if (name == "ticketCache") {
+      config.notes.push_back(
+          "sasl.jaas.config option ticketCache has no effect in sluice: Kerberos finds the ticket "
+          "cache through KRB5CCNAME, so set KRB5CCNAME=" +
+          value + " in sluice's environment instead");
+      continue;
+    }
+    config.notes.push_back("sasl.jaas.config option " + name + " has no effect in sluice");
+  }
+
+  if (use_keytab) {
+    // The Java client logs in with the key itself; librdkafka runs kinit with it, renewing the
+    // ticket in the cache first and getting a new one when that fails, as its default command
+    // does.
+    if (!principal || principal->empty()) {
+      return jaas_error(std::string(kKrb5LoginModule) +
+                        " with useKeyTab=true needs the option principal (the client's Kerberos "
+                        "principal, e.g. principal=\"sluice@EXAMPLE.COM\")");
+    }
+    // The JDK reads the keytab when the client starts and fails then ("Unable to obtain password
+    // from user"); so does sluice, before connecting.
+    if (keytab && !std::ifstream(*keytab, std::ios::binary)) {
+      return jaas_error("the keyTab file " + *keytab + " cannot be read (" + std::strerror(errno) +
+                        ")");
+    }
+    // Java's sasl.kerberos.kinit.cmd is the path of the kinit program (KerberosLogin runs
+    // `<path> -R`); librdkafka's property of the same name is a whole shell command.
+    std::string kinit = get(java, "sasl.kerberos.kinit.cmd").value_or("kinit");
+    if (kinit.empty() || kinit.find("%{") != std::string::npos ||
+        std::any_of(kinit.begin(), kinit.end(),
+                    [](char c) { return std::isspace(static_cast<unsigned char>(c)); })) {
+      return Status::invalid_argument(invalid_value(
+          "sasl.kerberos.kinit.cmd", kinit,
+          "the Java client takes the path of the kinit program here (it runs `<path> -R`), not a "
+          "command line; sluice builds librdkafka's kinit command from that path"));
+    }
+    std::string args =
+        (keytab ? " -t " + shell_quote(*keytab) : std::string()) + " -k " + shell_quote(*principal);
+    p["sasl.kerberos.kinit.cmd"] =
+        shell_quote(kinit) + " -R" + args + " || " + shell_quote(kinit) + args;
+    p["sasl.kerberos.principal"] = *principal;
+    // Without keyTab, kinit -k uses the default keytab of krb5.conf, as the JDK does.
+    if (keytab) p["sasl.kerberos.keytab"] = *keytab;
+    if (auto relogin = get(java, "sasl.kerberos.min.time.before.relogin")) {
+      // Java's ConfigDef trims a LONG before parsing it.
+      std::string_view text = *relogin;
+      while (!text.empty() && std::isspace(static_cast<unsigned char>(text.front()))) {
+        text.remove_prefix(1);
+      }
+      while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) {
+        text.remove_suffix(1);
+      }
+      long long ms = 0;
+      auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), ms);
+      if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+        return Status::invalid_argument(invalid_value("sasl.kerberos.min.time.before.relogin",
+                                                      *relogin, "Not a number of type LONG"));
+      }
+      // Java refreshes when the ticket nears its end and waits at least this long in between;
+      // librdkafka runs kinit every this many ms, where 0 means never (no login at all) and its
+      // most is a day.
+      constexpr long long kDay = 86400000;
+      if (ms <= 0) {
+        config.notes.push_back("sasl.kerberos.min.time.before.relogin=" + *relogin +
+                               ": sluice keeps librdkafka's 60000 ms between kinit runs (0 "
+                               "would stop librdkafka from running kinit at all)");
+      } else if (ms > kDay) {
+        p["sasl.kerberos.min.time.before.relogin"] = std::to_string(kDay);
+        config.notes.push_back("sasl.kerberos.min.time.before.relogin=" + *relogin +
+                               " is more than librdkafka allows; sluice uses 86400000 (a day)");
+      } else {
+        p["sasl.kerberos.min.time.before.relogin"] = std::to_string(ms);
+      }
+    }
+  } else if (use_ticket_cache) {
+    // The ticket is someone else's to get (kinit by hand, k5start, a login): librdkafka must not
+    // run its kinit, which without a keytab could only fail.
+    p["sasl.kerberos.min.time.before.relogin"] = "0";
+    config.notes.push_back(
+        "sasl.jaas.config useTicketCache=true: sluice uses the Kerberos ticket cache as it finds "
+        "it and never runs kinit, where the Java client renews the ticket with `kinit -R`; keep "
+        "the cache fresh (kinit, k5start) or log in with a keytab (useKeyTab=true)");
+    if (keytab) {
+      config.notes.push_back(
+          "sasl.jaas.config option keyTab has no effect without useKeyTab=true (as in the Java "
+          "client)");
+    }
+    for (const char* key : {"sasl.kerberos.kinit.cmd", "sasl.kerberos.min.time.before.relogin"}) {
+      if (java.count(key) != 0) {
+        config.notes.push_back(std::string(key) +
+                               " has no effect with useTicketCache=true: sluice does not run "
+                               "kinit");
+      }
+    }
+  } else {
+    // Krb5LoginModule would ask for a password, which the Java client cannot answer ("Could not
+    // login: the client is being asked for a password").
+    return jaas_error(std::string(kKrb5LoginModule) +
+                      " needs useKeyTab=true (with keyTab and principal) or useTicketCache=true: "
+                      "without either it asks for a password, which neither the Java client nor "
+                      "sluice can give");
+  }
+  return Status::ok_status();
 }
 
 Status translate_security(const std::map<std::string, std::string>& java, ClientConfig& config) {
@@ -839,10 +1066,47 @@ Status translate_security(const std::map<std::string, std::string>& java, Client
         " needs credentials: set consumer.sasl.jaas.config in the worker configuration (top-level "
         "sasl.* and security.* worker keys are not given to the task consumers)");
   }
-  if (starts_with(effective, "SCRAM-") && sasl) {
-    if (auto note = scram_compatibility_note(rd_kafka_version())) config.notes.push_back(*note);
+  // GSSAPI is the Java client's default mechanism, and librdkafka's; say so rather than rely on
+  // the two defaults staying equal.
+  if (sasl && !mechanism) p["sasl.mechanism"] = "GSSAPI";
+  return translate_gssapi(java, sasl && effective == "GSSAPI", config);
+}
+
+enum class GroupProtocol { kClassic, kConsumer };
+
+// group.protocol (KIP-848): `classic` (the default, as in Kafka Connect) or `consumer`, where the
+// broker assigns partitions and owns the session timeout. The Java client (4.x) refuses the
+// classic-only keys under `consumer` and group.remote.assignor under `classic`, before
+// connecting; so does sluice, with the Java client's messages. librdkafka spells both values in
+// lower case.
+Result<GroupProtocol> translate_group_protocol(const std::map<std::string, std::string>& java,
+                                               ClientConfig& config) {
+  std::string protocol = to_upper(get(java, "group.protocol").value_or("classic"));
+  if (protocol != "CLASSIC" && protocol != "CONSUMER") {
+    return Status::invalid_argument(
+        "Invalid value " + *get(java, "group.protocol") +
+        " for configuration group.protocol: String must be one of (case insensitive): CLASSIC, "
+        "CONSUMER");
   }
-  return Status::ok_status();
+  const bool consumer = protocol == "CONSUMER";
+  auto assignor = get(java, "group.remote.assignor");
+  if (consumer) {
+    for (const char* key :
+         {"partition.assignment.strategy", "session.timeout.ms", "heartbeat.interval.ms"}) {
+      if (java.count(key) != 0) {
+        return Status::invalid_argument(std::string(key) +
+                                        " cannot be set when group.protocol=CONSUMER");
+      }
+    }
+    config.properties["group.protocol"] = "consumer";
+    if (assignor && !assignor->empty()) config.properties["group.remote.assignor"] = *assignor;
+    return GroupProtocol::kConsumer;
+  }
+  if (assignor && !assignor->empty()) {
+    return Status::invalid_argument(
+        "group.remote.assignor cannot be set when group.protocol=CLASSIC");
+  }
+  return GroupProtocol::kClassic;
 }
 
 // Java's assignor class names to librdkafka's strategy names.
@@ -959,6 +1223,38 @@ bool has_security_settings(const std::map<std::string, std::string>& java_proper
   return false;
 }
 
+namespace {
+
+// The client mechanisms of the Cyrus SASL plugins this process can load (from Cyrus's plugin
+// folder, or SASL_PATH). Cyrus counts sasl_client_init calls, so librdkafka's own call when its
+// first client starts is unaffected
+// (https://www.cyrusimap.org/sasl/sasl/reference/manpages/library/sasl_client_init.html).
+const std::vector<std::string>& cyrus_client_mechanisms() {
+  static const std::vector<std::string> kMechanisms = [] {
+    std::vector<std::string> out;
+    if (sasl_client_init(nullptr) != SASL_OK) return out;
+    for (const char** m = sasl_global_listmech(); m != nullptr && *m != nullptr; ++m) {
+      out.emplace_back(*m);
+    }
+    return out;
+  }();
+  return kMechanisms;
+}
+
+}  // namespace
+
+Status check_gssapi_plugin(const std::vector<std::string>& cyrus_client_mechanisms) {
+  if (std::find(cyrus_client_mechanisms.begin(), cyrus_client_mechanisms.end(), "GSSAPI") !=
+      cyrus_client_mechanisms.end()) {
+    return Status::ok_status();
+  }
+  return Status::invalid_argument(
+      "sasl.mechanism=GSSAPI needs the GSSAPI plugin of Cyrus SASL, which is not installed on "
+      "this machine (librdkafka would fail every login with \"No worthy mechs found\"): install "
+      "libsasl2-modules-gssapi-mit (Debian, Ubuntu) or cyrus-sasl-gssapi (RHEL, Fedora), and "
+      "kinit with it (krb5-user or krb5-workstation)");
+}
+
 Status check_librdkafka_properties(const std::map<std::string, std::string>& properties) {
   std::unique_ptr<rd_kafka_conf_t, void (*)(rd_kafka_conf_t*)> conf(rd_kafka_conf_new(),
                                                                     &rd_kafka_conf_destroy);
@@ -973,18 +1269,13 @@ Status check_librdkafka_properties(const std::map<std::string, std::string>& pro
                                       why);
     }
   }
+  auto mechanism = properties.find("sasl.mechanism");
+  auto protocol = properties.find("security.protocol");
+  if (mechanism != properties.end() && to_upper(mechanism->second) == "GSSAPI" &&
+      protocol != properties.end() && starts_with(to_lower(protocol->second), "sasl_")) {
+    return check_gssapi_plugin(cyrus_client_mechanisms());
+  }
   return Status::ok_status();
-}
-
-std::optional<std::string> scram_compatibility_note(int librdkafka_version) {
-  // rd_kafka_version(): 0xMMmmrrxx; 2.6.1 is the first release with the fix.
-  if (librdkafka_version >= 0x02060100) return std::nullopt;
-  char version[32];
-  std::snprintf(version, sizeof(version), "%d.%d.%d", (librdkafka_version >> 24) & 0xff,
-                (librdkafka_version >> 16) & 0xff, (librdkafka_version >> 8) & 0xff);
-  return std::string("SCRAM with librdkafka ") + version +
-         ": Kafka 4.x brokers reject this librdkafka's SCRAM authentication (librdkafka#4895, "
-         "fixed in 2.6.1); brokers before 4.0 accept it, and PLAIN over SASL_SSL works with any";
 }
 
 Result<ClientConfig> translate_consumer_config(const ClientConfigInput& input) {
@@ -997,10 +1288,6 @@ Result<ClientConfig> translate_consumer_config(const ClientConfigInput& input) {
   p["enable.auto.commit"] = "false";
   p["enable.auto.offset.store"] = "false";
   p["auto.offset.reset"] = "earliest";
-  // Cooperative rebalancing keeps the open files of partitions that stay with this member. A
-  // group that mixes in Java members still works: Kafka falls back to a protocol all support.
-  p["partition.assignment.strategy"] = "cooperative-sticky";
-  p["session.timeout.ms"] = "45000";
   p["max.poll.interval.ms"] = "300000";
   // librdkafka prefetches aggressively by default; bound it so memory stays predictable.
   p["queued.max.messages.kbytes"] = "65536";
@@ -1010,8 +1297,19 @@ Result<ClientConfig> translate_consumer_config(const ClientConfigInput& input) {
   for (const auto& layer : input.layers) {
     for (const auto& [key, value] : layer) java[key] = value;
   }
+  SLUICE_ASSIGN_OR_RETURN(GroupProtocol protocol, translate_group_protocol(java, config));
+  if (protocol == GroupProtocol::kClassic) {
+    // Cooperative rebalancing keeps the open files of partitions that stay with this member. A
+    // group that mixes in Java members still works: Kafka falls back to a protocol all support.
+    // Under KIP-848 the broker owns assignment and session timeouts, so neither is set there.
+    p["partition.assignment.strategy"] = "cooperative-sticky";
+    p["session.timeout.ms"] = "45000";
+  }
   for (const auto& [key, value] : java) {
-    if (security_keys().count(key) != 0 || starts_with(key, "sasl.oauthbearer.")) continue;
+    if (security_keys().count(key) != 0 || starts_with(key, "sasl.oauthbearer.") ||
+        key == "group.protocol" || key == "group.remote.assignor") {
+      continue;
+    }
     if (key == "max.poll.records") {
       try {
         config.max_poll_records = std::stoi(value);

@@ -45,8 +45,10 @@ struct ClientConfig {
   // runtime must supply the tokens (ConsumerOptions::oauthbearer_token).
   std::optional<std::vector<std::pair<std::string, std::string>>> msk_iam_options;
   // Set for OAUTHBEARER with Kafka's OIDC login handler (KIP-768): what the runtime needs to fetch
-  // tokens from the OAuth token endpoint itself (ConsumerOptions::oauthbearer_token), because
-  // librdkafka's own OIDC support is missing from many builds (Debian's is built without it).
+  // tokens from the OAuth token endpoint itself (ConsumerOptions::oauthbearer_token). librdkafka's
+  // own OIDC login differs from Java's where a sink needs it most: it reports a failed refresh as
+  // an authentication error while the current token is still good, retries no connection failure,
+  // and has no header.urlencode (docs/compatibility.md, "OAUTHBEARER with OIDC").
   struct Oidc {
     std::string token_endpoint_url;
     std::string client_id;
@@ -81,6 +83,13 @@ bool has_security_settings(const std::map<std::string, std::string>& java_proper
 // kInvalidArgument naming the key and librdkafka's reason (the value hidden for secrets).
 Status check_librdkafka_properties(const std::map<std::string, std::string>& properties);
 
+// librdkafka speaks GSSAPI through Cyrus SASL, whose GSSAPI plugin is a package of its own (Debian
+// and Ubuntu: libsasl2-modules-gssapi-mit; RHEL: cyrus-sasl-gssapi); without it every login fails
+// with Cyrus's "No worthy mechs found". Given the client mechanisms Cyrus SASL found on this
+// machine, fails (kInvalidArgument) naming the package when GSSAPI is not among them.
+// check_librdkafka_properties runs it with this machine's list for a GSSAPI configuration.
+Status check_gssapi_plugin(const std::vector<std::string>& cyrus_client_mechanisms);
+
 // One login module entry of a JAAS configuration, as the Java client reads sasl.jaas.config:
 // `<class name> <control flag> [<option>=<value>]... ;`, values bare words or double-quoted
 // strings with backslash escapes, // and /* */ comments allowed.
@@ -96,10 +105,5 @@ struct JaasLoginModule {
 // Parses a sasl.jaas.config value, which must hold exactly one login module (as in the Java
 // client). Error messages name the position and the option, never a value.
 Result<JaasLoginModule> parse_jaas_config(std::string_view text);
-
-// librdkafka before 2.6.1 builds a SCRAM client-final-message that Kafka 4.x brokers reject
-// (librdkafka#4895). For a librdkafka version as rd_kafka_version() reports it, the warning to
-// log when SCRAM is configured, or nothing when that version is fixed.
-std::optional<std::string> scram_compatibility_note(int librdkafka_version);
 
 }  // namespace sluice::kafka

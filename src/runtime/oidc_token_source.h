@@ -1,9 +1,11 @@
 // OidcTokenSource: OAUTHBEARER tokens from an OAuth 2.0 token endpoint with the client_credentials
 // grant, as Kafka's OIDC login handler (KIP-768, OAuthBearerLoginCallbackHandler) gets them.
 //
-// librdkafka can do this itself only when it was built with libcurl, which Debian's build is not;
-// sluice has its own HTTP client, so it fetches the tokens and hands them to librdkafka through
-// the refresh callback (kafka/oauthbearer_token.h), whatever librdkafka it runs with.
+// librdkafka has an OIDC login of its own, but it fails where Java's does not: a failed refresh
+// is reported as an authentication error while the current token is still good, connection
+// failures are not retried, and header.urlencode is missing (docs/compatibility.md). So sluice
+// fetches the tokens and hands them to librdkafka through the refresh callback
+// (kafka/oauthbearer_token.h).
 //
 // The request is what the Java handler sends: POST with grant_type=client_credentials and the
 // scope, the client authenticated by HTTP Basic over the form-encoded id and secret (RFC 6749

@@ -1,30 +1,22 @@
 """The sink over the SASL_SSL listener of scripts/testenv: Java-style consumer security keys in the worker
 configuration (spec kafka-connect.md §5.1: task consumers take `consumer.*` worker keys), translated by
 src/kafka/client_config.cc for librdkafka. Records are produced over PLAINTEXT and consumed by sluice over
-SASL_SSL (TLS checked against the test CA, host name included).
-
-librdkafka before 2.6.1 sends a SCRAM client-final-message that Kafka 4.x brokers reject (librdkafka#4895);
-with such a librdkafka (Debian 12 has 2.0.2) a test checks that the failure is reported with the reason, and the
-SCRAM end-to-end case runs the same sluice binary with a newer librdkafka loaded in its place (the one the
-confluent-kafka wheel of the test venv bundles; librdkafka keeps its ABI across 2.x). PLAIN over SASL_SSL runs end
-to end with any librdkafka.
+SASL_SSL (TLS checked against the test CA, host name included): SCRAM-SHA-256, SCRAM-SHA-512 and PLAIN against
+the Kafka 4.x broker, with the librdkafka sluice links (librdkafka before 2.6.1 could not SCRAM-authenticate to
+Kafka 4.x: librdkafka#4895).
 """
 
 from __future__ import annotations
 
-import ctypes
-import glob
-import os
 import re
 import subprocess
-import sys
 import uuid
 
 import pytest
 
 from conftest import read_env_file
-from sluice_process import (SLUICE, SluiceProcess, connector_config, json_lines, list_keys, produce_records,
-                            wait_until, worker_config)
+from sluice_process import (SluiceProcess, connector_config, json_lines, list_keys, produce_records, wait_until,
+                            worker_config)
 
 SCRAM_MODULE = "org.apache.kafka.common.security.scram.ScramLoginModule"
 PLAIN_MODULE = "org.apache.kafka.common.security.plain.PlainLoginModule"
@@ -39,37 +31,6 @@ def sasl(testenv) -> dict[str, str]:
         pytest.fail(f"{testenv.env_file} lacks {', '.join(missing)}: rerun `scripts/testenv up` (the SASL_SSL "
                     "listener came with a later scripts/testenv.d/kafka.sh)")
     return {k: values[k] for k in needed}
-
-
-def linked_librdkafka_version() -> int:
-    """rd_kafka_version() of the librdkafka the sluice binary loads."""
-    ldd = subprocess.run(["ldd", str(SLUICE)], capture_output=True, text=True, check=True).stdout
-    match = re.search(r"librdkafka\.so\.\d+ => (\S+)", ldd)
-    assert match, ldd
-    lib = ctypes.CDLL(match.group(1))
-    lib.rd_kafka_version.restype = ctypes.c_int
-    return lib.rd_kafka_version()
-
-
-OLD_SCRAM = linked_librdkafka_version() < 0x02060100 if SLUICE.exists() else False
-
-
-def fixed_librdkafka_env(tmp_path) -> dict[str, str]:
-    """Environment that makes the sluice binary load a librdkafka with the SCRAM fix: nothing when the linked one
-    has it, else the confluent-kafka wheel's copy under the soname the binary asks for."""
-    if not OLD_SCRAM:
-        return {}
-    import confluent_kafka
-
-    if confluent_kafka.libversion()[1] < 0x02060100:
-        pytest.skip(f"neither sluice's librdkafka nor the wheel's ({confluent_kafka.libversion()[0]}) has the fix")
-    site = os.path.dirname(os.path.dirname(confluent_kafka.__file__))
-    libs = glob.glob(os.path.join(site, "confluent_kafka.libs", "librdkafka-*.so.1"))
-    assert libs, f"no librdkafka in the confluent-kafka wheel under {site} ({sys.prefix})"
-    lib_dir = tmp_path / "librdkafka"
-    lib_dir.mkdir()
-    (lib_dir / "librdkafka.so.1").symlink_to(libs[0])
-    return {"LD_LIBRARY_PATH": str(lib_dir)}
 
 
 def jaas(module: str, username: str, password: str) -> str:
@@ -115,14 +76,26 @@ def test_sink_over_sasl_ssl_with_plain(testenv, s3, sasl, make_topic, kafka_prod
     run_to_s3(testenv, s3, sasl, make_topic, kafka_producer, unique_name, s3_prefix, tmp_path, worker)
 
 
-def test_sink_over_sasl_ssl_with_scram_sha_512(testenv, s3, sasl, make_topic, kafka_producer, unique_name,
-                                               s3_prefix, tmp_path):
-    env = fixed_librdkafka_env(tmp_path)
-    worker = secure_worker(testenv, sasl, "SCRAM-SHA-512", SCRAM_MODULE, sasl["KAFKA_SASL_PASSWORD"])
-    logs = run_to_s3(testenv, s3, sasl, make_topic, kafka_producer, unique_name, s3_prefix, tmp_path / "run",
-                     worker, env=env)
-    # The librdkafka in use has the fix, so sluice has nothing to warn about.
-    assert "librdkafka#4895" not in logs, logs
+@pytest.mark.parametrize("mechanism", ["SCRAM-SHA-256", "SCRAM-SHA-512"])
+def test_sink_over_sasl_ssl_with_scram(testenv, s3, sasl, make_topic, kafka_producer, unique_name, s3_prefix,
+                                       tmp_path, mechanism):
+    worker = secure_worker(testenv, sasl, mechanism, SCRAM_MODULE, sasl["KAFKA_SASL_PASSWORD"])
+    run_to_s3(testenv, s3, sasl, make_topic, kafka_producer, unique_name, s3_prefix, tmp_path, worker)
+
+
+def test_scram_with_a_wrong_password_fails_the_task_with_the_reason(testenv, s3, sasl, make_topic, kafka_producer,
+                                                                    unique_name, s3_prefix, tmp_path):
+    topic = make_topic()
+    produce_records(kafka_producer(), topic, [(0, "never-read")])
+    wrong = "Wrong-" + uuid.uuid4().hex
+    worker = secure_worker(testenv, sasl, "SCRAM-SHA-256", SCRAM_MODULE, wrong)
+    connector = connector_config(testenv, unique_name("scram-badpw"), topic, s3_prefix, **{"flush.size": 1})
+    code, logs = SluiceProcess(tmp_path, worker, connector).run_until_failure(30)
+    assert code == 1, logs
+    assert "Kafka authentication failed" in logs, logs
+    assert "invalid credentials with SASL mechanism SCRAM-SHA-256" in logs, logs
+    assert wrong not in logs
+    assert list_keys(s3, testenv.s3_bucket, s3_prefix) == []
 
 
 def test_sink_over_sasl_ssl_with_a_pkcs12_truststore(testenv, s3, sasl, make_topic, kafka_producer, unique_name,
@@ -174,49 +147,6 @@ def test_jks_truststore_is_refused_before_connecting(testenv, sasl, unique_name,
             f"{tmp_path / 'client.truststore.p12'} -deststoretype PKCS12") in logs, logs
     assert worker["consumer.ssl.truststore.password"] not in logs
     assert sasl["KAFKA_SASL_PASSWORD"] not in logs
-
-
-@pytest.mark.skipif(not OLD_SCRAM, reason="the librdkafka sluice links has the SCRAM fix (2.6.1 or later)")
-def test_scram_with_old_librdkafka_is_reported_with_the_reason(testenv, sasl, make_topic, unique_name, s3_prefix,
-                                                               tmp_path):
-    topic = make_topic()
-    worker = secure_worker(testenv, sasl, "SCRAM-SHA-512", SCRAM_MODULE, sasl["KAFKA_SASL_PASSWORD"])
-    sluice = SluiceProcess(tmp_path, worker, connector_config(testenv, unique_name("scram"), topic, s3_prefix))
-    sluice.start()
-    try:
-        wait_until(lambda: "Authentication failed" in sluice.logs() or not sluice.running(), 30,
-                   what="an authentication error in the log")
-    finally:
-        sluice.stop()
-    logs = sluice.logs()
-    assert "Kafka 4.x brokers reject this librdkafka's SCRAM authentication (librdkafka#4895, fixed in 2.6.1)" \
-        in logs, logs
-    assert "invalid credentials with SASL mechanism SCRAM-SHA-512" in logs, logs
-    assert sasl["KAFKA_SASL_PASSWORD"] not in logs
-
-
-def test_listener_takes_scram_sha_512_from_a_fixed_librdkafka(testenv, sasl, make_topic, kafka_producer,
-                                                              kafka_consumer):
-    """The SASL_SSL listener itself, with the test harness's librdkafka (confluent-kafka wheels bundle a recent
-    one): SCRAM-SHA-512 works, so a skipped SCRAM end-to-end case above is down to sluice's librdkafka."""
-    import confluent_kafka
-
-    if confluent_kafka.libversion()[1] < 0x02060100:
-        pytest.skip(f"confluent-kafka bundles librdkafka {confluent_kafka.libversion()[0]}, older than 2.6.1")
-    topic = make_topic()
-    produce_records(kafka_producer(), topic, [(0, "over-scram")])
-    consumer = kafka_consumer("scram-" + uuid.uuid4().hex, {
-        "bootstrap.servers": sasl["KAFKA_SASL_BOOTSTRAP_SERVERS"],
-        "security.protocol": "SASL_SSL",
-        "sasl.mechanism": "SCRAM-SHA-512",
-        "sasl.username": sasl["KAFKA_SASL_USERNAME"],
-        "sasl.password": sasl["KAFKA_SASL_PASSWORD"],
-        "ssl.ca.location": sasl["KAFKA_CA_PEM"],
-    })
-    consumer.subscribe([topic])
-    message = wait_until(lambda: consumer.poll(1.0), 30, 0, what="a record over SCRAM-SHA-512")
-    assert message.error() is None, message.error()
-    assert message.value() == b"over-scram"
 
 
 @pytest.fixture(scope="module")

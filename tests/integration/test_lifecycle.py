@@ -8,12 +8,18 @@ import json
 import re
 import time
 
-from sluice_process import (SluiceProcess, committed_offsets, connector_config, list_keys, multipart_uploads,
-                            produce_records, read_object, wait_until, worker_config)
+import pytest
+from sluice_process import (SluiceProcess, committed_offsets, connector_config, crash_and_recover, list_keys,
+                            multipart_uploads, produce_records, read_object, wait_until, worker_config)
 
 BYTE_ARRAY_CONVERTER = "org.apache.kafka.connect.converters.ByteArrayConverter"
 BYTE_ARRAY_FORMAT = "io.confluent.connect.s3.format.bytearray.ByteArrayFormat"
 PART = 5 * 1024 * 1024
+
+
+def group_protocol_keys(group_protocol: str) -> dict[str, str]:
+    """Worker keys for a group protocol: nothing for classic, Connect's default."""
+    return {} if group_protocol == "classic" else {"consumer.group.protocol": group_protocol}
 
 
 def record(i: int, size: int) -> bytes:
@@ -72,8 +78,11 @@ def test_sigterm_with_open_files_commits_only_durable_records_and_restart_writes
     assert multipart_uploads(s3, testenv.s3_bucket, s3_prefix) == []
 
 
+@pytest.mark.parametrize("group_protocol", ["classic", "consumer"])
 def test_two_processes_share_a_group_through_cooperative_rebalances(
-        testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path):
+        testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path, group_protocol):
+    """With the classic protocol (Connect's default; librdkafka's cooperative-sticky assignor) and with KIP-848's
+    consumer protocol (consumer.group.protocol=consumer: the broker assigns, incrementally)."""
     partitions, flush = 4, 10
     topic = make_topic(partitions=partitions)
     name = unique_name("coop")
@@ -89,8 +98,9 @@ def test_two_processes_share_a_group_through_cooperative_rebalances(
         produce_records(producer, topic, values)
 
     connector = connector_config(testenv, name, topic, s3_prefix, **{"flush.size": flush})
-    first = SluiceProcess(tmp_path / "first", worker_config(testenv), connector)
-    second = SluiceProcess(tmp_path / "second", worker_config(testenv), connector)
+    worker = worker_config(testenv, **group_protocol_keys(group_protocol))
+    first = SluiceProcess(tmp_path / "first", worker, connector)
+    second = SluiceProcess(tmp_path / "second", worker, connector)
     produce_round(30)
     first.start()
     try:
@@ -144,6 +154,43 @@ def test_two_processes_share_a_group_through_cooperative_rebalances(
         for line in lines:
             seen[line] = seen.get(line, 0) + 1
     assert len(seen) == partitions * 120 and set(seen.values()) == {1}
+
+
+def test_consumer_protocol_member_killed_and_restarted_beside_a_steady_one_is_exactly_once(
+        testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path):
+    """KIP-848: one process consumes throughout while a second joins, is killed with SIGKILL at random moments
+    and rejoins, four times, as records flow. Each join and each expired session moves partitions between the
+    two (incrementally, decided by the broker); every record lands in S3 exactly once."""
+    partitions, flush = 4, 25
+    topic = make_topic(partitions=partitions)
+    name = unique_name("kip848")
+    connector = connector_config(testenv, name, topic, s3_prefix, **{"flush.size": flush})
+    worker = worker_config(testenv, **{"consumer.group.protocol": "consumer"})
+    steady = SluiceProcess(tmp_path / "steady", worker, connector).start()
+    crashing = SluiceProcess(tmp_path / "crashing", worker, connector)
+    try:
+        # 40 batches of 5 per partition, 100 ms apart: 200 per partition, a multiple of flush.size, so every
+        # file closes on its count and the group can commit everything.
+        produced = crash_and_recover(crashing, kafka_producer(), kafka_consumer, f"connect-{name}", topic,
+                                     partitions, batches=40, per_batch=5, seed=23, kills=4)
+    finally:
+        code = steady.stop(timeout=30)
+    assert code == 0, steady.logs()
+    assert all(n == 200 for n in produced.values()), produced
+    # Both members held partitions at some point: the joins really moved work.
+    assert "assigned topic=" in crashing.logs() and "revoked topic=" in steady.logs(), steady.logs()
+    seen: dict[str, int] = {}
+    keys = list_keys(s3, testenv.s3_bucket, s3_prefix)
+    for key in keys:
+        m = re.search(r"\+(\d)\+(\d{10})\.json$", key)
+        p, start = int(m.group(1)), int(m.group(2))
+        lines = read_object(s3, testenv.s3_bucket, key).decode().splitlines()
+        assert lines == [f'"p{p}-{i}"' for i in range(start, start + flush)], key
+        for line in lines:
+            seen[line] = seen.get(line, 0) + 1
+    duplicates = {k: n for k, n in seen.items() if n > 1}
+    assert not duplicates, f"{len(duplicates)} records written more than once, e.g. {list(duplicates)[:5]}"
+    assert len(seen) == partitions * 200 and len(keys) == partitions * 200 // flush
 
 
 def test_scheduled_rotation_with_wallclock_paths_is_exactly_once_across_a_handover_and_a_crash(

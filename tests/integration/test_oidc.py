@@ -1,7 +1,7 @@
 """OAUTHBEARER with OIDC end to end, configured as Kafka's documentation configures a Java client (KIP-768):
 Kafka's OAuthBearerLoginCallbackHandler, sasl.oauthbearer.token.endpoint.url and the client credentials in the
-JAAS entry. librdkafka's own OIDC support is missing from Debian's build, so sluice fetches the tokens itself
-(src/runtime/oidc_token_source.h). The broker's OIDC listener checks every JWT with Kafka's own validator against
+JAAS entry. sluice fetches the tokens itself (src/runtime/oidc_token_source.h; librdkafka's own OIDC login would
+fail the task on a token endpoint outage, see docs/compatibility.md). The broker's OIDC listener checks every JWT with Kafka's own validator against
 the test key (see oidc_server.py)."""
 
 from __future__ import annotations

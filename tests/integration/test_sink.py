@@ -8,7 +8,7 @@ import re
 import subprocess
 import time
 
-
+import pytest
 from sluice_process import (SLUICE, SluiceProcess, committed_offsets, connector_config, crash_and_recover,
                             json_lines, list_keys, next_message, read_object, wait_until, worker_config)
 
@@ -196,11 +196,13 @@ def test_missing_bucket_is_a_clear_error(testenv, tmp_path, unique_name, s3_pref
     assert "no-such-bucket" in sluice.logs()
 
 
+@pytest.mark.parametrize("group_protocol", ["classic", "consumer"])
 def test_wall_clock_partitioning_and_scheduled_rotation_are_exactly_once_across_kill_dash_nine(
-        testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path):
+        testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path, group_protocol):
     """Beyond the Java connector: Wallclock paths + rotate.schedule.interval.ms survive crashes
     without duplicates, because each rotation's cuts are recorded in the offset commit metadata
-    before its objects become visible, and replayed after a restart."""
+    before its objects become visible, and replayed after a restart. With the classic group protocol and with
+    KIP-848's (consumer.group.protocol=consumer)."""
     partitions = 2
     topic = make_topic(partitions=partitions)
     name = unique_name("wall")
@@ -214,8 +216,10 @@ def test_wall_clock_partitioning_and_scheduled_rotation_are_exactly_once_across_
         "rotate.schedule.interval.ms": 3000,
         "flush.size": 700,
     })
-    # A killed member leaves the group only when its session times out: keep that short.
-    worker = worker_config(testenv, **{"consumer.session.timeout.ms": 6000})
+    # A killed member leaves the group only when its session times out: keep that short. Under KIP-848 the
+    # broker sets it (10 s in the testenv) and the client may not.
+    worker = worker_config(testenv, **({"consumer.session.timeout.ms": 6000} if group_protocol == "classic"
+                                       else {"consumer.group.protocol": "consumer"}))
     sluice = SluiceProcess(tmp_path, worker, connector)
     # ~100 records per partition per 100 ms for 12 s: the wall clock moves while records flow.
     produced = crash_and_recover(sluice, kafka_producer(), kafka_consumer, f"connect-{name}", topic, partitions,

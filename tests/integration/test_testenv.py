@@ -6,9 +6,6 @@ end-to-end test.
 
 from __future__ import annotations
 
-import os
-import shutil
-import subprocess
 import time
 
 import pytest
@@ -174,27 +171,3 @@ def test_produce_consume_in_group_and_commit(make_topic, kafka_producer, kafka_c
     result = kafka_admin.list_consumer_group_offsets([ConsumerGroupTopicPartitions(group, partitions)])
     committed = result[group].result(timeout=30).topic_partitions
     assert sorted((tp.partition, tp.offset) for tp in committed) == [(0, 34), (1, 33), (2, 33)]
-
-
-@pytest.mark.skipif(shutil.which("kcat") is None, reason="kcat not installed (scripts/testenv up installs it)")
-def test_system_librdkafka_consumer_group_commits(testenv, make_topic, kafka_producer, kafka_admin, unique_name):
-    """kcat uses Debian's librdkafka 2.0.2, the one the sink links: its classic group join with
-    cooperative-sticky and its offset commits must work against this Kafka 4.x broker."""
-    topic = make_topic(partitions=2)
-    group = unique_name("group")
-    producer = kafka_producer()
-    for i in range(30):
-        producer.produce(topic, value=f"v{i}".encode(), partition=i % 2)
-    assert producer.flush(30) == 0
-
-    out = subprocess.run(
-        ["kcat", "-b", testenv.kafka_bootstrap_servers, "-G", group, "-e", "-q", "-f", "%p:%s\\n",
-         "-X", "partition.assignment.strategy=cooperative-sticky", "-X", "auto.offset.reset=earliest",
-         topic],
-        capture_output=True, text=True, timeout=60, env={**os.environ, "LC_ALL": "C"}, check=True)
-    assert sorted(out.stdout.split()) == sorted(f"{i % 2}:v{i}" for i in range(30))
-
-    partitions = [TopicPartition(topic, p) for p in range(2)]
-    result = kafka_admin.list_consumer_group_offsets([ConsumerGroupTopicPartitions(group, partitions)])
-    committed = result[group].result(timeout=30).topic_partitions
-    assert sorted((tp.partition, tp.offset) for tp in committed) == [(0, 15), (1, 15)]
