@@ -22,6 +22,7 @@
 #include <utility>
 #include <vector>
 
+#include "kafka/jaas_config.h"
 #include "util/status.h"
 
 namespace sluice::kafka {
@@ -82,28 +83,5 @@ bool has_security_settings(const std::map<std::string, std::string>& java_proper
 // name or value librdkafka refuses is a configuration error found before connecting.
 // kInvalidArgument naming the key and librdkafka's reason (the value hidden for secrets).
 Status check_librdkafka_properties(const std::map<std::string, std::string>& properties);
-
-// librdkafka speaks GSSAPI through Cyrus SASL, whose GSSAPI plugin is a package of its own (Debian
-// and Ubuntu: libsasl2-modules-gssapi-mit; RHEL: cyrus-sasl-gssapi); without it every login fails
-// with Cyrus's "No worthy mechs found". Given the client mechanisms Cyrus SASL found on this
-// machine, fails (kInvalidArgument) naming the package when GSSAPI is not among them.
-// check_librdkafka_properties runs it with this machine's list for a GSSAPI configuration.
-Status check_gssapi_plugin(const std::vector<std::string>& cyrus_client_mechanisms);
-
-// One login module entry of a JAAS configuration, as the Java client reads sasl.jaas.config:
-// `<class name> <control flag> [<option>=<value>]... ;`, values bare words or double-quoted
-// strings with backslash escapes, // and /* */ comments allowed.
-struct JaasLoginModule {
-  std::string class_name;
-  std::string control_flag;  // required, requisite, sufficient or optional (lower case)
-  std::vector<std::pair<std::string, std::string>> options;  // in the order written
-
-  // The value of option `name`, if present.
-  std::optional<std::string> option(std::string_view name) const;
-};
-
-// Parses a sasl.jaas.config value, which must hold exactly one login module (as in the Java
-// client). Error messages name the position and the option, never a value.
-Result<JaasLoginModule> parse_jaas_config(std::string_view text);
 
 }  // namespace sluice::kafka
