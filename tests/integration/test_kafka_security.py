@@ -83,21 +83,6 @@ def test_sink_over_sasl_ssl_with_scram(testenv, s3, sasl, make_topic, kafka_prod
     run_to_s3(testenv, s3, sasl, make_topic, kafka_producer, unique_name, s3_prefix, tmp_path, worker)
 
 
-def test_scram_with_a_wrong_password_fails_the_task_with_the_reason(testenv, s3, sasl, make_topic, kafka_producer,
-                                                                    unique_name, s3_prefix, tmp_path):
-    topic = make_topic()
-    produce_records(kafka_producer(), topic, [(0, "never-read")])
-    wrong = "Wrong-" + uuid.uuid4().hex
-    worker = secure_worker(testenv, sasl, "SCRAM-SHA-256", SCRAM_MODULE, wrong)
-    connector = connector_config(testenv, unique_name("scram-badpw"), topic, s3_prefix, **{"flush.size": 1})
-    code, logs = SluiceProcess(tmp_path, worker, connector).run_until_failure(30)
-    assert code == 1, logs
-    assert "Kafka authentication failed" in logs, logs
-    assert "invalid credentials with SASL mechanism SCRAM-SHA-256" in logs, logs
-    assert wrong not in logs
-    assert list_keys(s3, testenv.s3_bucket, s3_prefix) == []
-
-
 def test_sink_over_sasl_ssl_with_a_pkcs12_truststore(testenv, s3, sasl, make_topic, kafka_producer, unique_name,
                                                      s3_prefix, tmp_path):
     """A PKCS#12 trust store (what keytool makes today) is read by sluice and given to librdkafka as PEM."""
@@ -113,19 +98,25 @@ def test_sink_over_sasl_ssl_with_a_pkcs12_truststore(testenv, s3, sasl, make_top
     run_to_s3(testenv, s3, sasl, make_topic, kafka_producer, unique_name, s3_prefix, tmp_path / "run", worker)
 
 
+@pytest.mark.parametrize("mechanism, module, refusal", [
+    # The broker's answers, logged by librdkafka at error level and again as a consumer error.
+    ("PLAIN", PLAIN_MODULE, "Authentication failed: Invalid username or password"),
+    ("SCRAM-SHA-256", SCRAM_MODULE,
+     "Authentication failed during authentication due to invalid credentials with SASL mechanism SCRAM-SHA-256"),
+])
 def test_wrong_password_is_reported_as_an_authentication_failure(testenv, s3, sasl, make_topic, kafka_producer,
-                                                                 unique_name, s3_prefix, tmp_path):
+                                                                 unique_name, s3_prefix, tmp_path, mechanism,
+                                                                 module, refusal):
     topic = make_topic()
     produce_records(kafka_producer(), topic, [(0, "never-read")])
     wrong = "Wrong-" + uuid.uuid4().hex
-    worker = secure_worker(testenv, sasl, "PLAIN", PLAIN_MODULE, wrong)
+    worker = secure_worker(testenv, sasl, mechanism, module, wrong)
     connector = connector_config(testenv, unique_name("badpw"), topic, s3_prefix, **{"flush.size": 1})
     code, logs = SluiceProcess(tmp_path, worker, connector).run_until_failure(30)
     assert code == 1, logs
     assert "Kafka authentication failed" in logs, logs
-    # The broker's PLAIN answer, logged by librdkafka at error level and again as a consumer error.
     assert re.search(r"error kafka FAIL: .*sasl_ssl://127\.0\.0\.1:\d+/bootstrap: SASL authentication error: "
-                     r"Authentication failed: Invalid username or password", logs), logs
+                     + re.escape(refusal), logs), logs
     assert "(_AUTHENTICATION)" in logs, logs
     assert wrong not in logs
     assert list_keys(s3, testenv.s3_bucket, s3_prefix) == []
