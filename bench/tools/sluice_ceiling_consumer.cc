@@ -25,7 +25,9 @@ int main(int argc, char** argv) {
   rd_kafka_conf_set(conf, "group.id", group.c_str(), err, sizeof(err));
   rd_kafka_conf_set(conf, "auto.offset.reset", "earliest", err, sizeof(err));
   rd_kafka_conf_set(conf, "enable.auto.commit", "false", err, sizeof(err));
+  // The queue bound and refill delay sluice's consumer uses (kafka/client_config.cc).
   rd_kafka_conf_set(conf, "queued.max.messages.kbytes", "65536", err, sizeof(err));
+  rd_kafka_conf_set(conf, "fetch.queue.backoff.ms", "100", err, sizeof(err));
   rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf, err, sizeof(err));
   if (rk == nullptr) {
     std::fprintf(stderr, "%s\n", err);

@@ -607,6 +607,9 @@ Result<ClientConfig> translate_consumer_config(const ClientConfigInput& input) {
   p["max.poll.interval.ms"] = "300000";
   // librdkafka prefetches aggressively by default; bound it so memory stays predictable.
   p["queued.max.messages.kbytes"] = "65536";
+  // Once that queue is full, librdkafka (2.2 on) waits fetch.queue.backoff.ms (1 s by default)
+  // before it fetches that partition again, which leaves a fast sink idle; check far sooner.
+  p["fetch.queue.backoff.ms"] = "100";
 
   // Later layers override earlier ones key by key, as Connect merges them.
   std::map<std::string, std::string> java;

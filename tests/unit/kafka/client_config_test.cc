@@ -27,6 +27,8 @@ TEST(ClientConfigTest, ConnectDefaultsAndLayerPriority) {
   EXPECT_EQ(r->properties.at("enable.auto.commit"), "false");
   EXPECT_EQ(r->properties.at("auto.offset.reset"), "earliest");
   EXPECT_EQ(r->properties.at("fetch.min.bytes"), "10");
+  EXPECT_EQ(r->properties.at("queued.max.messages.kbytes"), "65536");
+  EXPECT_EQ(r->properties.at("fetch.queue.backoff.ms"), "100");
   EXPECT_EQ(r->properties.count("security.protocol"), 0u);  // librdkafka's default: plaintext
 }
 
