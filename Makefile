@@ -54,7 +54,8 @@ build-tsan/build.ninja: CMakeLists.txt scripts/deps | deps
 	  -DSLUICE_SANITIZE=thread -DSLUICE_BUILD_BENCH=OFF >/dev/null
 
 # The threaded parts: the upload pool and the writers that hand it work, the S3 and HTTP clients.
-TSAN_TESTS := sink_unit_tests storage_unit_tests http_unit_tests aws_unit_tests kafka_unit_tests
+TSAN_TESTS := sink_unit_tests storage_unit_tests http_unit_tests aws_unit_tests kafka_unit_tests \
+  schema_registry_unit_tests
 
 test-tsan: deps build-tsan/build.ninja
 	@ninja -C build-tsan -j $(JOBS) $(TSAN_TESTS)

@@ -239,6 +239,21 @@ Result<HttpResponse> HttpClient::send(const HttpRequest& request) {
     curl_easy_setopt(curl, CURLOPT_USERAGENT, options_.user_agent.c_str());
   }
   if (!options_.ca_file.empty()) curl_easy_setopt(curl, CURLOPT_CAINFO, options_.ca_file.c_str());
+  if (!options_.ca_pem.empty()) {
+    curl_blob blob{const_cast<char*>(options_.ca_pem.data()), options_.ca_pem.size(),
+                   CURL_BLOB_NOCOPY};
+    curl_easy_setopt(curl, CURLOPT_CAINFO_BLOB, &blob);
+  }
+  if (!options_.client_cert_file.empty()) {
+    curl_easy_setopt(curl, CURLOPT_SSLCERT, options_.client_cert_file.c_str());
+    curl_easy_setopt(curl, CURLOPT_SSLCERTTYPE, options_.client_cert_type.c_str());
+  }
+  if (!options_.client_key_file.empty()) {
+    curl_easy_setopt(curl, CURLOPT_SSLKEY, options_.client_key_file.c_str());
+  }
+  if (!options_.client_key_password.empty()) {
+    curl_easy_setopt(curl, CURLOPT_KEYPASSWD, options_.client_key_password.c_str());
+  }
   if (!options_.proxy_url.empty()) {
     curl_easy_setopt(curl, CURLOPT_PROXY, options_.proxy_url.c_str());
     if (!options_.proxy_user.empty()) {

@@ -66,6 +66,14 @@ struct HttpClientOptions {
   // Extra CA bundle (PEM file) for endpoints with a private CA. TLS peer and host verification are
   // always on.
   std::string ca_file;
+  // The same, as PEM text in memory (a PKCS#12 trust store converted by the caller).
+  std::string ca_pem;
+  // A client certificate for mutual TLS: PEM files, or one PKCS#12 file (client_cert_type "P12")
+  // holding both; the key password is a secret, handed to curl only.
+  std::string client_cert_file;
+  std::string client_cert_type = "PEM";
+  std::string client_key_file;
+  std::string client_key_password;
   // Send "Expect: 100-continue" before a non-empty body (the server may refuse before the bytes
   // are sent); when false, curl's automatic Expect header is suppressed too.
   bool expect_continue = true;
