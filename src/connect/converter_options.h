@@ -38,8 +38,11 @@ class ConverterOptions {
 
   // Records a problem with `key` in ConfigException's form.
   void add_problem(std::string_view key, std::string_view value, std::string_view message);
+  // Records a problem worded in full by the caller (e.g. a missing required key).
+  void add_message(std::string problem) { problems_.push_back(std::move(problem)); }
 
   const std::string& prefix() const { return prefix_; }
+  const std::map<std::string, std::string>& config() const { return config_; }
   const std::vector<std::string>& problems() const { return problems_; }
 
  private:

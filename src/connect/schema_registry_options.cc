@@ -1,0 +1,185 @@
+#include "connect/schema_registry_options.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace sluice::connect {
+
+namespace {
+
+constexpr std::string_view kHidden = "[hidden]";
+
+std::vector<std::string> split_list(std::string_view text) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= text.size()) {
+    size_t end = text.find(',', start);
+    if (end == std::string_view::npos) end = text.size();
+    std::string_view item = java_trim(text.substr(start, end - start));
+    if (!item.empty()) out.emplace_back(item);
+    start = end + 1;
+  }
+  return out;
+}
+
+// Splits "scheme://user:password@host:port/path" into the URL without its user info and the user
+// info; checks the scheme.
+bool split_url(const std::string& url, std::string& bare, std::string& user_info) {
+  size_t scheme_end = url.find("://");
+  if (scheme_end == std::string::npos) return false;
+  std::string scheme = url.substr(0, scheme_end);
+  for (char& c : scheme) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  if (scheme != "http" && scheme != "https") return false;
+  size_t authority = scheme_end + 3;
+  size_t authority_end = url.find('/', authority);
+  if (authority_end == std::string::npos) authority_end = url.size();
+  size_t at = url.rfind('@', authority_end);
+  if (at != std::string::npos && at >= authority) {
+    user_info = url.substr(authority, at - authority);
+    bare = url.substr(0, authority) + url.substr(at + 1);
+  } else {
+    bare = url;
+  }
+  while (!bare.empty() && bare.back() == '/') bare.pop_back();
+  return authority < bare.size();
+}
+
+void read_urls(ConverterOptions& options, schema_registry::RegistryClientConfig& config,
+               std::string& url_user_info) {
+  const std::string* raw = options.raw("schema.registry.url");
+  if (raw == nullptr) {
+    options.add_message("Missing required configuration \"" + options.prefix() +
+                        "schema.registry.url\" which has no default value.");
+    return;
+  }
+  for (const std::string& url : split_list(*raw)) {
+    std::string bare, user_info;
+    if (!split_url(url, bare, user_info)) {
+      // The URL may carry credentials: show it only when it has none.
+      options.add_problem("schema.registry.url", url.find('@') == std::string::npos ? url : kHidden,
+                          "must be an http:// or https:// URL");
+      continue;
+    }
+    if (!user_info.empty()) url_user_info = user_info;
+    config.urls.push_back(std::move(bare));
+  }
+  if (config.urls.empty() && options.problems().empty()) {
+    options.add_problem("schema.registry.url", *raw, "at least one URL is needed");
+  }
+}
+
+void read_auth(ConverterOptions& options, schema_registry::RegistryClientConfig& config,
+               const std::string& url_user_info) {
+  std::string source = options.choice_ignoring_case("basic.auth.credentials.source", "URL",
+                                                    {"URL", "USER_INFO", "SASL_INHERIT"});
+  if (source == "SASL_INHERIT") {
+    options.add_problem("basic.auth.credentials.source", source,
+                        "sluice does not take registry credentials from sasl.jaas.config; use "
+                        "USER_INFO with basic.auth.user.info");
+  } else if (source == "USER_INFO") {
+    const std::string* info = options.raw("basic.auth.user.info");
+    if (info == nullptr) info = options.raw("schema.registry.basic.auth.user.info");
+    if (info == nullptr || info->find(':') == std::string::npos) {
+      options.add_problem("basic.auth.user.info", info == nullptr ? "null" : kHidden,
+                          "basic.auth.credentials.source=USER_INFO needs user:password here");
+    } else {
+      config.basic_user_info = *info;
+    }
+  } else {
+    config.basic_user_info = url_user_info;
+  }
+  if (options.has("bearer.auth.credentials.source")) {
+    std::string bearer = options.choice_ignoring_case(
+        "bearer.auth.credentials.source", "STATIC_TOKEN",
+        {"STATIC_TOKEN", "OAUTHBEARER", "SASL_OAUTHBEARER_INHERIT", "CUSTOM"});
+    if (bearer != "STATIC_TOKEN") {
+      options.add_problem("bearer.auth.credentials.source", bearer,
+                          "sluice supports STATIC_TOKEN (with bearer.auth.token) only");
+    } else if (!options.has("bearer.auth.token")) {
+      options.add_problem("bearer.auth.token", "null",
+                          "bearer.auth.credentials.source=STATIC_TOKEN needs the token here");
+    } else {
+      config.bearer_token = *options.raw("bearer.auth.token");
+    }
+  }
+}
+
+void read_tls(ConverterOptions& options, schema_registry::RegistryClientConfig& config) {
+  const std::string prefix = "schema.registry.ssl.";
+  if (const std::string* location = options.raw(prefix + "truststore.location")) {
+    std::string type = options.string(prefix + "truststore.type", "JKS");
+    if (type == "PEM") {
+      config.http.ca_file = *location;
+    } else {
+      options.add_problem(prefix + "truststore.type", type,
+                          "sluice reads PEM trust stores for the Schema Registry (convert with "
+                          "`keytool -exportcert -rfc` or `openssl pkcs12 -nokeys`)");
+    }
+  }
+  if (const std::string* location = options.raw(prefix + "keystore.location")) {
+    std::string type = options.string(prefix + "keystore.type", "JKS");
+    if (type == "PKCS12") {
+      config.http.client_cert_file = *location;
+      config.http.client_cert_type = "P12";
+      if (const std::string* password = options.raw(prefix + "keystore.password")) {
+        config.http.client_key_password = *password;
+      }
+    } else if (type == "PEM") {
+      // One file with the certificate and the private key, as Kafka's PEM key stores.
+      config.http.client_cert_file = *location;
+      config.http.client_key_file = *location;
+      if (const std::string* password = options.raw(prefix + "key.password")) {
+        config.http.client_key_password = *password;
+      }
+    } else {
+      options.add_problem(prefix + "keystore.type", type,
+                          "sluice reads PKCS12 and PEM key stores for the Schema Registry");
+    }
+  }
+}
+
+void read_limits(ConverterOptions& options, schema_registry::RegistryClientConfig& config) {
+  int32_t capacity = options.int32("max.schemas.per.subject", 1000);
+  if (capacity < 1) {
+    options.add_problem("max.schemas.per.subject", std::to_string(capacity), "must be at least 1");
+  } else {
+    config.cache_capacity = static_cast<size_t>(capacity);
+  }
+  int32_t connect_ms = options.int32("http.connect.timeout.ms", 60000);
+  int32_t read_ms = options.int32("http.read.timeout.ms", 60000);
+  config.http.connect_timeout = std::chrono::milliseconds(connect_ms);
+  // curl has no read timeout of its own: bound the whole request by connect + read.
+  config.http.request_timeout = std::chrono::milliseconds(int64_t{connect_ms} + read_ms);
+  config.max_retries = options.int32("max.retries", 3);
+  config.retry_wait = std::chrono::milliseconds(options.int32("retries.wait.ms", 1000));
+  config.retry_max_wait = std::chrono::milliseconds(options.int32("retries.max.wait.ms", 20000));
+  if (options.has("proxy.host")) {
+    std::string host = options.string("proxy.host", "");
+    int32_t port = options.int32("proxy.port", -1);
+    if (!host.empty() && port > 0) {
+      config.http.proxy_url = "http://" + host + ":" + std::to_string(port);
+    }
+  }
+}
+
+}  // namespace
+
+schema_registry::RegistryClientConfig read_schema_registry_options(ConverterOptions& options) {
+  schema_registry::RegistryClientConfig config;
+  std::string url_user_info;
+  read_urls(options, config, url_user_info);
+  read_auth(options, config, url_user_info);
+  read_tls(options, config);
+  read_limits(options, config);
+  static constexpr std::string_view kHeaderPrefix = "request.header.";
+  for (const auto& [key, value] : options.config()) {
+    if (key.size() > kHeaderPrefix.size() && key.starts_with(kHeaderPrefix)) {
+      config.extra_headers.emplace_back(key.substr(kHeaderPrefix.size()), value);
+    }
+  }
+  config.http.user_agent = "sluice";
+  return config;
+}
+
+}  // namespace sluice::connect
