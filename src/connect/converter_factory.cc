@@ -1,5 +1,6 @@
 #include "connect/converter_factory.h"
 
+#include "connect/avro_converter.h"
 #include "connect/byte_array_converter.h"
 #include "connect/json_converter.h"
 #include "connect/number_converters.h"
@@ -20,6 +21,7 @@ enum class Kind : uint8_t {
   kDouble,
   kBoolean,
   kSimpleHeader,
+  kAvro,
   kUnsupported,  // a real Connect converter that sluice does not implement yet
 };
 
@@ -39,7 +41,7 @@ constexpr ClassInfo kClasses[] = {
     {"org.apache.kafka.connect.converters.DoubleConverter", Kind::kDouble},
     {"org.apache.kafka.connect.converters.BooleanConverter", Kind::kBoolean},
     {"org.apache.kafka.connect.storage.SimpleHeaderConverter", Kind::kSimpleHeader},
-    {"io.confluent.connect.avro.AvroConverter", Kind::kUnsupported},
+    {"io.confluent.connect.avro.AvroConverter", Kind::kAvro},
     {"io.confluent.connect.json.JsonSchemaConverter", Kind::kUnsupported},
     {"io.confluent.connect.protobuf.ProtobufConverter", Kind::kUnsupported},
 };
@@ -62,7 +64,8 @@ const ClassInfo* find_class(std::string_view name) {
 
 bool usable_in(Kind kind, ConverterSlot slot) {
   if (kind == Kind::kUnsupported) return false;
-  if (slot == ConverterSlot::kHeader) return true;
+  // AvroConverter implements Converter only; SimpleHeaderConverter HeaderConverter only.
+  if (slot == ConverterSlot::kHeader) return kind != Kind::kAvro;
   return kind != Kind::kSimpleHeader;
 }
 
@@ -111,6 +114,15 @@ std::unique_ptr<DataAndHeaderConverter> create_data_converter(
       return std::make_unique<NumberConverter>(NumberKind::kDouble);
     case Kind::kBoolean:
       return std::make_unique<NumberConverter>(NumberKind::kBoolean);
+    case Kind::kAvro: {
+      const size_t before = problems.size();
+      AvroConverterConfig config =
+          AvroConverterConfig::parse(sub_config, prefix, slot == ConverterSlot::kKey, problems);
+      if (problems.size() != before) return nullptr;
+      auto client = std::make_shared<schema_registry::SchemaRegistryClient>(config.registry);
+      return std::make_unique<AvroConverter>(std::move(config), slot == ConverterSlot::kKey,
+                                             std::move(client));
+    }
     case Kind::kSimpleHeader:
     case Kind::kUnsupported:
       break;
@@ -138,12 +150,13 @@ const ClassInfo* resolve_for_slot(std::string_view class_name, ConverterSlot slo
     return nullptr;
   }
   if (!usable_in(info->kind, slot)) {
+    const bool header = slot == ConverterSlot::kHeader;
     problems.push_back(invalid_class(
         slot, class_name,
-        "Class " + std::string(info->full_name) +
-            " is not an instance of org.apache.kafka.connect.storage.Converter (it can only "
-            "convert headers); supported: " +
-            supported_list(slot)));
+        "Class " + std::string(info->full_name) + " is not an instance of " +
+            (header ? "org.apache.kafka.connect.storage.HeaderConverter"
+                    : "org.apache.kafka.connect.storage.Converter (it can only convert headers)") +
+            "; supported: " + supported_list(slot)));
     return nullptr;
   }
   return info;

@@ -2,7 +2,6 @@
 
 #include <string>
 
-#include "config/converter_resolution.h"
 
 namespace sluice::runtime {
 
@@ -27,22 +26,12 @@ config::ConfigProblem no_effect(const config::RawConfig& raw, const std::string&
 }  // namespace
 
 std::vector<config::ConfigProblem> check_feature_support(const config::RawConfig& raw,
-                                                         const config::WorkerConfig& worker,
+                                                         const config::WorkerConfig& /*worker*/,
                                                          const config::S3SinkConnectorConfig& c) {
   std::vector<config::ConfigProblem> out;
   using config::FormatClass;
   if (c.format_class() == FormatClass::kAvro || c.format_class() == FormatClass::kParquet) {
     out.push_back(unsupported(raw, "format.class", "writing Avro or Parquet files"));
-  }
-  config::ResolvedConverters converters = config::resolve_converters(worker, c);
-  for (const config::ConverterSpec* spec : {&converters.key, &converters.value}) {
-    if (spec->converter == config::ConverterClass::kAvro) {
-      std::string key = spec == &converters.key ? "key.converter" : "value.converter";
-      out.push_back(config::ConfigProblem{key, spec->class_name,
-                                          "Converter " + spec->class_name + " (" + key +
-                                              ") is not supported by this version of sluice yet",
-                                          config::Severity::kError, raw.location(key)});
-    }
   }
   if (!c.transforms().empty()) out.push_back(unsupported(raw, "transforms", "Single message transforms"));
   if (!c.predicates().empty()) out.push_back(unsupported(raw, "predicates", "Transform predicates"));

@@ -103,15 +103,34 @@ TEST(ConverterFactoryTest, UnknownClassListsTheKnownOnes) {
   EXPECT_EQ(m.find("SimpleHeaderConverter"), std::string::npos);  // not usable for values
 }
 
-TEST(ConverterFactoryTest, SchemaRegistryConvertersAreHonestlyNotSupportedYet) {
+TEST(ConverterFactoryTest, ProtobufAndJsonSchemaConvertersAreHonestlyNotSupportedYet) {
   for (std::string_view name :
-       {"io.confluent.connect.avro.AvroConverter", "AvroConverter", "Avro",
-        "io.confluent.connect.protobuf.ProtobufConverter", "JsonSchemaConverter"}) {
+       {"io.confluent.connect.protobuf.ProtobufConverter", "JsonSchemaConverter"}) {
     auto c = make_converter(name, {{"schema.registry.url", "http://sr:8081"}}, false);
     ASSERT_FALSE(c.ok()) << name;
     EXPECT_NE(c.status().message().find("is not supported by sluice yet"), std::string::npos)
         << c.status().message();
   }
+}
+
+TEST(ConverterFactoryTest, AvroConverterByAnyNameNeedsARegistryAndIsNoHeaderConverter) {
+  for (std::string_view name :
+       {"io.confluent.connect.avro.AvroConverter", "AvroConverter", "Avro"}) {
+    auto c = make_converter(name, {{"schema.registry.url", "http://sr:8081"}}, false);
+    ASSERT_TRUE(c.ok()) << name << ": " << c.status().message();
+    EXPECT_EQ((*c)->class_name(), "io.confluent.connect.avro.AvroConverter");
+  }
+  auto missing = make_converter("AvroConverter", {}, true);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().message(),
+            "Missing required configuration \"key.converter.schema.registry.url\" which has no "
+            "default value.");
+  auto header = make_header_converter("AvroConverter", {{"schema.registry.url", "http://sr:8081"}});
+  ASSERT_FALSE(header.ok());
+  EXPECT_NE(header.status().message().find(
+                "is not an instance of org.apache.kafka.connect.storage.HeaderConverter"),
+            std::string::npos)
+      << header.status().message();
 }
 
 TEST(ConverterFactoryTest, SimpleHeaderConverterOnlyConvertsHeaders) {
@@ -158,8 +177,8 @@ TEST(ConverterFactoryTest, StringConverterEncodingIsValidated) {
 TEST(ConverterFactoryTest, SupportedClassesPerSlot) {
   const auto values = supported_converter_classes(ConverterSlot::kValue);
   const auto headers = supported_converter_classes(ConverterSlot::kHeader);
-  EXPECT_EQ(values.size(), 9u);
-  EXPECT_EQ(headers.size(), 10u);
+  EXPECT_EQ(values.size(), 10u);   // with AvroConverter
+  EXPECT_EQ(headers.size(), 10u);  // SimpleHeaderConverter, not AvroConverter
   EXPECT_EQ(converter_slot_key(ConverterSlot::kHeader), "header.converter");
 }
 
