@@ -13,6 +13,7 @@
 #include "config/worker_config.h"
 #include "kafka/library_version.h"
 #include "runtime/connector_runtime.h"
+#include "runtime/converter_checks.h"
 #include "runtime/feature_support.h"
 #include "runtime/shutdown_signal.h"
 
@@ -84,6 +85,9 @@ int run_validate(const ConfigPaths& paths) {
       for (config::ConfigProblem& p : runtime::check_kafka_client_config(*worker, *connector)) {
         checked.report.add(std::move(p));
       }
+      for (config::ConfigProblem& p : runtime::check_converter_configs(*worker, *connector)) {
+        checked.report.add(std::move(p));
+      }
     }
   }
   print_report(checked.report, std::cout);
@@ -122,6 +126,9 @@ int run_connector(const ConfigPaths& paths) {
     override_problems.push_back(std::move(p));
   }
   for (config::ConfigProblem& p : runtime::check_kafka_client_config(*worker, *connector)) {
+    override_problems.push_back(std::move(p));
+  }
+  for (config::ConfigProblem& p : runtime::check_converter_configs(*worker, *connector)) {
     override_problems.push_back(std::move(p));
   }
   bool override_errors = false;
