@@ -113,6 +113,8 @@ constexpr EnumText<CannedAcl> kCannedAcls[] = {
     {CannedAcl::kBucketOwnerFullControl, "bucket-owner-full-control"}};
 constexpr EnumText<JsonDecimalFormat> kJsonDecimalFormats[] = {
     {JsonDecimalFormat::kBase64, "BASE64"}, {JsonDecimalFormat::kNumeric, "NUMERIC"}};
+constexpr EnumText<JsonDoubleDigits> kJsonDoubleDigits[] = {
+    {JsonDoubleDigits::kJdk17, "jdk17"}, {JsonDoubleDigits::kShortest, "shortest"}};
 constexpr EnumText<AvroCodec> kAvroCodecs[] = {{AvroCodec::kNull, "null"},
                                                {AvroCodec::kDeflate, "deflate"},
                                                {AvroCodec::kSnappy, "snappy"},
@@ -617,6 +619,16 @@ ConfigDef build_connector_definition() {
       .doc("sluice only. JsonFormat writes the keys of schemaless JSON objects and maps in Java "
            "HashMap order, as the Java connector does (byte-identical output); true keeps the "
            "order the producer wrote them in.");
+  def.define("sluice.json.double.digits", T::kString)
+      .default_value("jdk17")
+      .validator(Validator::one_of(enum_texts(kJsonDoubleDigits), true))
+      .importance(Importance::kLow)
+      .doc(
+          "sluice only. The digits JsonFormat prints for float and double values (Java's "
+          "Float/Double.toString, also in header strings): `jdk17` prints them as Java 17 and "
+          "every JDK up to 18 does, byte-identical to the Java connector on a Java 11 or 17 "
+          "worker (1e23 as `9.999999999999999E22`); `shortest` prints the shortest digits that "
+          "read back as the same value, as JDK 19 and later do (`1.0E23`).");
   def.define("s3.part.retries", T::kInt)
       .default_value("3")
       .validator(Validator::at_least(0))
@@ -1170,6 +1182,8 @@ class ConnectorConfigBuilder {
     c.json_decimal_format_ =
         enum_from_text(kJsonDecimalFormats, parsed_.string_value("json.decimal.format"), true);
     c.json_preserve_key_order_ = parsed_.bool_value("sluice.json.preserve.key.order");
+    c.json_double_digits_ =
+        enum_from_text(kJsonDoubleDigits, parsed_.string_value("sluice.json.double.digits"), true);
     c.s3_part_retries_ = parsed_.int_value("s3.part.retries");
     c.s3_retry_backoff_ms_ = parsed_.long_value("s3.retry.backoff.ms");
     c.format_bytearray_extension_ = parsed_.string_value("format.bytearray.extension");
@@ -1509,6 +1523,9 @@ std::string_view to_string(CannedAcl value) {
 }
 std::string_view to_string(JsonDecimalFormat value) {
   return enum_text(kJsonDecimalFormats, value);
+}
+std::string_view to_string(JsonDoubleDigits value) {
+  return enum_text(kJsonDoubleDigits, value);
 }
 std::string_view to_string(AvroCodec value) {
   return enum_text(kAvroCodecs, value);

@@ -53,6 +53,8 @@ enum class CannedAcl {
   kBucketOwnerFullControl,
 };
 enum class JsonDecimalFormat { kBase64, kNumeric };
+// sluice.json.double.digits: Java 17's Double/Float.toString digits, or JDK 19+'s shortest ones.
+enum class JsonDoubleDigits { kJdk17, kShortest };
 enum class AvroCodec { kNull, kDeflate, kSnappy, kBzip2 };
 enum class ParquetCodec { kNone, kSnappy, kGzip, kLzo, kBrotli, kLz4, kZstd, kLz4Raw };
 enum class SchemaPartitionAffixType { kNone, kPrefix, kSuffix };
@@ -80,6 +82,7 @@ std::string_view to_string(SchemaCompatibility value);
 std::string_view to_string(SseAlgorithm value);
 std::string_view to_string(CannedAcl value);
 std::string_view to_string(JsonDecimalFormat value);
+std::string_view to_string(JsonDoubleDigits value);
 std::string_view to_string(AvroCodec value);
 std::string_view to_string(ParquetCodec value);
 std::string_view to_string(SchemaPartitionAffixType value);
@@ -226,6 +229,7 @@ class S3SinkConnectorConfig {
   int32_t s3_compression_level() const { return s3_compression_level_; }
   JsonDecimalFormat json_decimal_format() const { return json_decimal_format_; }
   bool json_preserve_key_order() const { return json_preserve_key_order_; }
+  JsonDoubleDigits json_double_digits() const { return json_double_digits_; }
   // Attempts per S3 request including the first (SDK v2 meaning); 0 behaves as 1.
   int32_t s3_part_retries() const { return s3_part_retries_; }
   int64_t s3_retry_backoff_ms() const { return s3_retry_backoff_ms_; }
@@ -357,6 +361,7 @@ class S3SinkConnectorConfig {
   int32_t s3_compression_level_ = -1;
   JsonDecimalFormat json_decimal_format_ = JsonDecimalFormat::kBase64;
   bool json_preserve_key_order_ = false;
+  JsonDoubleDigits json_double_digits_ = JsonDoubleDigits::kJdk17;
   int32_t s3_part_retries_ = 3;
   int64_t s3_retry_backoff_ms_ = 200;
   std::string format_bytearray_extension_;

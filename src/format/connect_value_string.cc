@@ -28,7 +28,8 @@ void append_embedded_string(std::string& out, std::string_view text) {
 }
 
 // Values.append with `embedded` = false at the top level, true inside lists, maps and structs.
-Status append_value(std::string& out, const Schema* schema, const Value& v, bool embedded) {
+Status append_value(std::string& out, const Schema* schema, const Value& v, bool embedded,
+                    JavaDoubleDigits digits) {
   if (v.is_null()) {
     out.append("null");
     return Status::ok_status();
@@ -56,10 +57,10 @@ Status append_value(std::string& out, const Schema* schema, const Value& v, bool
       break;
     }
     case ValueKind::kFloat32:
-      append_java_float(out, static_cast<float>(v.as_double()));
+      append_java_float(out, static_cast<float>(v.as_double()), digits);
       break;
     case ValueKind::kFloat64:
-      append_java_double(out, v.as_double());
+      append_java_double(out, v.as_double(), digits);
       break;
     case ValueKind::kString:
       if (embedded) {
@@ -80,7 +81,7 @@ Status append_value(std::string& out, const Schema* schema, const Value& v, bool
       for (const Value& item : v.items()) {
         if (!first) out.push_back(',');
         first = false;
-        SLUICE_RETURN_IF_ERROR(append_value(out, element, item, true));
+        SLUICE_RETURN_IF_ERROR(append_value(out, element, item, true, digits));
       }
       out.push_back(']');
       break;
@@ -91,9 +92,9 @@ Status append_value(std::string& out, const Schema* schema, const Value& v, bool
       out.push_back('{');
       for (size_t i = 0; i < v.map_size(); ++i) {
         if (i != 0) out.push_back(',');
-        SLUICE_RETURN_IF_ERROR(append_value(out, key_schema, v.map_key(i), true));
+        SLUICE_RETURN_IF_ERROR(append_value(out, key_schema, v.map_key(i), true, digits));
         out.push_back(':');
-        SLUICE_RETURN_IF_ERROR(append_value(out, value_schema, v.map_value(i), true));
+        SLUICE_RETURN_IF_ERROR(append_value(out, value_schema, v.map_value(i), true, digits));
       }
       out.push_back('}');
       break;
@@ -115,8 +116,8 @@ Status append_value(std::string& out, const Schema* schema, const Value& v, bool
           field_value = &field.schema->default_value->value();
         }
         Value null_value;
-        SLUICE_RETURN_IF_ERROR(
-            append_value(out, field.schema.get(), field_value ? *field_value : null_value, true));
+        SLUICE_RETURN_IF_ERROR(append_value(out, field.schema.get(),
+                                            field_value ? *field_value : null_value, true, digits));
       }
       out.push_back('}');
       break;
@@ -127,8 +128,9 @@ Status append_value(std::string& out, const Schema* schema, const Value& v, bool
 
 }  // namespace
 
-Status append_connect_value_string(std::string& out, const Schema* schema, const Value& value) {
-  return append_value(out, schema, value, false);
+Status append_connect_value_string(std::string& out, const Schema* schema, const Value& value,
+                                   JavaDoubleDigits digits) {
+  return append_value(out, schema, value, false, digits);
 }
 
 }  // namespace sluice::format

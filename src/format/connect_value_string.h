@@ -20,13 +20,16 @@
 
 #include "connect/schema.h"
 #include "connect/value.h"
+#include "format/java_number_format.h"
 #include "util/status.h"
 
 namespace sluice::format {
 
 // Appends Values.convertToString(schema, value) for a non-null value. A value that has no string
 // form (a kind that does not match its schema) is a data error.
+// Floats and doubles print with `digits` (java_number_format.h).
 Status append_connect_value_string(std::string& out, const connect::Schema* schema,
-                                   const connect::Value& value);
+                                   const connect::Value& value,
+                                   JavaDoubleDigits digits = JavaDoubleDigits::kJdk17);
 
 }  // namespace sluice::format

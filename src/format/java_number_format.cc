@@ -2,23 +2,17 @@
 
 #include <charconv>
 #include <cmath>
-#include <cstring>
 #include <system_error>
+
+#include "format/decimal_digits.h"
+#include "format/floating_decimal_digits.h"
 
 namespace sluice::format {
 namespace {
 
-// A positive finite value as significant digits (no leading or trailing zeros, at least one
-// digit) and the decimal exponent of the first digit: value = d0.d1d2... x 10^exponent.
-struct Decimal {
-  char digits[32];
-  int length = 0;
-  int exponent = 0;
-};
-
-// Parses std::to_chars scientific output "d[.ddd]e[+-]xx" into a Decimal.
-Decimal parse_scientific(const char* begin, const char* end) {
-  Decimal d;
+// Parses std::to_chars scientific output "d[.ddd]e[+-]xx" into digits without trailing zeros.
+DecimalDigits parse_scientific(const char* begin, const char* end) {
+  DecimalDigits d;
   const char* p = begin;
   for (; p != end && *p != 'e'; ++p) {
     if (*p != '.') d.digits[d.length++] = *p;
@@ -30,12 +24,12 @@ Decimal parse_scientific(const char* begin, const char* end) {
   return d;
 }
 
-// The digits Java chooses for a positive finite `value` of type T (double or float).
+// The digits JDK >= 19 chooses for a positive finite `value` of type T (double or float).
 template <typename T>
-Decimal java_digits(T value) {
+DecimalDigits shortest_digits(T value) {
   char buf[64];
   auto shortest = std::to_chars(buf, buf + sizeof(buf), value, std::chars_format::scientific);
-  Decimal d = parse_scientific(buf, shortest.ptr);
+  DecimalDigits d = parse_scientific(buf, shortest.ptr);
   if (d.length == 1) {
     // Java picks the closest decimal of length 1 or 2 that rounds back to `value`. The value
     // correctly rounded to two digits is at least as close as the one-digit candidate, so it wins
@@ -48,7 +42,16 @@ Decimal java_digits(T value) {
   return d;
 }
 
-void append_decimal(std::string& out, const Decimal& d) {
+DecimalDigits java_digits(double value, JavaDoubleDigits digits) {
+  return digits == JavaDoubleDigits::kJdk17 ? jdk17_double_digits(value) : shortest_digits(value);
+}
+DecimalDigits java_digits(float value, JavaDoubleDigits digits) {
+  return digits == JavaDoubleDigits::kJdk17 ? jdk17_float_digits(value) : shortest_digits(value);
+}
+
+// Double.toString's layout of the digits. Every digit is printed, trailing zeros included (JDK 17
+// can produce some: "1.230"); a missing fractional part becomes ".0".
+void append_decimal(std::string& out, const DecimalDigits& d) {
   if (d.exponent >= -3 && d.exponent < 7) {
     if (d.exponent >= 0) {
       int integer_digits = d.exponent + 1;
@@ -80,7 +83,7 @@ void append_decimal(std::string& out, const Decimal& d) {
 }
 
 template <typename T>
-void append_java(std::string& out, T value) {
+void append_java(std::string& out, T value, JavaDoubleDigits digits) {
   if (std::isnan(value)) {
     out.append("NaN");
     return;
@@ -97,16 +100,16 @@ void append_java(std::string& out, T value) {
     out.append("0.0");
     return;
   }
-  append_decimal(out, java_digits(value));
+  append_decimal(out, java_digits(value, digits));
 }
 
 }  // namespace
 
-void append_java_double(std::string& out, double value) {
-  append_java(out, value);
+void append_java_double(std::string& out, double value, JavaDoubleDigits digits) {
+  append_java(out, value, digits);
 }
-void append_java_float(std::string& out, float value) {
-  append_java(out, value);
+void append_java_float(std::string& out, float value, JavaDoubleDigits digits) {
+  append_java(out, value, digits);
 }
 
 }  // namespace sluice::format

@@ -17,6 +17,7 @@ Result<std::unique_ptr<JsonRecordWriter>> JsonRecordWriter::create(ByteSink& sin
   JsonEncoderOptions encoder_options;
   encoder_options.decimal_format = options.json_decimal_format;
   encoder_options.java_map_order = options.json_java_map_order;
+  encoder_options.double_digits = options.json_double_digits;
   return std::make_unique<JsonRecordWriter>(ConstructionTag{}, std::move(compressor),
                                             encoder_options);
 }
@@ -32,8 +33,8 @@ Status JsonRecordWriter::append_headers(const SinkRecord& record) {
           std::string(header.key) + "')");
     }
     scratch_.clear();
-    SLUICE_RETURN_IF_ERROR(
-        append_connect_value_string(scratch_, header.schema.get(), header.value));
+    SLUICE_RETURN_IF_ERROR(append_connect_value_string(scratch_, header.schema.get(), header.value,
+                                                       encoder_.options().double_digits));
     if (!first) line_.push_back(',');
     first = false;
     line_.append("{\"key\":");

@@ -29,17 +29,17 @@ void append_integer(std::string& out, int64_t v) {
 
 // Jackson's writeNumber(double/float): non-finite values are written as strings
 // (JsonWriteFeature.WRITE_NAN_AS_STRINGS is on by default).
-void append_json_double(std::string& out, double v) {
+void append_json_double(std::string& out, double v, JavaDoubleDigits digits) {
   bool quote = !std::isfinite(v);
   if (quote) out.push_back('"');
-  append_java_double(out, v);
+  append_java_double(out, v, digits);
   if (quote) out.push_back('"');
 }
 
-void append_json_float(std::string& out, float v) {
+void append_json_float(std::string& out, float v, JavaDoubleDigits digits) {
   bool quote = !std::isfinite(v);
   if (quote) out.push_back('"');
-  append_java_float(out, v);
+  append_java_float(out, v, digits);
   if (quote) out.push_back('"');
 }
 
@@ -52,7 +52,8 @@ Status invalid_type(const Schema* schema, const Value& v) {
 }
 
 // Object.toString() of a map key, as Jackson's default key serializer uses it.
-Status append_java_to_string(std::string& out, const Schema* schema, const Value& v) {
+Status append_java_to_string(std::string& out, const Schema* schema, const Value& v,
+                             JavaDoubleDigits digits) {
   LogicalType logical = logical_type(schema);
   if (is_decimal_value(schema, v)) {
     SLUICE_ASSIGN_OR_RETURN(int32_t scale, decimal_value_scale(schema, v));
@@ -72,10 +73,10 @@ Status append_java_to_string(std::string& out, const Schema* schema, const Value
                               : logical_epoch_millis(logical, v.as_int()));
       break;
     case ValueKind::kFloat32:
-      append_java_float(out, static_cast<float>(v.as_double()));
+      append_java_float(out, static_cast<float>(v.as_double()), digits);
       break;
     case ValueKind::kFloat64:
-      append_java_double(out, v.as_double());
+      append_java_double(out, v.as_double(), digits);
       break;
     case ValueKind::kString:
       out.append(v.as_text());
@@ -90,8 +91,8 @@ Status append_java_to_string(std::string& out, const Schema* schema, const Value
       for (const Value& item : v.items()) {
         if (!first) out.append(", ");
         first = false;
-        SLUICE_RETURN_IF_ERROR(
-            append_java_to_string(out, schema ? schema->value_schema.get() : nullptr, item));
+        SLUICE_RETURN_IF_ERROR(append_java_to_string(
+            out, schema ? schema->value_schema.get() : nullptr, item, digits));
       }
       out.push_back(']');
       break;
@@ -100,11 +101,11 @@ Status append_java_to_string(std::string& out, const Schema* schema, const Value
       out.push_back('{');
       for (size_t i = 0; i < v.map_size(); ++i) {
         if (i != 0) out.append(", ");
-        SLUICE_RETURN_IF_ERROR(
-            append_java_to_string(out, schema ? schema->key_schema.get() : nullptr, v.map_key(i)));
+        SLUICE_RETURN_IF_ERROR(append_java_to_string(
+            out, schema ? schema->key_schema.get() : nullptr, v.map_key(i), digits));
         out.push_back('=');
         SLUICE_RETURN_IF_ERROR(append_java_to_string(
-            out, schema ? schema->value_schema.get() : nullptr, v.map_value(i)));
+            out, schema ? schema->value_schema.get() : nullptr, v.map_value(i), digits));
       }
       out.push_back('}');
       break;
@@ -231,13 +232,13 @@ Status JsonValueEncoder::append_converter_json(std::string& out, const Schema* s
       if (v.kind() != ValueKind::kFloat32 && v.kind() != ValueKind::kFloat64) {
         return invalid_type(schema, v);
       }
-      append_json_float(out, static_cast<float>(v.as_double()));
+      append_json_float(out, static_cast<float>(v.as_double()), options_.double_digits);
       return Status::ok_status();
     case SchemaType::kFloat64:
       if (v.kind() != ValueKind::kFloat64 && v.kind() != ValueKind::kFloat32) {
         return invalid_type(schema, v);
       }
-      append_json_double(out, v.as_double());
+      append_json_double(out, v.as_double(), options_.double_digits);
       return Status::ok_status();
     case SchemaType::kBoolean:
       if (v.kind() != ValueKind::kBoolean) return invalid_type(schema, v);
@@ -358,7 +359,7 @@ Status JsonValueEncoder::append_map_key_text(std::string& out, const Schema* sch
     append_json_string(out, text);
     return Status::ok_status();
   }
-  SLUICE_RETURN_IF_ERROR(append_java_to_string(text, schema, key));
+  SLUICE_RETURN_IF_ERROR(append_java_to_string(text, schema, key, options_.double_digits));
   append_json_string(out, text);
   return Status::ok_status();
 }
@@ -387,10 +388,10 @@ Status JsonValueEncoder::append_object_mapper_json(std::string& out, const Schem
                               : logical_epoch_millis(logical, v.as_int()));
       break;
     case ValueKind::kFloat32:
-      append_json_float(out, static_cast<float>(v.as_double()));
+      append_json_float(out, static_cast<float>(v.as_double()), options_.double_digits);
       break;
     case ValueKind::kFloat64:
-      append_json_double(out, v.as_double());
+      append_json_double(out, v.as_double(), options_.double_digits);
       break;
     case ValueKind::kString:
       append_json_string(out, v.as_text());

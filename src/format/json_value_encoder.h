@@ -12,8 +12,9 @@
 //      String, Long, Double, Boolean, byte[] (Base64), BigDecimal (toString), java.util.Date
 //      (epoch milliseconds, so a top-level Date value is millis, not days), Map (keys via
 //      toString) and List; a Struct inside a map or list has no serializer and fails the task.
-// Both print floating point with Java's Float/Double.toString, non-finite values as "NaN",
-// "Infinity", "-Infinity" (quoted), and strings with Jackson's escaping (json_string_escape.h).
+// Both print floating point with Java's Float/Double.toString (Java 17's digits by default, see
+// java_number_format.h), non-finite values as "NaN", "Infinity", "-Infinity" (quoted), and strings
+// with Jackson's escaping (json_string_escape.h).
 //
 // Map entries come out in java.util.HashMap iteration order when `java_map_order` is set
 // (default): converters build every Connect map as a HashMap, so that is the Java connector's
@@ -30,6 +31,7 @@
 #include "connect/schema.h"
 #include "connect/value.h"
 #include "format/java_hash_map_order.h"
+#include "format/java_number_format.h"
 #include "util/status.h"
 
 namespace sluice::format {
@@ -40,6 +42,8 @@ enum class JsonDecimalFormat : uint8_t { kBase64, kNumeric };
 struct JsonEncoderOptions {
   JsonDecimalFormat decimal_format = JsonDecimalFormat::kBase64;
   bool java_map_order = true;
+  // Which Double/Float.toString digits to print (sluice.json.double.digits).
+  JavaDoubleDigits double_digits = JavaDoubleDigits::kJdk17;
 };
 
 class JsonValueEncoder {

@@ -12,6 +12,7 @@
 
 #include "format/byte_sink.h"
 #include "format/compressor.h"
+#include "format/java_number_format.h"
 #include "format/json_value_encoder.h"
 #include "format/record_writer.h"
 #include "util/status.h"
@@ -31,6 +32,9 @@ struct FormatOptions {
   // sluice extension: write map entries in java.util.HashMap order (byte-identical to the Java
   // connector) rather than in the order the producer wrote them.
   bool json_java_map_order = true;
+  // sluice extension: Java 17's Double/Float.toString digits (byte-identical to the Java connector
+  // on Java 11/17) or the shortest ones of JDK >= 19.
+  JavaDoubleDigits json_double_digits = JavaDoubleDigits::kJdk17;
   std::string bytearray_extension = ".bin";  // format.bytearray.extension
   std::string bytearray_separator = "\n";    // format.bytearray.separator
 };

@@ -321,6 +321,9 @@ Status ConnectorRuntime::build() {
                               ? format::JsonDecimalFormat::kNumeric
                               : format::JsonDecimalFormat::kBase64;
   f.json_java_map_order = !c.json_preserve_key_order();
+  f.json_double_digits = c.json_double_digits() == config::JsonDoubleDigits::kShortest
+                             ? format::JavaDoubleDigits::kShortest
+                             : format::JavaDoubleDigits::kJdk17;
   f.bytearray_extension = c.format_bytearray_extension();
   f.bytearray_separator = c.format_bytearray_separator();
   SLUICE_ASSIGN_OR_RETURN(format::FormatClass value_format, format_class(c.format_class()));

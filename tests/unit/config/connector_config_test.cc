@@ -164,6 +164,7 @@ TEST(ConnectorConfigTest, DefaultsMatchTheJavaConnector) {
   EXPECT_EQ(c.s3_compression_type(), CompressionType::kNone);
   EXPECT_EQ(c.s3_compression_level(), -1);
   EXPECT_EQ(c.json_decimal_format(), JsonDecimalFormat::kBase64);
+  EXPECT_EQ(c.json_double_digits(), JsonDoubleDigits::kJdk17);
   EXPECT_EQ(c.s3_part_retries(), 3);
   EXPECT_EQ(c.s3_retry_backoff_ms(), 200);
   EXPECT_EQ(c.format_bytearray_extension(), ".bin");
@@ -679,6 +680,7 @@ TEST(ConnectorConfigTest, StringEnumsParse) {
   S3SinkConnectorConfig c = parse_ok(base({{"avro.codec", "deflate"},
                                            {"parquet.codec", "lz4_raw"},
                                            {"json.decimal.format", "numeric"},
+                                           {"sluice.json.double.digits", "Shortest"},
                                            {"s3.schema.partition.affix.type", "PREFIX"},
                                            {"s3.object.behavior.on.tagging.error", "FAIL"},
                                            {"s3.acl.canned", "bucket-owner-full-control"},
@@ -686,6 +688,7 @@ TEST(ConnectorConfigTest, StringEnumsParse) {
   EXPECT_EQ(c.avro_codec(), AvroCodec::kDeflate);
   EXPECT_EQ(c.parquet_codec(), ParquetCodec::kLz4Raw);
   EXPECT_EQ(c.json_decimal_format(), JsonDecimalFormat::kNumeric);
+  EXPECT_EQ(c.json_double_digits(), JsonDoubleDigits::kShortest);
   EXPECT_EQ(c.s3_schema_partition_affix_type(), SchemaPartitionAffixType::kPrefix);
   EXPECT_EQ(c.s3_object_behavior_on_tagging_error(), TaggingErrorBehavior::kFail);
   EXPECT_EQ(c.s3_acl_canned(), CannedAcl::kBucketOwnerFullControl);
@@ -698,6 +701,9 @@ TEST(ConnectorConfigTest, StringEnumsParse) {
                           "\"\", AES256, aws:kms, aws:kms:dsse"));
   EXPECT_THAT(error_messages(base({{"parquet.codec", "uncompressed"}})), testing::SizeIs(1));
   EXPECT_THAT(error_messages(base({{"avro.codec", "xz"}})), testing::SizeIs(1));
+  EXPECT_THAT(error_messages(base({{"sluice.json.double.digits", "jdk19"}})),
+              ElementsAre("Invalid value 'jdk19' for configuration sluice.json.double.digits: "
+                          "must be one of jdk17, shortest (case-insensitive)"));
   EXPECT_THAT(error_messages(base({{"s3.acl.canned", "public"}})), testing::SizeIs(1));
 }
 

@@ -26,11 +26,27 @@ std::string convert(const connect::Schema* schema, const Value& v) {
   return out;
 }
 
+// Java 17's digits by default; JDK >= 19's shortest ones on request, nested values included.
+TEST(ConnectValueStringTest, DoubleDigitsFollowTheOption) {
+  Arena arena;
+  auto schema = array_of(primitive(SchemaType::kFloat64));
+  Value v = list(arena, {Value::float64(1e23), Value::float64(2.82879384806159e17)});
+  std::string jdk17;
+  ASSERT_TRUE(append_connect_value_string(jdk17, schema.get(), v).ok());
+  EXPECT_EQ(jdk17, "[9.999999999999999E22,2.82879384806159008E17]");
+  std::string shortest;
+  ASSERT_TRUE(
+      append_connect_value_string(shortest, schema.get(), v, JavaDoubleDigits::kShortest).ok());
+  EXPECT_EQ(shortest, "[1.0E23,2.82879384806159E17]");
+}
+
 TEST(ConnectValueStringTest, Scalars) {
   EXPECT_EQ(convert(primitive(SchemaType::kInt8).get(), Value::integer(5)), "5");
   EXPECT_EQ(convert(primitive(SchemaType::kFloat32).get(), Value::float32(1.5f)), "1.5");
   EXPECT_EQ(convert(primitive(SchemaType::kFloat64).get(), Value::float64(0.1)), "0.1");
   EXPECT_EQ(convert(primitive(SchemaType::kFloat64).get(), Value::float64(1e7)), "1.0E7");
+  EXPECT_EQ(convert(primitive(SchemaType::kFloat64).get(), Value::float64(1e23)),
+            "9.999999999999999E22");
   EXPECT_EQ(convert(primitive(SchemaType::kBoolean).get(), Value::boolean(true)), "true");
   // Top-level strings are not escaped.
   EXPECT_EQ(convert(primitive(SchemaType::kString).get(), Value::string("plain \"q\" \\")),

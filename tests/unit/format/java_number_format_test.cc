@@ -1,14 +1,15 @@
 // Java Double.toString / Float.toString (java_number_format.h).
 //
-// Golden strings produced by running Double.toString/Float.toString on the same bit patterns with
-// Temurin JDK 25 (JDK >= 19 prints the shortest round-trip digits). Where OpenJDK 17 (the JDK the
-// spec's examples come from, confluent-s3-sink.md §0 item 6 and §4.1) prints something else, the
-// JDK 17 string is noted; sluice deliberately follows JDK >= 19 (same double value either way).
+// Two digit choices: kJdk17 (the default), checked against strings printed by OpenJDK 17.0.15,
+// and kShortest, checked against Temurin JDK 25 (JDK >= 19 prints the shortest round-trip digits).
+// The hand-picked tables below give both where they differ; the generated vector files
+// (jdk17_*_vectors.inc, thousands of values from JDK 17) check the JDK 17 digits broadly.
 #include "format/java_number_format.h"
 
 #include <gtest/gtest.h>
 
 #include <bit>
+#include <charconv>
 #include <cstdint>
 #include <string>
 
@@ -17,13 +18,41 @@ namespace {
 
 struct DoubleCase {
   uint64_t bits;
-  const char* expected;
+  const char* expected;         // both JDK 17 and JDK >= 19
+  const char* jdk17 = nullptr;  // JDK 17, when it differs
 };
 
 struct FloatCase {
   uint32_t bits;
   const char* expected;
+  const char* jdk17 = nullptr;
 };
+
+struct Vector64 {
+  uint64_t bits;
+  const char* jdk17;
+};
+
+struct Vector32 {
+  uint32_t bits;
+  const char* jdk17;
+};
+
+constexpr Vector64 kJdk17Doubles[] = {
+#include "format/jdk17_double_vectors.inc"
+};
+
+constexpr Vector32 kJdk17Floats[] = {
+#include "format/jdk17_float_vectors.inc"
+};
+
+// The string reads back as `value` (both digit choices promise it).
+template <typename T>
+bool reads_back(const std::string& text, T value) {
+  T back{};
+  auto r = std::from_chars(text.data(), text.data() + text.size(), back);
+  return r.ec == std::errc() && back == value;
+}
 
 TEST(JavaNumberFormatTest, DoubleToStringMatchesJava) {
   const DoubleCase cases[] = {
@@ -44,8 +73,8 @@ TEST(JavaNumberFormatTest, DoubleToStringMatchesJava) {
       {0x41678c29dccccccdULL, "1.23456789E7"},
       {0x3ff8000000000000ULL, "1.5"},
       {0x4059000000000000ULL, "100.0"},
-      {0x44b52d02c7e14af6ULL, "1.0E23"},               // JDK 17: 9.999999999999999E22
-      {0x438f67ea69ed3795ULL, "2.82879384806159E17"},  // JDK 17: 2.82879384806159008E17
+      {0x44b52d02c7e14af6ULL, "1.0E23", "9.999999999999999E22"},
+      {0x438f67ea69ed3795ULL, "2.82879384806159E17", "2.82879384806159008E17"},
       {0x1ULL, "4.9E-324"},
       {0x3ULL, "1.5E-323"},
       {0x10000000000000ULL, "2.2250738585072014E-308"},
@@ -76,9 +105,9 @@ TEST(JavaNumberFormatTest, DoubleToStringMatchesJava) {
       {0x3f689374bc6a7efaULL, "0.003"},
       {0xbf505e1c15097c81ULL, "-9.99E-4"},
       {0x7fee42d130773b76ULL, "1.7E308"},
-      {0x447c7e83209e90b2ULL, "8.41E21"},  // JDK 17: 8.409999999999999E21
+      {0x447c7e83209e90b2ULL, "8.41E21", "8.409999999999999E21"},
       {0x7ULL, "3.5E-323"},
-      {0x44c52d02c7e14af6ULL, "2.0E23"},  // JDK 17: 1.9999999999999998E23
+      {0x44c52d02c7e14af6ULL, "2.0E23", "1.9999999999999998E23"},
       {0x430c6bf526340000ULL, "1.0E15"},
       {0x437b69b4ba630f35ULL, "1.2345678901234568E17"},
       {0x3f847ae147ae147bULL, "0.01"},
@@ -88,7 +117,10 @@ TEST(JavaNumberFormatTest, DoubleToStringMatchesJava) {
   ASSERT_GE(sizeof(cases) / sizeof(cases[0]), 50u);
   for (const DoubleCase& c : cases) {
     double value = std::bit_cast<double>(c.bits);
-    EXPECT_EQ(java_double_to_string(value), c.expected) << std::hex << "bits=0x" << c.bits;
+    EXPECT_EQ(java_double_to_string(value), c.jdk17 ? c.jdk17 : c.expected)
+        << std::hex << "bits=0x" << c.bits;
+    EXPECT_EQ(java_double_to_string(value, JavaDoubleDigits::kShortest), c.expected)
+        << std::hex << "bits=0x" << c.bits;
   }
 }
 
@@ -105,7 +137,7 @@ TEST(JavaNumberFormatTest, FloatToStringMatchesJava) {
       {0x3a82f0e1u, "9.99E-4"},
       {0x1u, "1.4E-45"},
       {0x7f7fffffu, "3.4028235E38"},
-      {0x800000u, "1.1754944E-38"},  // JDK 17: 1.17549435E-38
+      {0x800000u, "1.1754944E-38", "1.17549435E-38"},
       {0x40490fdbu, "3.1415927"},
       {0x3f8ccccdu, "1.1"},
       {0x4b800000u, "1.6777216E7"},
@@ -132,8 +164,65 @@ TEST(JavaNumberFormatTest, FloatToStringMatchesJava) {
   ASSERT_GE(sizeof(cases) / sizeof(cases[0]), 30u);
   for (const FloatCase& c : cases) {
     float value = std::bit_cast<float>(c.bits);
-    EXPECT_EQ(java_float_to_string(value), c.expected) << std::hex << "bits=0x" << c.bits;
+    EXPECT_EQ(java_float_to_string(value), c.jdk17 ? c.jdk17 : c.expected)
+        << std::hex << "bits=0x" << c.bits;
+    EXPECT_EQ(java_float_to_string(value, JavaDoubleDigits::kShortest), c.expected)
+        << std::hex << "bits=0x" << c.bits;
   }
+}
+
+// Every vector as JDK 17 prints it, and its negation with a minus sign; both digit choices read
+// back as the same double.
+TEST(JavaNumberFormatTest, Jdk17DoubleVectors) {
+  ASSERT_GT(sizeof(kJdk17Doubles) / sizeof(kJdk17Doubles[0]), 4000u);
+  int differ_from_shortest = 0;
+  for (const Vector64& v : kJdk17Doubles) {
+    double value = std::bit_cast<double>(v.bits);
+    std::string jdk17 = java_double_to_string(value);
+    ASSERT_EQ(jdk17, v.jdk17) << std::hex << "bits=0x" << v.bits;
+    ASSERT_EQ(java_double_to_string(-value), std::string("-") + v.jdk17);
+    std::string shortest = java_double_to_string(value, JavaDoubleDigits::kShortest);
+    EXPECT_TRUE(reads_back(jdk17, value)) << jdk17;
+    EXPECT_TRUE(reads_back(shortest, value)) << shortest;
+    EXPECT_LE(shortest.size(), jdk17.size()) << jdk17 << " " << shortest;
+    if (shortest != jdk17) ++differ_from_shortest;
+  }
+  // The file holds samples of every class where the two differ (see its header).
+  EXPECT_GT(differ_from_shortest, 300);
+}
+
+TEST(JavaNumberFormatTest, Jdk17FloatVectors) {
+  ASSERT_GT(sizeof(kJdk17Floats) / sizeof(kJdk17Floats[0]), 1000u);
+  int differ_from_shortest = 0;
+  for (const Vector32& v : kJdk17Floats) {
+    float value = std::bit_cast<float>(v.bits);
+    std::string jdk17 = java_float_to_string(value);
+    ASSERT_EQ(jdk17, v.jdk17) << std::hex << "bits=0x" << v.bits;
+    ASSERT_EQ(java_float_to_string(-value), std::string("-") + v.jdk17);
+    std::string shortest = java_float_to_string(value, JavaDoubleDigits::kShortest);
+    EXPECT_TRUE(reads_back(jdk17, value)) << jdk17;
+    EXPECT_TRUE(reads_back(shortest, value)) << shortest;
+    if (shortest != jdk17) ++differ_from_shortest;
+  }
+  EXPECT_GT(differ_from_shortest, 150);
+}
+
+// The kinds of values where JDK 17 prints other digits than JDK >= 19, one of each.
+TEST(JavaNumberFormatTest, Jdk17DigitQuirks) {
+  // Integers from 2^53 to 2^63: exact digits down to the ulp's order of magnitude.
+  EXPECT_EQ(java_double_to_string(2.82879384806159e17), "2.82879384806159008E17");
+  EXPECT_EQ(java_float_to_string(1073741824.0f), "1.07374182E9");  // 2^30
+  // Larger integers: the big-integer path stops one digit late or rounds the other way.
+  EXPECT_EQ(java_double_to_string(1e23), "9.999999999999999E22");
+  EXPECT_EQ(java_double_to_string(8.41e21), "8.409999999999999E21");
+  EXPECT_EQ(java_double_to_string(1.9342813113834084e25), "1.9342813113834083E25");
+  // Powers of two: the interval below is narrowed to half, so more digits are needed.
+  EXPECT_EQ(java_float_to_string(std::bit_cast<float>(0x800000u)), "1.17549435E-38");
+  // Subnormals: two digits in E-form, rounded by the remainder.
+  EXPECT_EQ(java_double_to_string(std::bit_cast<double>(uint64_t{2})), "1.0E-323");
+  EXPECT_EQ(java_double_to_string(std::bit_cast<double>(uint64_t{2}), JavaDoubleDigits::kShortest),
+            "9.9E-324");
+  EXPECT_EQ(java_double_to_string(std::bit_cast<double>(uint64_t{1})), "4.9E-324");
 }
 
 // The plain/scientific switch sits exactly at 1e-3 and 1e7 (spec §4.1).

@@ -126,6 +126,33 @@ TEST(JsonRecordWriterTest, HeadersViewIsEnvelopedStruct) {
             "{\"key\":\"d\",\"value\":\"2023-11-14T22:13:20.123Z\"}]}\n");
 }
 
+// FormatOptions::json_double_digits (sluice.json.double.digits) reaches values and header strings.
+TEST(JsonRecordWriterTest, DoubleDigitsOptionCoversValuesAndHeaders) {
+  SinkRecord r;
+  r.value_schema = primitive(SchemaType::kFloat64);
+  r.value = Value::float64(1e23);
+  std::vector<connect::Header> headers(1);
+  headers[0].key = "f";
+  headers[0].schema = primitive(SchemaType::kFloat32);
+  headers[0].value = Value::float32(1.17549435E-38f);
+  r.headers = headers;
+  const std::pair<JavaDoubleDigits, std::string> cases[] = {
+      {JavaDoubleDigits::kJdk17,
+       "9.999999999999999E22\n{\"headers\":[{\"key\":\"f\",\"value\":\"1.17549435E-38\"}]}\n"},
+      {JavaDoubleDigits::kShortest,
+       "1.0E23\n{\"headers\":[{\"key\":\"f\",\"value\":\"1.1754944E-38\"}]}\n"}};
+  for (const auto& [digits, expected] : cases) {
+    FormatOptions options;
+    options.json_double_digits = digits;
+    StringByteSink sink;
+    auto writer = make_writer(sink, options);
+    ASSERT_TRUE(writer->write(r, RecordView::kValue).ok());
+    ASSERT_TRUE(writer->write(r, RecordView::kHeaders).ok());
+    ASSERT_TRUE(writer->close().ok());
+    EXPECT_EQ(sink.data(), expected);
+  }
+}
+
 TEST(JsonRecordWriterTest, NullHeaderValueIsDataErrorAndWritesNothing) {
   std::vector<connect::Header> headers(1);
   headers[0].key = "k";

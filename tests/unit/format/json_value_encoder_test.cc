@@ -124,8 +124,8 @@ TEST_F(AllTypesStruct, MatchesJsonConverterWithBase64Decimals) {
       converter_json(schema_.get(), value_),
       "{\"i8\":-8,\"i16\":1600,\"i32\":-32,\"i64\":9007199254740993,\"f32\":1.0E-4,"
       "\"f64\":1.23456789E7,\"f64nan\":\"NaN\",\"f64negzero\":-0.0,"
-      // JDK 17 prints 1e23 as 9.999999999999999E22; JDK >= 19 (and sluice) as 1.0E23.
-      "\"f64big\":1.0E23,\"f32inf\":\"-Infinity\",\"bool\":true,"
+      // Java 17's digits for 1e23 (JDK >= 19 prints 1.0E23: see ShortestDoubleDigits below).
+      "\"f64big\":9.999999999999999E22,\"f32inf\":\"-Infinity\",\"bool\":true,"
       "\"str\":\"tab\\there \\\"q\\\" \\\\ \xC3\xA9/\x7f\\u0001\",\"bytes\":\"AAEC/v8=\","
       "\"arr\":[1,2,3],\"smap\":{\"zeta\":4,\"alpha\":5,\"mid\":3,\"beta\":4},"
       "\"imap\":[[1,\"a\"],[17,\"b\"],[300,\"c\"]],\"nested\":{\"x\":5,\"s\":\"n\"},"
@@ -139,6 +139,14 @@ TEST_F(AllTypesStruct, NumericDecimalFormat) {
   options.decimal_format = JsonDecimalFormat::kNumeric;
   std::string json = converter_json(schema_.get(), value_, options);
   EXPECT_NE(json.find(",\"price\":2.21,"), std::string::npos) << json;
+}
+
+// sluice.json.double.digits=shortest: the digits of JDK >= 19.
+TEST_F(AllTypesStruct, ShortestDoubleDigits) {
+  JsonEncoderOptions options;
+  options.double_digits = JavaDoubleDigits::kShortest;
+  std::string json = converter_json(schema_.get(), value_, options);
+  EXPECT_NE(json.find(",\"f64big\":1.0E23,"), std::string::npos) << json;
 }
 
 // With java_map_order off the producer's order is kept (the sluice extension).

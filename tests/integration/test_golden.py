@@ -1,0 +1,145 @@
+"""Byte-exact replay of the golden corpus (tests/golden/README.md): for every JSON/ByteArray case, sluice must write
+the same object keys and the same bytes as Confluent's S3 sink 12.1.9 did for the same records and configuration.
+
+Avro/Parquet cases (mode `oracle`) have no stable bytes and are not replayed here.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from pathlib import Path
+
+import pytest
+from sluice_process import SluiceProcess, committed_offsets, list_keys, wait_until
+
+GOLDEN_DIR = Path(__file__).resolve().parents[1] / "golden"
+SNIPPET = 48  # bytes shown on each side of the first difference
+
+
+def compare_cases() -> list[str]:
+    cases = []
+    for case_file in sorted(GOLDEN_DIR.glob("*/case.json")):
+        if json.loads(case_file.read_text(encoding="utf-8"))["mode"] == "compare":
+            cases.append(case_file.parent.name)
+    return cases
+
+
+def produce_input(producer, topic: str, case_dir: Path) -> None:
+    """Produce input.jsonl in file order; fails unless every record lands at the offset the case gives it."""
+    wrong: list[str] = []
+
+    def delivered(err, msg, expected_offset: int) -> None:
+        if err is not None or msg.offset() != expected_offset:
+            wrong.append(f"partition {msg.partition()} offset {msg.offset()} (want {expected_offset}): {err}")
+
+    def decode(text):
+        return None if text is None else base64.b64decode(text)
+
+    for i, line in enumerate(case_dir.joinpath("input.jsonl").read_text(encoding="utf-8").splitlines()):
+        record = json.loads(line)
+        producer.produce(
+            topic, partition=record["partition"], timestamp=record["timestamp"], key=decode(record["key"]),
+            value=decode(record["value"]), headers=[(name, decode(value)) for name, value in record["headers"]],
+            on_delivery=lambda err, msg, offset=record["offset"]: delivered(err, msg, offset))
+        if i % 500 == 499:
+            producer.poll(0)
+    assert producer.flush(60) == 0, "the producer could not deliver every record"
+    assert not wrong, "records did not land at their golden offsets:\n" + "\n".join(wrong[:10])
+
+
+def fill_template(path: Path, values: dict[str, str]) -> str:
+    """The template's raw text with ${...} placeholders replaced (escapes stay for the properties parser)."""
+    text = path.read_text(encoding="utf-8")
+    for name, value in values.items():
+        text = text.replace("${" + name + "}", value)
+    assert "${" not in text, f"unfilled placeholder in {path}"
+    return text
+
+
+def first_difference(actual: bytes, expected: bytes) -> str:
+    """Where two byte strings first differ, with both neighbourhoods, for the assertion message."""
+    at = next((i for i, (a, b) in enumerate(zip(actual, expected)) if a != b), min(len(actual), len(expected)))
+    start = max(0, at - SNIPPET)
+    return (f"sizes {len(actual)} (sluice) / {len(expected)} (Java); first difference at byte {at}\n"
+            f"  sluice: {actual[start:at + SNIPPET]!r}\n"
+            f"  Java:   {expected[start:at + SNIPPET]!r}")
+
+
+def replay(case: str, testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path,
+           extra_connector_text: str = "") -> dict[str, bytes]:
+    """Replays a case (tests/golden/README.md) and returns the objects written, by key relative to topics.dir
+    with the golden topic name, after checking the set of keys against the case."""
+    case_dir = GOLDEN_DIR / case
+    spec = json.loads((case_dir / "case.json").read_text(encoding="utf-8"))
+    # A fresh, unique topic (offsets from 0); its name is mapped back to the golden one in the keys below.
+    topic = make_topic(partitions=spec["partitions"])
+    produce_input(kafka_producer({"enable.idempotence": True}), topic, case_dir)
+
+    name = unique_name("golden")
+    topics_dir = s3_prefix.rstrip("/")
+    placeholders = {
+        "BOOTSTRAP": testenv.kafka_bootstrap_servers, "BUCKET": testenv.s3_bucket,
+        "S3_ENDPOINT": testenv.s3_endpoint, "REGION": testenv.aws_region, "TOPIC": topic,
+        "TOPICS_DIR": topics_dir, "NAME": name,
+    }
+    env = {"AWS_ACCESS_KEY_ID": testenv.aws_access_key_id, "AWS_SECRET_ACCESS_KEY": testenv.aws_secret_access_key,
+           "AWS_REGION": testenv.aws_region}
+    sluice = SluiceProcess(tmp_path, {}, {}, env=env)
+    # The templates are written as they are, not through a dict: their raw text is part of the case.
+    sluice.worker_path.write_text(fill_template(case_dir / "worker.properties", placeholders), encoding="utf-8")
+    sluice.connector_path.write_text(
+        fill_template(case_dir / "connector.properties", placeholders) + extra_connector_text, encoding="utf-8")
+
+    group = f"connect-{name}"
+    end_offsets = {int(p): offset for p, offset in spec["end_offsets"].items()}
+    sluice.start()
+    try:
+        wait_until(lambda: not sluice.running()
+                   or committed_offsets(kafka_consumer, group, topic, spec["partitions"]) == end_offsets,
+                   120, interval=1.0, what=f"group {group} to commit {end_offsets}")
+    finally:
+        code = sluice.stop()
+    assert code == 0, sluice.logs()
+    committed = committed_offsets(kafka_consumer, group, topic, spec["partitions"])
+    assert committed == end_offsets, f"committed {committed}, want {end_offsets}\n{sluice.logs()}"
+
+    written = {key[len(topics_dir):].replace(topic, spec["topic"]): key
+               for key in list_keys(s3, testenv.s3_bucket, topics_dir)}
+    expected = {o["key"] for o in spec["objects"]}
+    missing, extra = sorted(expected - written.keys()), sorted(written.keys() - expected)
+    assert not missing and not extra, f"object keys differ\n  missing: {missing}\n  unexpected: {extra}"
+    return {key: s3.get_object(Bucket=testenv.s3_bucket, Key=full)["Body"].read() for key, full in written.items()}
+
+
+@pytest.mark.parametrize("case", compare_cases())
+def test_golden_case(case, testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix,
+                     tmp_path):
+    case_dir = GOLDEN_DIR / case
+    spec = json.loads((case_dir / "case.json").read_text(encoding="utf-8"))
+    written = replay(case, testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix,
+                     tmp_path)
+    mismatches = []
+    for obj in spec["objects"]:
+        golden = (case_dir / obj["file"]).read_bytes()
+        if written[obj["key"]] != golden:
+            mismatches.append(f"{obj['key']}: {first_difference(written[obj['key']], golden)}")
+    assert not mismatches, f"{len(mismatches)} of {len(spec['objects'])} objects differ from Java's:\n" + "\n".join(
+        mismatches)
+
+
+def test_shortest_double_digits_change_the_digits_not_the_values(
+        testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path):
+    """sluice.json.double.digits=shortest prints JDK 19+'s digits (1.0E23 rather than Java 17's
+    9.999999999999999E22): other bytes, the same numbers when read back."""
+    case_dir = GOLDEN_DIR / "jsonconv-schemaless"
+    spec = json.loads((case_dir / "case.json").read_text(encoding="utf-8"))
+    written = replay("jsonconv-schemaless", testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name,
+                     s3_prefix, tmp_path, "sluice.json.double.digits=shortest\n")
+    for obj in spec["objects"]:
+        golden = (case_dir / obj["file"]).read_bytes()
+        actual = written[obj["key"]]
+        assert b"9.999999999999999E22" in golden and b"9.999999999999999E22" not in actual, obj["key"]
+        assert b",1.0E23," in actual, obj["key"]
+        assert ([json.loads(line) for line in actual.splitlines()]
+                == [json.loads(line) for line in golden.splitlines()]), obj["key"]
