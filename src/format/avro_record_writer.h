@@ -30,6 +30,7 @@
 #include "format/byte_sink.h"
 #include "format/java_hash_map_order.h"
 #include "format/record_writer.h"
+#include "format/record_writer_provider.h"
 
 namespace sluice::format {
 
@@ -74,6 +75,22 @@ class AvroRecordWriter final : public RecordWriter {
   std::unique_ptr<avro::ContainerWriter> container_;
   std::string datum_;
   bool closed_ = false;
+};
+
+// AvroFormat: ".avro" files whatever the codec, as the Java connector names them.
+class AvroRecordWriterProvider final : public RecordWriterProvider {
+ public:
+  explicit AvroRecordWriterProvider(const FormatOptions& options) {
+    options_.codec = options.avro_codec;
+  }
+  const std::string& extension() const override { return extension_; }
+  Result<std::unique_ptr<RecordWriter>> create_writer(ByteSink& sink) const override {
+    return std::unique_ptr<RecordWriter>(std::make_unique<AvroRecordWriter>(sink, options_));
+  }
+
+ private:
+  AvroWriterOptions options_;
+  std::string extension_ = ".avro";
 };
 
 }  // namespace sluice::format

@@ -1,5 +1,6 @@
 #include "format/record_writer_provider.h"
 
+#include "format/avro_record_writer.h"
 #include "format/bytearray_record_writer.h"
 #include "format/json_record_writer.h"
 
@@ -47,7 +48,11 @@ Result<std::unique_ptr<RecordWriterProvider>> make_record_writer_provider(
         return Status::invalid_argument(
             "s3.compression.type=gzip cannot be used with AvroFormat or ParquetFormat");
       }
-      return Status::invalid_argument("AvroFormat and ParquetFormat are not implemented yet");
+      if (format == FormatClass::kAvro) {
+        return std::unique_ptr<RecordWriterProvider>(
+            std::make_unique<AvroRecordWriterProvider>(options));
+      }
+      return Status::invalid_argument("ParquetFormat is not implemented yet");
   }
   return Status::invalid_argument("unknown format");
 }

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "avro/codec.h"
 #include "format/byte_sink.h"
 #include "format/compressor.h"
 #include "format/java_number_format.h"
@@ -35,8 +36,9 @@ struct FormatOptions {
   // sluice extension: Java 17's Double/Float.toString digits (byte-identical to the Java connector
   // on Java 11/17) or the shortest ones of JDK >= 19.
   JavaDoubleDigits json_double_digits = JavaDoubleDigits::kJdk17;
-  std::string bytearray_extension = ".bin";  // format.bytearray.extension
-  std::string bytearray_separator = "\n";    // format.bytearray.separator
+  avro::CodecId avro_codec = avro::CodecId::kNull;  // avro.codec
+  std::string bytearray_extension = ".bin";         // format.bytearray.extension
+  std::string bytearray_separator = "\n";           // format.bytearray.separator
 };
 
 class RecordWriterProvider {

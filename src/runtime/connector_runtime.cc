@@ -74,12 +74,27 @@ Result<format::FormatClass> format_class(config::FormatClass f) {
     case config::FormatClass::kByteArray:
       return format::FormatClass::kByteArray;
     case config::FormatClass::kAvro:
+      return format::FormatClass::kAvro;
     case config::FormatClass::kParquet:
       break;
   }
   return Status::invalid_argument("format.class " + std::string(config::to_string(f)) +
-                                  " is not supported by this version of sluice yet (JsonFormat and "
-                                  "ByteArrayFormat are)");
+                                  " is not supported by this version of sluice yet (JsonFormat, "
+                                  "ByteArrayFormat and AvroFormat are)");
+}
+
+avro::CodecId avro_codec(config::AvroCodec c) {
+  switch (c) {
+    case config::AvroCodec::kDeflate:
+      return avro::CodecId::kDeflate;
+    case config::AvroCodec::kSnappy:
+      return avro::CodecId::kSnappy;
+    case config::AvroCodec::kBzip2:
+      return avro::CodecId::kBzip2;
+    case config::AvroCodec::kNull:
+      break;
+  }
+  return avro::CodecId::kNull;
 }
 
 sink::SchemaCompatibility compatibility(config::SchemaCompatibility c) {
@@ -324,6 +339,7 @@ Status ConnectorRuntime::build() {
   f.json_double_digits = c.json_double_digits() == config::JsonDoubleDigits::kShortest
                              ? format::JavaDoubleDigits::kShortest
                              : format::JavaDoubleDigits::kJdk17;
+  f.avro_codec = avro_codec(c.avro_codec());
   f.bytearray_extension = c.format_bytearray_extension();
   f.bytearray_separator = c.format_bytearray_separator();
   SLUICE_ASSIGN_OR_RETURN(format::FormatClass value_format, format_class(c.format_class()));

@@ -2,7 +2,6 @@
 
 #include <string>
 
-
 namespace sluice::runtime {
 
 namespace {
@@ -19,7 +18,8 @@ config::ConfigProblem unsupported(const config::RawConfig& raw, const std::strin
 config::ConfigProblem no_effect(const config::RawConfig& raw, const std::string& key,
                                 const std::string& why) {
   std::string value(raw.get(key).value_or(""));
-  return config::ConfigProblem{key, value, "Configuration " + key + " has no effect in sluice: " + why,
+  return config::ConfigProblem{key, value,
+                               "Configuration " + key + " has no effect in sluice: " + why,
                                config::Severity::kWarning, raw.location(key)};
 }
 
@@ -30,16 +30,19 @@ std::vector<config::ConfigProblem> check_feature_support(const config::RawConfig
                                                          const config::S3SinkConnectorConfig& c) {
   std::vector<config::ConfigProblem> out;
   using config::FormatClass;
-  if (c.format_class() == FormatClass::kAvro || c.format_class() == FormatClass::kParquet) {
-    out.push_back(unsupported(raw, "format.class", "writing Avro or Parquet files"));
+  if (c.format_class() == FormatClass::kParquet) {
+    out.push_back(unsupported(raw, "format.class", "writing Parquet files"));
   }
-  if (!c.transforms().empty()) out.push_back(unsupported(raw, "transforms", "Single message transforms"));
-  if (!c.predicates().empty()) out.push_back(unsupported(raw, "predicates", "Transform predicates"));
-  if (c.store_kafka_keys() &&
-      (c.keys_format_class() == FormatClass::kAvro || c.keys_format_class() == FormatClass::kParquet)) {
-    out.push_back(unsupported(raw, "keys.format.class",
-                              "Avro or Parquet keys files (JsonFormat and ByteArrayFormat are supported; "
-                              "keys.format.class defaults to AvroFormat)"));
+  if (!c.transforms().empty())
+    out.push_back(unsupported(raw, "transforms", "Single message transforms"));
+  if (!c.predicates().empty())
+    out.push_back(unsupported(raw, "predicates", "Transform predicates"));
+  if (c.store_kafka_keys() && (c.keys_format_class() == FormatClass::kAvro ||
+                               c.keys_format_class() == FormatClass::kParquet)) {
+    out.push_back(
+        unsupported(raw, "keys.format.class",
+                    "Avro or Parquet keys files (JsonFormat and ByteArrayFormat are supported; "
+                    "keys.format.class defaults to AvroFormat)"));
   }
   if (c.store_kafka_headers() && (c.headers_format_class() == FormatClass::kAvro ||
                                   c.headers_format_class() == FormatClass::kParquet)) {
@@ -53,13 +56,15 @@ std::vector<config::ConfigProblem> check_feature_support(const config::RawConfig
                             "uploads run on their own threads, so a task never blocks on S3 long "
                             "enough to leave the group"));
   }
-  for (const char* key : {"errors.retry.timeout", "errors.retry.delay.max.ms",
-                          "errors.log.include.messages"}) {
+  for (const char* key :
+       {"errors.retry.timeout", "errors.retry.delay.max.ms", "errors.log.include.messages"}) {
     if (raw.contains(key)) out.push_back(no_effect(raw, key, "not implemented yet"));
   }
   if (raw.contains("s3.elastic.buffer.enable") || raw.contains("s3.elastic.buffer.init.capacity")) {
-    out.push_back(no_effect(raw, raw.contains("s3.elastic.buffer.enable") ? "s3.elastic.buffer.enable"
-                                                                           : "s3.elastic.buffer.init.capacity",
+    out.push_back(no_effect(raw,
+                            raw.contains("s3.elastic.buffer.enable")
+                                ? "s3.elastic.buffer.enable"
+                                : "s3.elastic.buffer.init.capacity",
                             "buffers always grow with the data, under one memory budget"));
   }
   if (raw.contains("enable.conditional.writes") && c.enable_conditional_writes() &&

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import decimal
+import io
 import json
 import re
 import uuid
@@ -19,8 +20,8 @@ from confluent_kafka.schema_registry.avro import AvroSerializer
 from confluent_kafka.serialization import MessageField, SerializationContext
 
 from conftest import read_env_file
-from sluice_process import (SluiceProcess, committed_offsets, connector_config, list_keys, read_object, wait_until,
-                            worker_config)
+from sluice_process import (SluiceProcess, committed_offsets, connector_config, crash_and_recover, list_keys,
+                            read_object, wait_until, worker_config)
 
 AVRO_CONVERTER = "io.confluent.connect.avro.AvroConverter"
 
@@ -149,3 +150,73 @@ def test_an_unreachable_registry_is_refused_at_validation_only_for_a_bad_url(tes
                                ).run_until_failure(30)
     assert code == 2, logs
     assert 'Missing required configuration "value.converter.schema.registry.url"' in logs, logs
+
+
+def test_avro_in_avro_out_reads_back_with_fastavro(testenv, s3, registry, make_topic, kafka_producer, kafka_consumer,
+                                                    unique_name, s3_prefix, tmp_path):
+    """AvroConverter in, AvroFormat (snappy) out: fastavro reads the producer's records back, and the file's writer
+    schema is AvroData's rendering of the Connect schema (connect.name on the record, connect.* on logical types),
+    as the Java connector writes it."""
+    import fastavro
+
+    topic = make_topic()
+    url = registry["SCHEMA_REGISTRY_URL"]
+    produce_avro(kafka_producer(), topic, {"url": url}, [order(i) for i in range(4)])
+    name = unique_name("avro-avro")
+    connector = connector_config(testenv, name, topic, s3_prefix, **{
+        "format.class": "io.confluent.connect.s3.format.avro.AvroFormat", "avro.codec": "snappy", "flush.size": 4})
+    sluice = SluiceProcess(tmp_path, worker_config(testenv, **{"value.converter": AVRO_CONVERTER,
+                                                               "value.converter.schema.registry.url": url}),
+                           connector).start()
+    try:
+        wait_until(lambda: list_keys(s3, testenv.s3_bucket, s3_prefix), 60, what="one object")
+    finally:
+        assert sluice.stop() == 0, sluice.logs()
+    keys = list_keys(s3, testenv.s3_bucket, s3_prefix)
+    assert keys == [f"{s3_prefix}{topic}/partition=0/{topic}+0+0000000000.avro"]
+    with io.BytesIO(read_object(s3, testenv.s3_bucket, keys[0])) as f:
+        reader = fastavro.reader(f)
+        records = list(reader)
+        schema = reader.writer_schema
+        assert reader.codec == "snappy"
+    assert schema["name"] == "com.example.shop.Order" and schema["connect.name"] == "com.example.shop.Order"
+    price = next(f for f in schema["fields"] if f["name"] == "price")["type"]
+    assert price["connect.name"] == "org.apache.kafka.connect.data.Decimal" and price["logicalType"] == "decimal"
+    for i, record in enumerate(records):
+        expected = order(i)
+        assert record["id"] == i and record["customer"] == expected["customer"]
+        assert record["price"] == expected["price"]
+        assert int(record["created"].timestamp() * 1000) == expected["created"]
+        assert record["tags"] == expected["tags"] and record["note"] == expected["note"]
+        # An Avro enum becomes a Connect string (AvroData without enhanced schema support), written as a string.
+        assert record["status"] == expected["status"]
+
+
+def test_avro_output_is_exactly_once_across_kill_dash_nine(testenv, s3, make_topic, kafka_producer, kafka_consumer,
+                                                            unique_name, s3_prefix, tmp_path):
+    """AvroFormat files under four SIGKILLs while records flow: every record in exactly one object (each object read
+    back with fastavro). StringConverter values are optional strings, written as ["null", "string"]."""
+    import fastavro
+
+    partitions = 2
+    topic = make_topic(partitions=partitions)
+    name = unique_name("avro-eos")
+    connector = connector_config(testenv, name, topic, s3_prefix, **{
+        "format.class": "io.confluent.connect.s3.format.avro.AvroFormat", "avro.codec": "deflate",
+        "flush.size": 50})
+    # A killed member leaves the group only when its session times out: keep that short.
+    sluice = SluiceProcess(tmp_path, worker_config(testenv, **{"consumer.session.timeout.ms": 6000}), connector)
+    # 40 batches of 5 per partition: 200 per partition, a multiple of flush.size.
+    produced = crash_and_recover(sluice, kafka_producer(), kafka_consumer, f"connect-{name}", topic, partitions,
+                                 batches=40, per_batch=5, seed=5)
+    seen: dict[str, int] = {}
+    for key in list_keys(s3, testenv.s3_bucket, s3_prefix):
+        assert key.endswith(".avro"), key
+        with io.BytesIO(read_object(s3, testenv.s3_bucket, key)) as f:
+            reader = fastavro.reader(f)
+            assert reader.writer_schema == ["null", "string"] and reader.codec == "deflate", key
+            for value in reader:
+                seen[value] = seen.get(value, 0) + 1
+    duplicates = {v: n for v, n in seen.items() if n > 1}
+    assert not duplicates, f"{len(duplicates)} records written more than once, e.g. {list(duplicates)[:5]}"
+    assert len(seen) == sum(produced.values())
