@@ -2,6 +2,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <vector>
 
 namespace sluice::kafka {
@@ -20,6 +21,11 @@ Status enable_oauthbearer_background(rd_kafka_t* rk) {
   rd_kafka_error_destroy(error);
   return Status::fatal("Kafka client: cannot run SASL callbacks in the background: " + why);
 }
+
+namespace {
+// What librdkafka is told is left of a reused token: it asks again after 80 % of it (2.4 s).
+constexpr std::chrono::seconds kRetryHorizon(3);
+}  // namespace
 
 OAuthBearerTokenSource keep_last_good_token(
     OAuthBearerTokenSource source, std::chrono::seconds margin,
@@ -46,7 +52,13 @@ OAuthBearerTokenSource keep_last_good_token(
           fresh.status().message(),
           std::chrono::duration_cast<std::chrono::seconds>(state->last->expiration - clock())
               .count());
-      return *state->last;
+      // librdkafka asks again at 80 % of the lifetime it is told: tell it the token lasts only a
+      // few seconds more, so it retries soon (the broker goes by the token's own expiry). Waiting
+      // for 80 % of the real rest would leave the connections re-authenticating with a token in
+      // its last seconds (KIP-368) while the endpoint is already back.
+      OAuthBearerToken again = *state->last;
+      again.expiration = std::min(again.expiration, clock() + kRetryHorizon);
+      return again;
     }
     return fresh;
   };

@@ -46,9 +46,10 @@ Status enable_oauthbearer_background(rd_kafka_t* rk);
 // Wraps `source` so that a transient failure (kRetriable) while the last token it made still has
 // more than `margin` to live hands that token out again, with a warning, instead of failing:
 // librdkafka reports every token failure as an authentication error, which fails the task, and a
-// token endpoint or STS hiccup at the 80 % refresh point must not. librdkafka asks again soon,
-// since the token's remaining life is shorter each time. Fatal failures and an exhausted token
-// still fail. One wrapper per client; thread-safe.
+// token endpoint or STS hiccup at the 80 % refresh point must not. The reused token is handed
+// out with an expiry at most 3 s away (never later than its own), so librdkafka asks again within
+// seconds rather than at 80 % of what is left. Fatal failures and an exhausted token still fail.
+// One wrapper per client; thread-safe.
 OAuthBearerTokenSource keep_last_good_token(
     OAuthBearerTokenSource source, std::chrono::seconds margin = std::chrono::seconds(2),
     std::function<std::chrono::system_clock::time_point()> clock = {});

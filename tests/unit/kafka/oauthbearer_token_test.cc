@@ -35,6 +35,8 @@ TEST(KeepLastGoodTokenTest, TransientFailuresReuseTheCurrentTokenWhileItLives) {
   Result<OAuthBearerToken> again = source();
   ASSERT_TRUE(again.ok());
   EXPECT_EQ(again->value, "t1");
+  // Handed out as if it ended in 3 s, so that librdkafka asks again soon.
+  EXPECT_EQ(again->expiration, now + std::chrono::seconds(3));
   now = kStart + std::chrono::seconds(56);  // less than the margin left: fail for real
   EXPECT_EQ(source().status().code(), StatusCode::kRetriable);
   now = kStart + std::chrono::seconds(10);
