@@ -6,6 +6,7 @@
 #include <chrono>
 #include <thread>
 
+#include "connect/schema_projector.h"
 #include "sink/time_bucket.h"
 
 namespace sluice::sink {
@@ -120,24 +121,34 @@ bool TopicPartitionWriter::rotation_due_on_time(const std::string& encoded, int6
   return p.rotate_schedule_interval_ms > 0 && now_ms >= next_scheduled_rotation_;
 }
 
-bool TopicPartitionWriter::schema_requires_rotation(const OpenFile* file,
-                                                    const connect::SinkRecord& record) const {
-  if (file == nullptr) return false;
-  const connect::Schema* file_schema = file->schema.get();
+Result<bool> TopicPartitionWriter::schema_requires_rotation(
+    const OpenFile& file, const connect::SinkRecord& record) const {
+  const connect::Schema* file_schema = file.schema.get();
   const connect::Schema* record_schema = record.value_schema.get();
   if (file_schema == record_schema) return false;
-  // A switch between schemaless and schema-based values always starts a new file.
-  if ((file_schema == nullptr) != (record_schema == nullptr)) return true;
-  switch (services_.policy.schema_compatibility) {
-    case SchemaCompatibility::kNone:
-      return !connect::schemas_equal(file_schema, record_schema);
-    case SchemaCompatibility::kBackward:
-    case SchemaCompatibility::kFull:
-      return record_schema->version.value_or(0) > file_schema->version.value_or(0);
-    case SchemaCompatibility::kForward:
-      return record_schema->version.value_or(0) < file_schema->version.value_or(0);
+  Result<SchemaChange> change =
+      check_schema_change(services_.policy.schema_compatibility, record_schema, file_schema);
+  if (!change.ok()) return change.status();
+  return *change != SchemaChange::kCompatible;
+}
+
+Result<const connect::SinkRecord*> TopicPartitionWriter::project_onto(
+    const OpenFile& file, const connect::SinkRecord& record) {
+  const connect::Schema* file_schema = file.schema.get();
+  const connect::Schema* record_schema = record.value_schema.get();
+  if (services_.policy.schema_compatibility == SchemaCompatibility::kNone ||
+      file_schema == record_schema || file_schema == nullptr || record_schema == nullptr ||
+      connect::schemas_equal(record_schema, file_schema)) {
+    return &record;
   }
-  return false;
+  projection_arena_.reset();
+  Result<connect::Value> value =
+      connect::project_value(*record_schema, record.value, *file_schema, projection_arena_);
+  if (!value.ok()) return value.status();
+  projected_ = record;
+  projected_.value_schema = file.schema;
+  projected_.value = *value;
+  return &projected_;
 }
 
 Status TopicPartitionWriter::write(const connect::SinkRecord& record, int64_t now_ms) {
@@ -187,12 +198,19 @@ Status TopicPartitionWriter::write(const connect::SinkRecord& record, int64_t no
 
   auto it = files_by_partition_.find(encoded_scratch_);
   OpenFile* file = it == files_by_partition_.end() ? nullptr : it->second;
-  if (schema_requires_rotation(file, record)) {
-    rotate(now_ms, /*time_based=*/false);
-    file = nullptr;
-    base_timestamp_ = ts;
-  } else if (rotation_due_on_time(encoded_scratch_, ts, now_ms)) {
-    rotate(now_ms, /*time_based=*/true);
+  // The Java connector's order: a switch between schemaless and schema'd values, then time, then
+  // a schema change, then the open-files limit.
+  const bool null_flip =
+      file != nullptr && (file->schema == nullptr) != (record.value_schema == nullptr);
+  const bool time_due = !null_flip && rotation_due_on_time(encoded_scratch_, ts, now_ms);
+  bool schema_rotation = false;
+  if (file != nullptr && !null_flip && !time_due) {
+    Result<bool> rotation = schema_requires_rotation(*file, record);
+    if (!rotation.ok()) return rotation.status();
+    schema_rotation = *rotation;
+  }
+  if (null_flip || time_due || schema_rotation) {
+    rotate(now_ms, /*time_based=*/time_due);
     file = nullptr;
     base_timestamp_ = ts;
   } else if (file == nullptr && services_.policy.max_open_files > 0 &&
@@ -258,10 +276,19 @@ Status TopicPartitionWriter::append_record(const connect::SinkRecord& record, Op
     st = Status::data_error(
         "the record has no headers, which store.kafka.headers=true cannot write");
   }
+  const connect::SinkRecord* to_write = &record;
+  if (st.ok() && !opened) {
+    Result<const connect::SinkRecord*> projected = project_onto(*file, record);
+    if (projected.ok()) {
+      to_write = *projected;
+    } else {
+      st = projected.status();
+    }
+  }
   size_t written_views = 0;
   for (auto& view : file->views) {
     if (!st.ok()) break;
-    st = view->writer->write(record, view->view);
+    st = view->writer->write(*to_write, view->view);
     if (st.ok()) ++written_views;
   }
   if (!st.ok()) {

@@ -40,14 +40,13 @@
 #include "sink/part_buffer.h"
 #include "sink/partitioner.h"
 #include "sink/rotation_plan.h"
+#include "sink/schema_compatibility.h"
 #include "sink/timestamp_extractor.h"
 #include "sink/uploader.h"
 #include "storage/object_store.h"
 #include "util/status.h"
 
 namespace sluice::sink {
-
-enum class SchemaCompatibility { kNone, kBackward, kForward, kFull };
 
 // What the connector configuration says about cutting files.
 struct RotationPolicy {
@@ -152,7 +151,15 @@ class TopicPartitionWriter {
   };
 
   bool rotation_due_on_time(const std::string& encoded, int64_t ts, int64_t now_ms) const;
-  bool schema_requires_rotation(const OpenFile* file, const connect::SinkRecord& record) const;
+  // Whether the record's value schema starts a new file rather than joining `file`
+  // (schema_compatibility.h). kDataError when the schemas lack the versions the mode compares.
+  // REQUIRES: file != nullptr, and both schemas present or both absent.
+  Result<bool> schema_requires_rotation(const OpenFile& file,
+                                        const connect::SinkRecord& record) const;
+  // The record as it goes into `file`: projected onto the file's value schema under
+  // BACKWARD/FORWARD/FULL when its own differs, in projection_arena_; else `record` itself.
+  Result<const connect::SinkRecord*> project_onto(const OpenFile& file,
+                                                  const connect::SinkRecord& record);
   // Cuts every open file; `replayed` is the recorded plan being re-executed, if any.
   void rotate(int64_t now_ms, bool time_based, const RotationPlan* replayed = nullptr);
   // Records `plan` in Kafka; false when it is too large for commit metadata (not recorded).
@@ -188,25 +195,29 @@ class TopicPartitionWriter {
   std::string last_encoded_partition_;
   int64_t last_written_offset_ = -1;
   int64_t last_seen_offset_ = -1;
-  int64_t start_offset_ = -1;    // the first offset this writer saw (where it started reading)
-  int64_t durable_offset_ = -1;  // every record before it is durable (-1: nothing yet)
+  int64_t start_offset_ = -1;      // the first offset this writer saw (where it started reading)
+  int64_t durable_offset_ = -1;    // every record before it is durable (-1: nothing yet)
   int64_t committed_offset_ = -1;  // the last offset known to be committed
   int64_t next_scheduled_rotation_ = -1;
 
   // The plan of the rotation being built: runs of (first offset, index of the file in files_).
   std::vector<std::pair<int64_t, int>> current_runs_;
   int last_run_index_ = -1;
-  int64_t range_begin_ = -1;    // the first offset after the previous rotation
-  bool force_plan_ = false;     // this rotation is cut by memory pressure: plan it whatever the policy
+  int64_t range_begin_ = -1;  // the first offset after the previous rotation
+  bool force_plan_ = false;  // this rotation is cut by memory pressure: plan it whatever the policy
   std::deque<RotationPlan> replay_;
   bool replay_in_progress_ = false;  // the open files belong to replay_.front()
-  Status failure_;              // a plan commit failed: the writer needs reset()
+  Status failure_;                   // a plan commit failed: the writer needs reset()
   // Conditional writes: records of an encoded partition below this offset are in objects that
   // already exist (found by the scan) and are not written again.
   std::unordered_map<std::string, int64_t> skip_below_;
 
   std::string encoded_scratch_;  // reused per record: no allocation on the hot path
   std::string key_scratch_;
+  // The last projected record and the Arena its value lives in (reset per projection: writers
+  // encode a record before write() returns and keep no reference to its values).
+  connect::SinkRecord projected_;
+  connect::Arena projection_arena_;
 };
 
 }  // namespace sluice::sink
