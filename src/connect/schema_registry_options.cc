@@ -1,8 +1,13 @@
 #include "connect/schema_registry_options.h"
 
+#include <cctype>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "config/jaas_config.h"
+#include "config/key_stores.h"
 
 namespace sluice::connect {
 
@@ -74,9 +79,31 @@ void read_auth(ConverterOptions& options, schema_registry::RegistryClientConfig&
   std::string source = options.choice_ignoring_case("basic.auth.credentials.source", "URL",
                                                     {"URL", "USER_INFO", "SASL_INHERIT"});
   if (source == "SASL_INHERIT") {
-    options.add_problem("basic.auth.credentials.source", source,
-                        "sluice does not take registry credentials from sasl.jaas.config; use "
-                        "USER_INFO with basic.auth.user.info");
+    // As Confluent's SaslBasicAuthCredentialProvider: the username and password options of the
+    // login module in this converter's own sasl.jaas.config.
+    const std::string* jaas = options.raw("sasl.jaas.config");
+    if (jaas == nullptr) {
+      options.add_problem("basic.auth.credentials.source", source,
+                          "SASL_INHERIT takes the credentials from sasl.jaas.config, which is not "
+                          "set in this converter's configuration");
+    } else {
+      Result<config::JaasLoginModule> module = config::parse_jaas_config(*jaas);
+      std::optional<std::string> user = module.ok() ? module->option("username") : std::nullopt;
+      std::optional<std::string> password = module.ok() ? module->option("password") : std::nullopt;
+      if (!module.ok()) {
+        // The parser words its message for the Kafka client's key; keep only the reason.
+        std::string_view why = module.status().message();
+        const size_t colon = why.find(": ");
+        if (colon != std::string_view::npos) why.remove_prefix(colon + 2);
+        options.add_problem("sasl.jaas.config", kHidden, why);
+      } else if (!user || !password) {
+        options.add_problem("sasl.jaas.config", kHidden,
+                            "basic.auth.credentials.source=SASL_INHERIT needs the login module's "
+                            "username and password options");
+      } else {
+        config.basic_user_info = *user + ":" + *password;
+      }
+    }
   } else if (source == "USER_INFO") {
     const std::string* info = options.raw("basic.auth.user.info");
     if (info == nullptr) info = options.raw("schema.registry.basic.auth.user.info");
@@ -105,36 +132,61 @@ void read_auth(ConverterOptions& options, schema_registry::RegistryClientConfig&
   }
 }
 
-void read_tls(ConverterOptions& options, schema_registry::RegistryClientConfig& config) {
+// schema.registry.ssl.*: read as the Kafka client's ssl.* stores are (config/key_stores.h).
+config::StoreSettings store_settings(ConverterOptions& options, const std::string& kind) {
   const std::string prefix = "schema.registry.ssl.";
-  if (const std::string* location = options.raw(prefix + "truststore.location")) {
-    std::string type = options.string(prefix + "truststore.type", "JKS");
-    if (type == "PEM") {
-      config.http.ca_file = *location;
+  config::StoreSettings s;
+  s.prefix = prefix;
+  if (const std::string* location = options.raw(prefix + kind + ".location")) {
+    s.location = *location;
+  }
+  s.type = options.string(prefix + kind + ".type", "JKS");
+  for (char& c : s.type) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  if (const std::string* password = options.raw(prefix + kind + ".password")) {
+    s.password = *password;
+  }
+  return s;
+}
+
+// A store problem as a converter problem: the message names the key and why, never a password.
+void add_store_problem(ConverterOptions& options, const std::string& key,
+                       const config::StoreSettings& s, const Status& status) {
+  std::string_view why = status.message();
+  const size_t colon = why.find(": ");
+  if (why.starts_with("Invalid value ") && colon != std::string_view::npos) {
+    why.remove_prefix(colon + 2);
+  }
+  options.add_problem(key, s.location.value_or(""), why);
+}
+
+void read_tls(ConverterOptions& options, schema_registry::RegistryClientConfig& config) {
+  config::StoreSettings trust = store_settings(options, "truststore");
+  if (trust.location && !trust.location->empty()) {
+    Result<config::TrustStorePem> store = config::load_trust_store(trust);
+    if (!store.ok()) {
+      add_store_problem(options, trust.prefix + "truststore.location", trust, store.status());
+    } else if (!store->file.empty()) {
+      config.http.ca_file = store->file;
     } else {
-      options.add_problem(prefix + "truststore.type", type,
-                          "sluice reads PEM trust stores for the Schema Registry (convert with "
-                          "`keytool -exportcert -rfc` or `openssl pkcs12 -nokeys`)");
+      config.http.ca_pem = store->text;
     }
   }
-  if (const std::string* location = options.raw(prefix + "keystore.location")) {
-    std::string type = options.string(prefix + "keystore.type", "JKS");
-    if (type == "PKCS12") {
-      config.http.client_cert_file = *location;
+  config::StoreSettings keys = store_settings(options, "keystore");
+  if (keys.location && !keys.location->empty()) {
+    Result<config::KeyStoreFile> store = config::locate_key_store(keys);
+    if (!store.ok()) {
+      add_store_problem(options, keys.prefix + "keystore.location", keys, store.status());
+    } else if (store->format == config::KeyStoreFormat::kPkcs12) {
+      config.http.client_cert_file = store->path;
       config.http.client_cert_type = "P12";
-      if (const std::string* password = options.raw(prefix + "keystore.password")) {
-        config.http.client_key_password = *password;
-      }
-    } else if (type == "PEM") {
-      // One file with the certificate and the private key, as Kafka's PEM key stores.
-      config.http.client_cert_file = *location;
-      config.http.client_key_file = *location;
-      if (const std::string* password = options.raw(prefix + "key.password")) {
-        config.http.client_key_password = *password;
-      }
+      if (keys.password) config.http.client_key_password = *keys.password;
     } else {
-      options.add_problem(prefix + "keystore.type", type,
-                          "sluice reads PKCS12 and PEM key stores for the Schema Registry");
+      // One file with the certificate and the private key, as Kafka's PEM key stores.
+      config.http.client_cert_file = store->path;
+      config.http.client_key_file = store->path;
+      if (const std::string* password = options.raw(keys.prefix + "key.password")) {
+        config.http.client_key_password = *password;
+      }
     }
   }
 }

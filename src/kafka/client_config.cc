@@ -154,7 +154,7 @@ bool is_oidc_login_handler(std::string_view cls) {
 // sasl.oauthbearer.* keys before they are translated together.
 struct OAuthBearerLogin {
   bool oidc = false;  // Kafka's OIDC login handler is configured
-  std::optional<JaasLoginModule> module;
+  std::optional<config::JaasLoginModule> module;
 };
 
 // The sasl.oauthbearer.* keys. Those librdkafka spells the same way are passed on; the Java
@@ -207,8 +207,8 @@ Status translate_oauthbearer_keys(const std::map<std::string, std::string>& java
 Status translate_oauthbearer_login(const std::map<std::string, std::string>& java,
                                    const OAuthBearerLogin& login, ClientConfig& config) {
   std::map<std::string, std::string>& p = config.properties;
-  const JaasLoginModule empty;
-  const JaasLoginModule& module = login.module ? *login.module : empty;
+  const config::JaasLoginModule empty;
+  const config::JaasLoginModule& module = login.module ? *login.module : empty;
   std::string extensions;
   for (const auto& [name, value] : module.options) {
     if (!starts_with(name, "extension_")) continue;
@@ -297,27 +297,27 @@ Status translate_oauthbearer_login(const std::map<std::string, std::string>& jav
 // sasl.jaas.config: credentials in the shape librdkafka takes them.
 Status translate_jaas(const std::string& text, const std::optional<std::string>& mechanism,
                       ClientConfig& config, OAuthBearerLogin& oauthbearer) {
-  SLUICE_ASSIGN_OR_RETURN(JaasLoginModule module, parse_jaas_config(text));
+  SLUICE_ASSIGN_OR_RETURN(config::JaasLoginModule module, config::parse_jaas_config(text));
   std::map<std::string, std::string>& p = config.properties;
   const std::string& cls = module.class_name;
   if (config.msk_iam_options) {
     const bool aws_msk_iam = mechanism && *mechanism == "AWS_MSK_IAM";
     if (aws_msk_iam ? cls != kMskIamLoginModule : !ends_with(cls, ".OAuthBearerLoginModule")) {
-      return jaas_error(std::string("MSK IAM authentication needs the login module ") +
-                        (aws_msk_iam ? kMskIamLoginModule
-                                     : "org.apache.kafka.common.security.oauthbearer."
-                                       "OAuthBearerLoginModule") +
-                        ", not " + cls);
+      return config::jaas_error(std::string("MSK IAM authentication needs the login module ") +
+                                (aws_msk_iam ? kMskIamLoginModule
+                                             : "org.apache.kafka.common.security.oauthbearer."
+                                               "OAuthBearerLoginModule") +
+                                ", not " + cls);
     }
   }
   if (ends_with(cls, ".ScramLoginModule") || ends_with(cls, ".PlainLoginModule")) {
     auto username = module.option("username");
     auto password = module.option("password");
     if (!username || !password) {
-      return jaas_error(cls + " needs the options username and password");
+      return config::jaas_error(cls + " needs the options username and password");
     }
     if (module.option("tokenauth") && to_lower(*module.option("tokenauth")) == "true") {
-      return jaas_error("delegation tokens (tokenauth=true) are not supported by sluice");
+      return config::jaas_error("delegation tokens (tokenauth=true) are not supported by sluice");
     }
     for (const auto& [name, value] : module.options) {
       if (name != "username" && name != "password" && name != "tokenauth") {
@@ -335,7 +335,7 @@ Status translate_jaas(const std::string& text, const std::optional<std::string>&
   }
   if (cls == kMskIamLoginModule) {
     if (!mechanism || *mechanism != "AWS_MSK_IAM") {
-      return jaas_error(cls + " needs sasl.mechanism=AWS_MSK_IAM");
+      return config::jaas_error(cls + " needs sasl.mechanism=AWS_MSK_IAM");
     }
     config.msk_iam_options = module.options;
     return Status::ok_status();
@@ -354,9 +354,10 @@ Status translate_jaas(const std::string& text, const std::optional<std::string>&
     // Translated with the sasl.kerberos.* keys (translate_gssapi), which it must agree with.
     return Status::ok_status();
   }
-  return jaas_error("login module " + cls +
-                    " is not known to sluice; it understands ScramLoginModule, PlainLoginModule, "
-                    "OAuthBearerLoginModule, Krb5LoginModule and MSK's IAMLoginModule");
+  return config::jaas_error(
+      "login module " + cls +
+      " is not known to sluice; it understands ScramLoginModule, PlainLoginModule, "
+      "OAuthBearerLoginModule, Krb5LoginModule and MSK's IAMLoginModule");
 }
 
 Status translate_security(const std::map<std::string, std::string>& java, ClientConfig& config) {

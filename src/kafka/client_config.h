@@ -22,7 +22,7 @@
 #include <utility>
 #include <vector>
 
-#include "kafka/jaas_config.h"
+#include "config/jaas_config.h"
 #include "util/status.h"
 
 namespace sluice::kafka {

@@ -9,7 +9,7 @@
 #include <cstring>
 #include <fstream>
 
-#include "kafka/jaas_config.h"
+#include "config/jaas_config.h"
 #include "kafka/java_keys.h"
 
 namespace sluice::kafka {
@@ -33,7 +33,7 @@ std::string shell_quote(std::string_view word) {
 }
 
 // The JDK's Krb5LoginModule takes a boolean option as true only when it reads "true", in any case.
-bool jaas_flag(const JaasLoginModule& module, std::string_view name) {
+bool jaas_flag(const config::JaasLoginModule& module, std::string_view name) {
   auto value = module.option(name);
   return value && to_lower(*value) == "true";
 }
@@ -43,7 +43,7 @@ bool jaas_flag(const JaasLoginModule& module, std::string_view name) {
 // different ones, and refuses to start with neither (KerberosLogin.getServiceName: "No serviceName
 // defined in either JAAS or Kafka config"), where librdkafka would quietly use "kafka".
 Result<std::string> service_name(const std::map<std::string, std::string>& java,
-                                 const JaasLoginModule& module) {
+                                 const config::JaasLoginModule& module) {
   auto key_service = get(java, "sasl.kerberos.service.name");
   auto jaas_service = module.option("serviceName");
   if (key_service && jaas_service && *key_service != *jaas_service) {
@@ -64,7 +64,7 @@ Result<std::string> service_name(const std::map<std::string, std::string>& java,
 }
 
 // Notes for Krb5LoginModule options that change nothing here or that sluice cannot honour.
-void note_login_options(const JaasLoginModule& module, ClientConfig& config) {
+void note_login_options(const config::JaasLoginModule& module, ClientConfig& config) {
   for (const auto& [name, value] : module.options) {
     // storeKey keeps the key in the JVM's Subject (for acceptors), doNotPrompt forbids asking for
     // a password: neither changes what a client without prompts does.
@@ -124,7 +124,7 @@ Status translate_relogin_interval(const std::map<std::string, std::string>& java
 
 // useKeyTab=true: librdkafka logs in by running kinit with the keytab.
 Status translate_keytab_login(const std::map<std::string, std::string>& java,
-                              const JaasLoginModule& module, ClientConfig& config) {
+                              const config::JaasLoginModule& module, ClientConfig& config) {
   std::map<std::string, std::string>& p = config.properties;
   auto principal = module.option("principal");
   auto keytab = module.option("keyTab");
@@ -132,15 +132,16 @@ Status translate_keytab_login(const std::map<std::string, std::string>& java,
   // ticket in the cache first and getting a new one when that fails, as its default command
   // does.
   if (!principal || principal->empty()) {
-    return jaas_error(std::string(kKrb5LoginModule) +
-                      " with useKeyTab=true needs the option principal (the client's Kerberos "
-                      "principal, e.g. principal=\"sluice@EXAMPLE.COM\")");
+    return config::jaas_error(
+        std::string(kKrb5LoginModule) +
+        " with useKeyTab=true needs the option principal (the client's Kerberos "
+        "principal, e.g. principal=\"sluice@EXAMPLE.COM\")");
   }
   // The JDK reads the keytab when the client starts and fails then ("Unable to obtain password
   // from user"); so does sluice, before connecting.
   if (keytab && !std::ifstream(*keytab, std::ios::binary)) {
-    return jaas_error("the keyTab file " + *keytab + " cannot be read (" + std::strerror(errno) +
-                      ")");
+    return config::jaas_error("the keyTab file " + *keytab + " cannot be read (" +
+                              std::strerror(errno) + ")");
   }
   // Java's sasl.kerberos.kinit.cmd is the path of the kinit program (KerberosLogin runs
   // `<path> -R`); librdkafka's property of the same name is a whole shell command.
@@ -165,7 +166,7 @@ Status translate_keytab_login(const std::map<std::string, std::string>& java,
 
 // useTicketCache=true without a keytab: the ticket cache as it is, no kinit.
 void translate_ticket_cache_login(const std::map<std::string, std::string>& java,
-                                  const JaasLoginModule& module, ClientConfig& config) {
+                                  const config::JaasLoginModule& module, ClientConfig& config) {
   std::map<std::string, std::string>& p = config.properties;
   // The ticket is someone else's to get (kinit by hand, k5start, a login): librdkafka must not
   // run its kinit, which without a keytab could only fail.
@@ -211,7 +212,7 @@ Status translate_gssapi(const std::map<std::string, std::string>& java, bool gss
   if (!gssapi) {
     // The other sasl.kerberos.* keys are read by the Java client for GSSAPI only: unused here.
     if (jaas) {
-      Result<JaasLoginModule> module = parse_jaas_config(*jaas);
+      Result<config::JaasLoginModule> module = config::parse_jaas_config(*jaas);
       if (module.ok() && ends_with(module->class_name, ".Krb5LoginModule")) {
         config.notes.push_back(
             "sasl.jaas.config holds " + module->class_name +
@@ -230,10 +231,10 @@ Status translate_gssapi(const std::map<std::string, std::string>& java, bool gss
         "useTicketCache=true) in the worker configuration; sluice does not read the JVM's JAAS "
         "file (java.security.auth.login.config)");
   }
-  SLUICE_ASSIGN_OR_RETURN(JaasLoginModule module, parse_jaas_config(*jaas));
+  SLUICE_ASSIGN_OR_RETURN(config::JaasLoginModule module, config::parse_jaas_config(*jaas));
   if (!ends_with(module.class_name, ".Krb5LoginModule")) {
-    return jaas_error("sasl.mechanism=GSSAPI needs the login module " +
-                      std::string(kKrb5LoginModule) + ", not " + module.class_name);
+    return config::jaas_error("sasl.mechanism=GSSAPI needs the login module " +
+                              std::string(kKrb5LoginModule) + ", not " + module.class_name);
   }
 
   SLUICE_ASSIGN_OR_RETURN(config.properties["sasl.kerberos.service.name"],
@@ -242,8 +243,8 @@ Status translate_gssapi(const std::map<std::string, std::string>& java, bool gss
   for (const char* option : {"principal", "keyTab"}) {
     auto value = module.option(option);
     if (value && value->find("%{") != std::string::npos) {
-      return jaas_error(std::string("the option ") + option +
-                        " holds \"%{\", which librdkafka's kinit command cannot carry");
+      return config::jaas_error(std::string("the option ") + option +
+                                " holds \"%{\", which librdkafka's kinit command cannot carry");
     }
   }
   note_login_options(module, config);
@@ -254,10 +255,11 @@ Status translate_gssapi(const std::map<std::string, std::string>& java, bool gss
   }
   // Krb5LoginModule would ask for a password, which the Java client cannot answer ("Could not
   // login: the client is being asked for a password").
-  return jaas_error(std::string(kKrb5LoginModule) +
-                    " needs useKeyTab=true (with keyTab and principal) or useTicketCache=true: "
-                    "without either it asks for a password, which neither the Java client nor "
-                    "sluice can give");
+  return config::jaas_error(
+      std::string(kKrb5LoginModule) +
+      " needs useKeyTab=true (with keyTab and principal) or useTicketCache=true: "
+      "without either it asks for a password, which neither the Java client nor "
+      "sluice can give");
 }
 
 // The client mechanisms of the Cyrus SASL plugins this process can load (from Cyrus's plugin

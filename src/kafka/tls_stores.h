@@ -1,7 +1,7 @@
 // The Java client's key and trust stores (ssl.truststore.*, ssl.keystore.*) in librdkafka's terms:
-// PEM files are passed on, PKCS#12 stores are read here with OpenSSL and handed over as PEM text,
-// JKS and JCEKS stores are refused with the keytool command that converts them. Stateless;
-// thread-safe (OpenSSL's legacy provider is loaded once).
+// the stores are read by config/key_stores.h (PEM passed on, PKCS#12 trust stores as PEM text,
+// JKS refused with the keytool command); this file maps the result onto librdkafka's ssl.*
+// properties. Stateless; thread-safe.
 #pragma once
 
 #include <map>

@@ -72,7 +72,8 @@ def produce_avro(producer, topic: str, registry_conf: dict, records, partition: 
     assert producer.flush(30) == 0
 
 
-@pytest.mark.parametrize("auth", [False, True], ids=["open-registry", "basic-auth-registry"])
+@pytest.mark.parametrize("auth", [None, "USER_INFO", "SASL_INHERIT"],
+                         ids=["open-registry", "basic-auth-registry", "sasl-inherit-registry"])
 def test_avro_records_become_the_java_connectors_json(testenv, s3, registry, make_topic, kafka_producer,
                                                       kafka_consumer, unique_name, s3_prefix, tmp_path, auth):
     topic = make_topic()
@@ -81,8 +82,15 @@ def test_avro_records_become_the_java_connectors_json(testenv, s3, registry, mak
     converter = {"value.converter": AVRO_CONVERTER, "value.converter.schema.registry.url": url}
     if auth:
         registry_conf["basic.auth.user.info"] = registry["SCHEMA_REGISTRY_USER_INFO"]
-        converter["value.converter.basic.auth.credentials.source"] = "USER_INFO"
+        converter["value.converter.basic.auth.credentials.source"] = auth
+    if auth == "USER_INFO":
         converter["value.converter.basic.auth.user.info"] = registry["SCHEMA_REGISTRY_USER_INFO"]
+    elif auth == "SASL_INHERIT":
+        # The credentials of the login module in the converter's own sasl.jaas.config.
+        user, password = registry["SCHEMA_REGISTRY_USER_INFO"].split(":", 1)
+        converter["value.converter.sasl.jaas.config"] = (
+            "org.apache.kafka.common.security.plain.PlainLoginModule required "
+            f'username="{user}" password="{password}";')
     produce_avro(kafka_producer(), topic, registry_conf, [order(i) for i in range(6)])
     name = unique_name("avro")
     sluice = SluiceProcess(tmp_path, worker_config(testenv, **converter),

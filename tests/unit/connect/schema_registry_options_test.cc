@@ -9,6 +9,8 @@
 #include <map>
 #include <string>
 
+#include "test_support/tls_files.h"
+
 namespace sluice::connect {
 namespace {
 
@@ -75,11 +77,35 @@ TEST(SchemaRegistryOptionsTest, UserInfoSourceTakesEitherKeyAndNeverShowsIt) {
   EXPECT_THAT(bad.problems[0], Not(HasSubstr("S3cretWithoutColon")));
 }
 
+TEST(SchemaRegistryOptionsTest, SaslInheritTakesTheLoginOfThisConvertersJaasConfig) {
+  Read r = read({{"schema.registry.url", "http://sr:8081"},
+                 {"basic.auth.credentials.source", "SASL_INHERIT"},
+                 {"sasl.jaas.config",
+                  "org.apache.kafka.common.security.plain.PlainLoginModule required "
+                  "username=\"carol\" password=\"S3cret\";"}});
+  ASSERT_TRUE(r.problems.empty()) << r.problems[0];
+  EXPECT_EQ(r.config.basic_user_info, "carol:S3cret");
+
+  Read missing = read({{"schema.registry.url", "http://sr:8081"},
+                       {"basic.auth.credentials.source", "SASL_INHERIT"}});
+  ASSERT_EQ(missing.problems.size(), 1u);
+  EXPECT_THAT(missing.problems[0], HasSubstr("sasl.jaas.config, which is not set"));
+  Read no_password = read({{"schema.registry.url", "http://sr:8081"},
+                           {"basic.auth.credentials.source", "SASL_INHERIT"},
+                           {"sasl.jaas.config", "a.Module required username=\"carol\";"}});
+  ASSERT_EQ(no_password.problems.size(), 1u);
+  EXPECT_THAT(no_password.problems[0], HasSubstr("username and password"));
+  Read broken = read({{"schema.registry.url", "http://sr:8081"},
+                      {"basic.auth.credentials.source", "SASL_INHERIT"},
+                      {"sasl.jaas.config", "a.Module required password=\"S3cret\""}});
+  ASSERT_EQ(broken.problems.size(), 1u);
+  EXPECT_THAT(
+      broken.problems[0],
+      HasSubstr("Invalid value [hidden] for configuration value.converter.sasl.jaas.config"));
+  EXPECT_THAT(broken.problems[0], Not(HasSubstr("S3cret")));
+}
+
 TEST(SchemaRegistryOptionsTest, UnsupportedSourcesAreRefusedNotIgnored) {
-  Read sasl = read({{"schema.registry.url", "http://sr:8081"},
-                    {"basic.auth.credentials.source", "SASL_INHERIT"}});
-  ASSERT_EQ(sasl.problems.size(), 1u);
-  EXPECT_THAT(sasl.problems[0], HasSubstr("use USER_INFO"));
   Read oauth = read({{"schema.registry.url", "http://sr:8081"},
                      {"bearer.auth.credentials.source", "OAUTHBEARER"}});
   ASSERT_EQ(oauth.problems.size(), 1u);
@@ -97,22 +123,48 @@ TEST(SchemaRegistryOptionsTest, StaticBearerToken) {
   EXPECT_EQ(r.config.bearer_token, "tok");
 }
 
-TEST(SchemaRegistryOptionsTest, TlsStores) {
+TEST(SchemaRegistryOptionsTest, TlsStoresAreReadAsTheKafkaClientsAre) {
+  test_support::TempDir dir;
+  test_support::TestCert ca;
+  const std::string pem = dir.file("ca.pem", ca.pem());
+  const std::string client = dir.file("client.p12", ca.pkcs12("pw", /*with_key=*/true));
   Read r = read({{"schema.registry.url", "https://sr:8081"},
-                 {"schema.registry.ssl.truststore.location", "/etc/ca.pem"},
+                 {"schema.registry.ssl.truststore.location", pem},
                  {"schema.registry.ssl.truststore.type", "PEM"},
-                 {"schema.registry.ssl.keystore.location", "/etc/client.p12"},
+                 {"schema.registry.ssl.keystore.location", client},
                  {"schema.registry.ssl.keystore.type", "PKCS12"},
                  {"schema.registry.ssl.keystore.password", "pw"}});
   ASSERT_TRUE(r.problems.empty()) << r.problems[0];
-  EXPECT_EQ(r.config.http.ca_file, "/etc/ca.pem");
-  EXPECT_EQ(r.config.http.client_cert_file, "/etc/client.p12");
+  EXPECT_EQ(r.config.http.ca_file, pem);
+  EXPECT_EQ(r.config.http.client_cert_file, client);
   EXPECT_EQ(r.config.http.client_cert_type, "P12");
   EXPECT_EQ(r.config.http.client_key_password, "pw");
-  Read jks = read({{"schema.registry.url", "https://sr:8081"},
-                   {"schema.registry.ssl.truststore.location", "/etc/ca.jks"}});
-  ASSERT_EQ(jks.problems.size(), 1u);
-  EXPECT_THAT(jks.problems[0], HasSubstr("schema.registry.ssl.truststore.type"));
+
+  // A PKCS#12 trust store becomes PEM text; its type may be left at the JKS default.
+  const std::string p12 = dir.file("trust.p12", ca.pkcs12("tpw", /*with_key=*/false));
+  Read p = read({{"schema.registry.url", "https://sr:8081"},
+                 {"schema.registry.ssl.truststore.location", p12},
+                 {"schema.registry.ssl.truststore.password", "tpw"}});
+  ASSERT_TRUE(p.problems.empty()) << p.problems[0];
+  EXPECT_TRUE(p.config.http.ca_file.empty());
+  EXPECT_EQ(p.config.http.ca_pem, ca.pem());
+  Read wrong = read({{"schema.registry.url", "https://sr:8081"},
+                     {"schema.registry.ssl.truststore.location", p12},
+                     {"schema.registry.ssl.truststore.password", "nope"}});
+  ASSERT_EQ(wrong.problems.size(), 1u);
+  EXPECT_THAT(wrong.problems[0], HasSubstr("wrong schema.registry.ssl.truststore.password"));
+
+  // A JKS store names the keytool command that converts it.
+  const std::string jks = dir.file("ca.jks", std::string("\xFE\xED\xFE\xED\x00\x00\x00\x02", 8));
+  Read j = read({{"schema.registry.url", "https://sr:8081"},
+                 {"schema.registry.ssl.truststore.location", jks}});
+  ASSERT_EQ(j.problems.size(), 1u);
+  EXPECT_THAT(j.problems[0], HasSubstr("value.converter.schema.registry.ssl.truststore.location"));
+  EXPECT_THAT(j.problems[0], HasSubstr("keytool -importkeystore"));
+  Read missing = read({{"schema.registry.url", "https://sr:8081"},
+                       {"schema.registry.ssl.truststore.location", dir.file("x", "") + ".none"}});
+  ASSERT_EQ(missing.problems.size(), 1u);
+  EXPECT_THAT(missing.problems[0], HasSubstr("cannot read the file"));
 }
 
 TEST(SchemaRegistryOptionsTest, LimitsProxyAndHeaders) {

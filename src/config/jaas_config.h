@@ -10,7 +10,7 @@
 
 #include "util/status.h"
 
-namespace sluice::kafka {
+namespace sluice::config {
 
 // One login module entry of a JAAS configuration, as the Java client reads sasl.jaas.config:
 // `<class name> <control flag> [<option>=<value>]... ;`, values bare words or double-quoted
@@ -32,4 +32,4 @@ Result<JaasLoginModule> parse_jaas_config(std::string_view text);
 // holds secrets, so it is never quoted).
 Status jaas_error(const std::string& why);
 
-}  // namespace sluice::kafka
+}  // namespace sluice::config

@@ -1,18 +1,15 @@
 // sasl.jaas.config parsed as the Java client reads it (Kafka's JaasConfig).
-#include "kafka/jaas_config.h"
+#include "config/jaas_config.h"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
-#include "kafka/client_config_test_support.h"
-
-namespace sluice::kafka {
+namespace sluice::config {
 namespace {
 
 using ::testing::HasSubstr;
 using ::testing::Not;
-using namespace ::sluice::kafka::test_support;  // NOLINT(build/namespaces): the shared test
-                                                // fixtures
+constexpr char kSecret[] = "Sup3r-Secret-Value";
 
 // --- JAAS parsing ------------------------------------------------------------------------------
 
@@ -70,4 +67,4 @@ TEST(JaasConfigTest, ErrorsNameThePlaceButNeverAValue) {
 }
 
 }  // namespace
-}  // namespace sluice::kafka
+}  // namespace sluice::config

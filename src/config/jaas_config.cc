@@ -1,10 +1,8 @@
-#include "kafka/jaas_config.h"
+#include "config/jaas_config.h"
 
 #include <cctype>
 
-#include "kafka/java_keys.h"
-
-namespace sluice::kafka {
+namespace sluice::config {
 
 namespace {
 
@@ -110,7 +108,9 @@ class JaasReader {
 }  // namespace
 
 Status jaas_error(const std::string& why) {
-  return Status::invalid_argument(invalid_value("sasl.jaas.config", "", why));
+  // The entry holds secrets: its value is never quoted.
+  return Status::invalid_argument("Invalid value [hidden] for configuration sasl.jaas.config: " +
+                                  why);
 }
 
 std::optional<std::string> JaasLoginModule::option(std::string_view name) const {
@@ -131,7 +131,8 @@ Result<JaasLoginModule> parse_jaas_config(std::string_view text) {
     module.class_name = r.word();
     if (module.class_name.empty()) return jaas_error("expected a login module class name" + at());
     if (!r.skip_blanks()) return jaas_error("unterminated /* comment");
-    std::string flag = to_lower(r.word());
+    std::string flag = r.word();
+    for (char& c : flag) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     if (flag != "required" && flag != "requisite" && flag != "sufficient" && flag != "optional") {
       return jaas_error(
           "expected a control flag (required, requisite, sufficient or optional) "
@@ -172,4 +173,4 @@ Result<JaasLoginModule> parse_jaas_config(std::string_view text) {
   return std::move(modules.front());
 }
 
-}  // namespace sluice::kafka
+}  // namespace sluice::config
