@@ -11,11 +11,11 @@
 #include <string>
 #include <vector>
 
-#include "format/java_number_format.h"
+#include "util/java_number_format.h"
 
 namespace {
 
-using sluice::format::JavaDoubleDigits;
+using sluice::util::JavaDoubleDigits;
 
 // What JSON documents usually hold: prices, measurements, coordinates, ratios, epoch seconds
 // with a fraction (plain notation, the 64-bit arithmetic path).
@@ -79,9 +79,9 @@ void run(benchmark::State& state, const std::vector<T>& values) {
     for (T value : values) {
       out.clear();
       if constexpr (sizeof(T) == sizeof(double)) {
-        sluice::format::append_java_double(out, value, digits);
+        sluice::util::append_java_double(out, value, digits);
       } else {
-        sluice::format::append_java_float(out, value, digits);
+        sluice::util::append_java_float(out, value, digits);
       }
       benchmark::DoNotOptimize(out.data());
     }

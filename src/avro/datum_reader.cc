@@ -2,9 +2,10 @@
 
 #include <charconv>
 #include <cmath>
+#include <type_traits>
 
-#include "avro/java_double.h"
 #include "avro/json_value.h"
+#include "util/java_number_format.h"
 
 namespace sluice::avro {
 namespace {
@@ -72,10 +73,16 @@ void append_number(std::string& out, int64_t value) {
   out.append(buf, std::to_chars(buf, buf + sizeof(buf), value).ptr);
 }
 
-void append_floating(std::string& out, double value) {
+// Float.toString / Double.toString (JDK 17's digits), non-finite values quoted.
+template <typename Floating>
+void append_floating(std::string& out, Floating value) {
   bool finite = std::isfinite(value);
   if (!finite) out.push_back('"');
-  append_java_double(out, value);
+  if constexpr (std::is_same_v<Floating, float>) {
+    util::append_java_float(out, value);
+  } else {
+    util::append_java_double(out, value);
+  }
   if (!finite) out.push_back('"');
 }
 

@@ -2,8 +2,9 @@
 // encoding, for tooling and tests (checking that a block holds exactly its count of objects,
 // dumping a file like avro-tools tojson).
 //
-// JSON encoding (Avro specification, "JSON Encoding"): null, true/false, numbers (float and
-// double as Java's Double.toString, non-finite ones as the strings "NaN", "Infinity",
+// JSON encoding (Avro specification, "JSON Encoding"): null, true/false, numbers (float as
+// Java's Float.toString and double as Double.toString, with JDK 17's digits; non-finite ones as the
+// strings "NaN", "Infinity",
 // "-Infinity"), strings escaped as Jackson does, bytes and fixed as strings whose code points
 // U+0000..U+00FF are the bytes, enums as their symbol, arrays, maps and records as JSON arrays and
 // objects, a union value as null or {"<branch full name>": value}.

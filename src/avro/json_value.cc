@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstring>
 
-#include "avro/java_double.h"
+#include "util/java_number_format.h"
 
 namespace sluice::avro {
 
@@ -19,6 +19,11 @@ JsonValue JsonValue::big_integer(std::string digits) {
 }
 JsonValue JsonValue::number(double value) {
   return JsonValue(Kind::kDouble, value);
+}
+JsonValue JsonValue::float_number(float value) {
+  JsonValue v(Kind::kDouble, static_cast<double>(value));
+  v.float_node_ = true;
+  return v;
 }
 JsonValue JsonValue::string(std::string value) {
   return JsonValue(Kind::kString, std::make_shared<const std::string>(std::move(value)));
@@ -36,6 +41,29 @@ bool JsonValue::is_int32() const {
   return v >= INT32_MIN && v <= INT32_MAX;
 }
 
+JsonValue JsonValue::with_floats_widened() const {
+  switch (kind_) {
+    case Kind::kDouble:
+      return float_node_ ? number(as_double()) : *this;
+    case Kind::kArray: {
+      JsonArray items;
+      items.reserve(as_array().size());
+      for (const JsonValue& item : as_array()) items.push_back(item.with_floats_widened());
+      return array(std::move(items));
+    }
+    case Kind::kObject: {
+      JsonObject members;
+      members.reserve(as_object().size());
+      for (const auto& [key, member] : as_object()) {
+        members.emplace_back(key, member.with_floats_widened());
+      }
+      return object(std::move(members));
+    }
+    default:
+      return *this;
+  }
+}
+
 const JsonValue* JsonValue::find(std::string_view key) const {
   if (kind_ != Kind::kObject) return nullptr;
   for (const auto& [name, value] : as_object()) {
@@ -45,7 +73,8 @@ const JsonValue* JsonValue::find(std::string_view key) const {
 }
 
 bool operator==(const JsonValue& a, const JsonValue& b) {
-  if (a.kind_ != b.kind_) return false;
+  // FloatNode and DoubleNode are different classes: never equal.
+  if (a.kind_ != b.kind_ || a.float_node_ != b.float_node_) return false;
   switch (a.kind_) {
     case JsonValue::Kind::kNull:
       return true;
@@ -140,7 +169,11 @@ void append_jackson_json(std::string& out, const JsonValue& value) {
       double d = value.as_double();
       bool finite = std::isfinite(d);
       if (!finite) out.push_back('"');
-      append_java_double(out, d);
+      if (value.is_float_node()) {
+        util::append_java_float(out, static_cast<float>(d));
+      } else {
+        util::append_java_double(out, d);
+      }
       if (!finite) out.push_back('"');
       return;
     }

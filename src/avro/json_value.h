@@ -5,7 +5,8 @@
 // general JSON model loses: object members keep their first-insertion order (a repeated key keeps
 // its first position and takes the last value, as Jackson's ObjectNode does), integers that fit
 // neither int nor long stay as their digits (Jackson's BigIntegerNode), and every other number
-// with a fraction or exponent is a double (DoubleNode) printed as Java's Double.toString.
+// with a fraction or exponent is a double (DoubleNode) printed as Java's Double.toString, or a
+// float (FloatNode) printed as Float.toString.
 //
 // Values are cheap to copy: strings, arrays and objects share their immutable payload. A JsonValue
 // is safe to read from any number of threads.
@@ -33,7 +34,8 @@ class JsonValue {
     kBool,
     kInt,     // fits a Java long (Jackson IntNode or LongNode)
     kBigInt,  // an integer literal beyond long's range, kept as its digits (BigIntegerNode)
-    kDouble,  // any literal with a fraction or an exponent (DoubleNode)
+    kDouble,  // any literal with a fraction or an exponent (DoubleNode); or a FloatNode, see
+              // float_number()
     kString,
     kArray,
     kObject,
@@ -46,6 +48,10 @@ class JsonValue {
   // REQUIRES: `digits` is a JSON integer literal ("-"? digits, no leading zeros) outside long.
   static JsonValue big_integer(std::string digits);
   static JsonValue number(double value);
+  // Jackson's FloatNode, which Confluent's AvroData makes for a FLOAT32 default: a kDouble that
+  // holds the float's exact value but prints as Float.toString ("0.1", not
+  // "0.10000000149011612"). Reading it as a double gives the widened value, as FloatNode does.
+  static JsonValue float_number(float value);
   static JsonValue string(std::string value);
   static JsonValue array(JsonArray items);
   // Members in order. REQUIRES: no key repeats (the JSON reader merges repeats as Jackson does).
@@ -77,6 +83,12 @@ class JsonValue {
     return *std::get<std::shared_ptr<const JsonObject>>(data_);
   }
 
+  // Whether this kDouble is a FloatNode (float_number()).
+  bool is_float_node() const { return float_node_; }
+  // This value with every FloatNode, at any depth, turned into the DoubleNode of the same value,
+  // as Avro's JacksonUtils round trip does to a field default.
+  JsonValue with_floats_widened() const;
+
   // The member named `key` of an object, or nullptr (also when this is not an object).
   const JsonValue* find(std::string_view key) const;
 
@@ -91,12 +103,15 @@ class JsonValue {
   JsonValue(Kind kind, Data data) : kind_(kind), data_(std::move(data)) {}
 
   Kind kind_ = Kind::kNull;
+  bool float_node_ = false;
   Data data_;
 };
 
 // Appends `value` as Jackson's generator writes it in Avro's Schema.toString(): no whitespace,
 // members in order, strings escaped as append_jackson_string, doubles as Java's Double.toString
-// (non-finite ones quoted, "NaN", "Infinity", "-Infinity", as QUOTE_NON_NUMERIC_NUMBERS does).
+// and float nodes as Float.toString, both with JDK 17's digits (util/java_number_format.h; the
+// Java connector runs on Java 11 or 17), non-finite ones quoted ("NaN", "Infinity", "-Infinity",
+// as QUOTE_NON_NUMERIC_NUMBERS does).
 void append_jackson_json(std::string& out, const JsonValue& value);
 
 // Appends `text` (UTF-8) as a quoted JSON string as Jackson's character-based generator writes it

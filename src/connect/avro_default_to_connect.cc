@@ -6,9 +6,9 @@
 #include <utility>
 #include <vector>
 
-#include "avro/java_double.h"
 #include "connect/avro_data_names.h"
 #include "connect/decimal_bytes.h"
+#include "util/java_number_format.h"
 
 namespace sluice::connect {
 namespace {
@@ -385,7 +385,11 @@ std::string json_as_text(const JsonValue& j) {
       return j.as_string();
     case JsonValue::Kind::kDouble: {
       std::string out;
-      avro::append_java_double(out, j.as_double());
+      if (j.is_float_node()) {
+        util::append_java_float(out, static_cast<float>(j.as_double()));
+      } else {
+        util::append_java_double(out, j.as_double());
+      }
       return out;
     }
     case JsonValue::Kind::kString:

@@ -5,9 +5,9 @@
 #include <limits>
 #include <set>
 
-#include "avro/java_double.h"
 #include "connect/avro_data_names.h"
 #include "connect/avro_default_to_connect.h"
+#include "util/java_number_format.h"
 
 namespace sluice::connect {
 namespace {
@@ -66,7 +66,11 @@ std::string java_object_string(const JsonValue& v) {
       return "null";
     case JsonValue::Kind::kDouble: {
       std::string out;
-      avro::append_java_double(out, v.as_double());
+      if (v.is_float_node()) {
+        util::append_java_float(out, static_cast<float>(v.as_double()));
+      } else {
+        util::append_java_double(out, v.as_double());
+      }
       return out;
     }
     case JsonValue::Kind::kString:

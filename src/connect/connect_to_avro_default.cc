@@ -135,7 +135,7 @@ Result<JsonValue> to_json(const Schema& schema, const Value& value, const AvroDa
       return JsonValue::integer(value.as_int());
     case SchemaType::kFloat32:
       if (value.kind() != ValueKind::kFloat32) return bad_type(schema);
-      return JsonValue::number(static_cast<double>(static_cast<float>(value.as_double())));
+      return JsonValue::float_number(static_cast<float>(value.as_double()));
     case SchemaType::kFloat64:
       if (value.kind() != ValueKind::kFloat64) return bad_type(schema);
       return JsonValue::number(value.as_double());

@@ -11,10 +11,10 @@
 //   default, as Struct.get does); a Connect union (io.confluent.connect.avro.Union) the JSON of
 //   its first field, even when that one is null.
 //
-// A FLOAT32 is a Jackson FloatNode in Java: Float.toString in connect.default, but widened to a
-// double ("1.100000023841858") in a field default, which goes through Avro's JacksonUtils.
-// avro::JsonValue has no float kind yet, so both are written as the widened double (see the
-// module report). Maps come out in the Value's order (Java: the HashMap's).
+// A FLOAT32 is a Jackson FloatNode (avro::JsonValue::float_number): Float.toString in
+// connect.default; the caller widens it to a double ("1.100000023841858") for a field default,
+// which goes through Avro's JacksonUtils in Java. Maps come out in the Value's order (Java: the
+// HashMap's).
 //
 // Stateless and thread-safe.
 #pragma once

@@ -341,7 +341,10 @@ Result<avro::FieldSpec> FromConnect::field(std::string name, const Schema& schem
   std::optional<JsonValue> default_value;
   if (schema.default_value != nullptr) {
     SLUICE_ASSIGN_OR_RETURN(
-        default_value, connect_default_to_json(schema, schema.default_value->value(), config_));
+        JsonValue json, connect_default_to_json(schema, schema.default_value->value(), config_));
+    // The field default goes through Avro's JacksonUtils, which turns FLOAT32 FloatNodes into
+    // doubles ("default":0.10000000149011612 next to "connect.default":0.1).
+    default_value = json.with_floats_widened();
   } else if (schema.optional) {
     default_value = JsonValue::null();
   }

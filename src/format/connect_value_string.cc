@@ -6,8 +6,8 @@
 #include "format/base64.h"
 #include "format/java_big_decimal.h"
 #include "format/java_date_format.h"
-#include "format/java_number_format.h"
 #include "format/logical_types.h"
+#include "util/java_number_format.h"
 
 namespace sluice::format {
 namespace {
@@ -29,7 +29,7 @@ void append_embedded_string(std::string& out, std::string_view text) {
 
 // Values.append with `embedded` = false at the top level, true inside lists, maps and structs.
 Status append_value(std::string& out, const Schema* schema, const Value& v, bool embedded,
-                    JavaDoubleDigits digits) {
+                    util::JavaDoubleDigits digits) {
   if (v.is_null()) {
     out.append("null");
     return Status::ok_status();
@@ -57,10 +57,10 @@ Status append_value(std::string& out, const Schema* schema, const Value& v, bool
       break;
     }
     case ValueKind::kFloat32:
-      append_java_float(out, static_cast<float>(v.as_double()), digits);
+      util::append_java_float(out, static_cast<float>(v.as_double()), digits);
       break;
     case ValueKind::kFloat64:
-      append_java_double(out, v.as_double(), digits);
+      util::append_java_double(out, v.as_double(), digits);
       break;
     case ValueKind::kString:
       if (embedded) {
@@ -129,7 +129,7 @@ Status append_value(std::string& out, const Schema* schema, const Value& v, bool
 }  // namespace
 
 Status append_connect_value_string(std::string& out, const Schema* schema, const Value& value,
-                                   JavaDoubleDigits digits) {
+                                   util::JavaDoubleDigits digits) {
   return append_value(out, schema, value, false, digits);
 }
 

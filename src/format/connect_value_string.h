@@ -20,7 +20,7 @@
 
 #include "connect/schema.h"
 #include "connect/value.h"
-#include "format/java_number_format.h"
+#include "util/java_number_format.h"
 #include "util/status.h"
 
 namespace sluice::format {
@@ -30,6 +30,6 @@ namespace sluice::format {
 // Floats and doubles print with `digits` (java_number_format.h).
 Status append_connect_value_string(std::string& out, const connect::Schema* schema,
                                    const connect::Value& value,
-                                   JavaDoubleDigits digits = JavaDoubleDigits::kJdk17);
+                                   util::JavaDoubleDigits digits = util::JavaDoubleDigits::kJdk17);
 
 }  // namespace sluice::format

@@ -6,7 +6,7 @@
 
 #include "format/java_big_decimal.h"
 #include "format/logical_types.h"
-#include "format/utf8.h"
+#include "util/utf8.h"
 
 namespace sluice::format {
 namespace {
@@ -79,10 +79,10 @@ int32_t java_string_hash_code(std::string_view utf8) {
       continue;
     }
     char32_t cp;
-    p += decode_utf8(p, end, cp);
+    p += util::decode_utf8(p, end, cp);
     if (cp >= 0x10000) {
-      h = 31 * h + high_surrogate(cp);
-      h = 31 * h + low_surrogate(cp);
+      h = 31 * h + util::high_surrogate(cp);
+      h = 31 * h + util::low_surrogate(cp);
     } else {
       h = 31 * h + static_cast<uint32_t>(cp);
     }
@@ -101,13 +101,13 @@ int java_string_compare(std::string_view a, std::string_view b) {
   auto* pa = reinterpret_cast<const unsigned char*>(a.data()) + i;
   auto* pb = reinterpret_cast<const unsigned char*>(b.data()) + i;
   char32_t ca, cb;
-  decode_utf8(pa, reinterpret_cast<const unsigned char*>(a.data()) + a.size(), ca);
-  decode_utf8(pb, reinterpret_cast<const unsigned char*>(b.data()) + b.size(), cb);
-  char16_t ua = ca >= 0x10000 ? high_surrogate(ca) : static_cast<char16_t>(ca);
-  char16_t ub = cb >= 0x10000 ? high_surrogate(cb) : static_cast<char16_t>(cb);
+  util::decode_utf8(pa, reinterpret_cast<const unsigned char*>(a.data()) + a.size(), ca);
+  util::decode_utf8(pb, reinterpret_cast<const unsigned char*>(b.data()) + b.size(), cb);
+  char16_t ua = ca >= 0x10000 ? util::high_surrogate(ca) : static_cast<char16_t>(ca);
+  char16_t ub = cb >= 0x10000 ? util::high_surrogate(cb) : static_cast<char16_t>(cb);
   if (ua != ub) return sign_of_compare(ua, ub);
-  char16_t la = ca >= 0x10000 ? low_surrogate(ca) : 0;
-  char16_t lb = cb >= 0x10000 ? low_surrogate(cb) : 0;
+  char16_t la = ca >= 0x10000 ? util::low_surrogate(ca) : 0;
+  char16_t lb = cb >= 0x10000 ? util::low_surrogate(cb) : 0;
   return sign_of_compare(la, lb);
 }
 

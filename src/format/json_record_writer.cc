@@ -1,7 +1,7 @@
 #include "format/json_record_writer.h"
 
 #include "format/connect_value_string.h"
-#include "format/json_string_escape.h"
+#include "util/json_string_escape.h"
 
 namespace sluice::format {
 
@@ -38,9 +38,9 @@ Status JsonRecordWriter::append_headers(const SinkRecord& record) {
     if (!first) line_.push_back(',');
     first = false;
     line_.append("{\"key\":");
-    append_json_string(line_, header.key);
+    util::append_json_string(line_, header.key);
     line_.append(",\"value\":");
-    append_json_string(line_, scratch_);
+    util::append_json_string(line_, scratch_);
     line_.push_back('}');
   }
   line_.append("]}");

@@ -4,15 +4,15 @@
 #include <cmath>
 #include <string_view>
 
+#include "connect/standard_schemas.h"
 #include "format/base64.h"
 #include "format/java_big_decimal.h"
 #include "format/java_date_format.h"
 #include "format/java_hash_code.h"
-#include "format/java_number_format.h"
-#include "connect/standard_schemas.h"
 #include "format/java_type_names.h"
-#include "format/json_string_escape.h"
 #include "format/logical_types.h"
+#include "util/java_number_format.h"
+#include "util/json_string_escape.h"
 
 namespace sluice::format {
 namespace {
@@ -29,17 +29,17 @@ void append_integer(std::string& out, int64_t v) {
 
 // Jackson's writeNumber(double/float): non-finite values are written as strings
 // (JsonWriteFeature.WRITE_NAN_AS_STRINGS is on by default).
-void append_json_double(std::string& out, double v, JavaDoubleDigits digits) {
+void append_json_double(std::string& out, double v, util::JavaDoubleDigits digits) {
   bool quote = !std::isfinite(v);
   if (quote) out.push_back('"');
-  append_java_double(out, v, digits);
+  util::append_java_double(out, v, digits);
   if (quote) out.push_back('"');
 }
 
-void append_json_float(std::string& out, float v, JavaDoubleDigits digits) {
+void append_json_float(std::string& out, float v, util::JavaDoubleDigits digits) {
   bool quote = !std::isfinite(v);
   if (quote) out.push_back('"');
-  append_java_float(out, v, digits);
+  util::append_java_float(out, v, digits);
   if (quote) out.push_back('"');
 }
 
@@ -53,7 +53,7 @@ Status invalid_type(const Schema* schema, const Value& v) {
 
 // Object.toString() of a map key, as Jackson's default key serializer uses it.
 Status append_java_to_string(std::string& out, const Schema* schema, const Value& v,
-                             JavaDoubleDigits digits) {
+                             util::JavaDoubleDigits digits) {
   LogicalType logical = logical_type(schema);
   if (is_decimal_value(schema, v)) {
     SLUICE_ASSIGN_OR_RETURN(int32_t scale, decimal_value_scale(schema, v));
@@ -73,10 +73,10 @@ Status append_java_to_string(std::string& out, const Schema* schema, const Value
                               : logical_epoch_millis(logical, v.as_int()));
       break;
     case ValueKind::kFloat32:
-      append_java_float(out, static_cast<float>(v.as_double()), digits);
+      util::append_java_float(out, static_cast<float>(v.as_double()), digits);
       break;
     case ValueKind::kFloat64:
-      append_java_double(out, v.as_double(), digits);
+      util::append_java_double(out, v.as_double(), digits);
       break;
     case ValueKind::kString:
       out.append(v.as_text());
@@ -246,7 +246,7 @@ Status JsonValueEncoder::append_converter_json(std::string& out, const Schema* s
       return Status::ok_status();
     case SchemaType::kString:
       if (v.kind() != ValueKind::kString) return invalid_type(schema, v);
-      append_json_string(out, v.as_text());
+      util::append_json_string(out, v.as_text());
       return Status::ok_status();
     case SchemaType::kBytes:
       if (v.kind() != ValueKind::kBytes) return invalid_type(schema, v);
@@ -291,12 +291,12 @@ Status JsonValueEncoder::append_converter_json(std::string& out, const Schema* s
           // ObjectNode.set(mapKey.asText(), ...): the key's JSON rendering as text.
           const Value& key = v.map_key(i);
           if (key.kind() == ValueKind::kString) {
-            append_json_string(out, key.as_text());
+            util::append_json_string(out, key.as_text());
           } else {
             std::string key_json;
             status = append_converter_json(key_json, key_schema, key);
             if (!status.ok()) break;
-            append_json_string(out, key_json);
+            util::append_json_string(out, key_json);
           }
           out.push_back(':');
           status = append_converter_json(out, value_schema, v.map_value(i));
@@ -326,7 +326,7 @@ Status JsonValueEncoder::append_converter_json(std::string& out, const Schema* s
       for (size_t i = 0; i < schema->fields.size(); ++i) {
         const connect::Field& field = schema->fields[i];
         if (i != 0) out.push_back(',');
-        append_json_string(out, field.name);
+        util::append_json_string(out, field.name);
         out.push_back(':');
         Value null_value;
         SLUICE_RETURN_IF_ERROR(append_converter_json(out, field.schema.get(),
@@ -346,7 +346,7 @@ Status JsonValueEncoder::append_map_key_text(std::string& out, const Schema* sch
         "Null key for a Map not allowed in JSON (use a converting NullKeySerializer)");
   }
   if (key.kind() == ValueKind::kString) {
-    append_json_string(out, key.as_text());
+    util::append_json_string(out, key.as_text());
     return Status::ok_status();
   }
   LogicalType logical = logical_type(schema);
@@ -356,11 +356,11 @@ Status JsonValueEncoder::append_map_key_text(std::string& out, const Schema* sch
     // A java.util.Date key: Jackson formats it with StdDateFormat (WRITE_DATE_KEYS_AS_TIMESTAMPS
     // is off by default).
     append_jackson_date_key(text, logical_epoch_millis(logical, key.as_int()));
-    append_json_string(out, text);
+    util::append_json_string(out, text);
     return Status::ok_status();
   }
   SLUICE_RETURN_IF_ERROR(append_java_to_string(text, schema, key, options_.double_digits));
-  append_json_string(out, text);
+  util::append_json_string(out, text);
   return Status::ok_status();
 }
 
@@ -394,7 +394,7 @@ Status JsonValueEncoder::append_object_mapper_json(std::string& out, const Schem
       append_json_double(out, v.as_double(), options_.double_digits);
       break;
     case ValueKind::kString:
-      append_json_string(out, v.as_text());
+      util::append_json_string(out, v.as_text());
       break;
     case ValueKind::kBytes:
       out.push_back('"');

@@ -31,7 +31,7 @@
 #include "connect/schema.h"
 #include "connect/value.h"
 #include "format/java_hash_map_order.h"
-#include "format/java_number_format.h"
+#include "util/java_number_format.h"
 #include "util/status.h"
 
 namespace sluice::format {
@@ -43,7 +43,7 @@ struct JsonEncoderOptions {
   JsonDecimalFormat decimal_format = JsonDecimalFormat::kBase64;
   bool java_map_order = true;
   // Which Double/Float.toString digits to print (sluice.json.double.digits).
-  JavaDoubleDigits double_digits = JavaDoubleDigits::kJdk17;
+  util::JavaDoubleDigits double_digits = util::JavaDoubleDigits::kJdk17;
 };
 
 class JsonValueEncoder {

@@ -13,9 +13,9 @@
 #include "avro/codec.h"
 #include "format/byte_sink.h"
 #include "format/compressor.h"
-#include "format/java_number_format.h"
 #include "format/json_value_encoder.h"
 #include "format/record_writer.h"
+#include "util/java_number_format.h"
 #include "util/status.h"
 
 namespace sluice::format {
@@ -35,7 +35,7 @@ struct FormatOptions {
   bool json_java_map_order = true;
   // sluice extension: Java 17's Double/Float.toString digits (byte-identical to the Java connector
   // on Java 11/17) or the shortest ones of JDK >= 19.
-  JavaDoubleDigits json_double_digits = JavaDoubleDigits::kJdk17;
+  util::JavaDoubleDigits json_double_digits = util::JavaDoubleDigits::kJdk17;
   avro::CodecId avro_codec = avro::CodecId::kNull;  // avro.codec
   std::string bytearray_extension = ".bin";         // format.bytearray.extension
   std::string bytearray_separator = "\n";           // format.bytearray.separator

@@ -337,8 +337,8 @@ Status ConnectorRuntime::build() {
                               : format::JsonDecimalFormat::kBase64;
   f.json_java_map_order = !c.json_preserve_key_order();
   f.json_double_digits = c.json_double_digits() == config::JsonDoubleDigits::kShortest
-                             ? format::JavaDoubleDigits::kShortest
-                             : format::JavaDoubleDigits::kJdk17;
+                             ? util::JavaDoubleDigits::kShortest
+                             : util::JavaDoubleDigits::kJdk17;
   f.avro_codec = avro_codec(c.avro_codec());
   f.bytearray_extension = c.format_bytearray_extension();
   f.bytearray_separator = c.format_bytearray_separator();

@@ -4,7 +4,6 @@
 #include <cmath>
 #include <limits>
 
-#include "avro/java_double.h"
 #include "avro/json_reader.h"
 #include "avro/json_value.h"
 
@@ -18,12 +17,6 @@ std::string jackson(std::string_view json) {
   EXPECT_TRUE(value.ok()) << value.status().to_string();
   std::string out;
   if (value.ok()) append_jackson_json(out, *value);
-  return out;
-}
-
-std::string java_double(double value) {
-  std::string out;
-  append_java_double(out, value);
   return out;
 }
 
@@ -108,23 +101,21 @@ TEST(JsonValueTest, NonFiniteDoublesAreQuoted) {
   EXPECT_EQ(out, R"(["NaN","-Infinity"])");
 }
 
-TEST(JavaDoubleTest, FormatsAsDoubleToString) {
-  EXPECT_EQ(java_double(1.0), "1.0");
-  EXPECT_EQ(java_double(100.0), "100.0");
-  EXPECT_EQ(java_double(0.001), "0.001");
-  EXPECT_EQ(java_double(1234567.0), "1234567.0");
-  EXPECT_EQ(java_double(1e7), "1.0E7");
-  EXPECT_EQ(java_double(12345678.9), "1.23456789E7");
-  EXPECT_EQ(java_double(9.99e-4), "9.99E-4");
-  EXPECT_EQ(java_double(1e-5), "1.0E-5");
-  EXPECT_EQ(java_double(-0.0), "-0.0");
-  EXPECT_EQ(java_double(4.9e-324), "4.9E-324");
-  EXPECT_EQ(java_double(1.7976931348623157e308), "1.7976931348623157E308");
-  EXPECT_EQ(java_double(std::nan("")), "NaN");
-  EXPECT_EQ(java_double(-std::numeric_limits<double>::infinity()), "-Infinity");
-  // JDK >= 19 digits (JDK 17 prints 9.999999999999999E22 and 2.82879384806159008E17).
-  EXPECT_EQ(java_double(1e23), "1.0E23");
-  EXPECT_EQ(java_double(2.82879384806159e17), "2.82879384806159E17");
+TEST(JsonValueTest, NumbersPrintAsJava17DoesAndFloatNodesAsFloats) {
+  std::string out;
+  // Double.toString with JDK 17's digits (Jackson in a Java 11/17 worker).
+  append_jackson_json(
+      out, JsonValue::array({JsonValue::number(1e23), JsonValue::number(0.1),
+                             JsonValue::float_number(0.1f), JsonValue::float_number(1e10f)}));
+  EXPECT_EQ(out, "[9.999999999999999E22,0.1,0.1,1.0E10]");
+  // A FloatNode holds the float's value: widened, it prints as that double.
+  out.clear();
+  append_jackson_json(out,
+                      JsonValue::object({{"d", JsonValue::array({JsonValue::float_number(0.3f)})}})
+                          .with_floats_widened());
+  EXPECT_EQ(out, R"({"d":[0.30000001192092896]})");
+  EXPECT_FALSE(JsonValue::float_number(0.5f) == JsonValue::number(0.5));
+  EXPECT_TRUE(JsonValue::float_number(0.5f) == JsonValue::float_number(0.5f));
 }
 
 }  // namespace

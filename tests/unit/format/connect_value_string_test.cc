@@ -36,7 +36,8 @@ TEST(ConnectValueStringTest, DoubleDigitsFollowTheOption) {
   EXPECT_EQ(jdk17, "[9.999999999999999E22,2.82879384806159008E17]");
   std::string shortest;
   ASSERT_TRUE(
-      append_connect_value_string(shortest, schema.get(), v, JavaDoubleDigits::kShortest).ok());
+      append_connect_value_string(shortest, schema.get(), v, util::JavaDoubleDigits::kShortest)
+          .ok());
   EXPECT_EQ(shortest, "[1.0E23,2.82879384806159E17]");
 }
 

@@ -136,10 +136,10 @@ TEST(JsonRecordWriterTest, DoubleDigitsOptionCoversValuesAndHeaders) {
   headers[0].schema = primitive(SchemaType::kFloat32);
   headers[0].value = Value::float32(1.17549435E-38f);
   r.headers = headers;
-  const std::pair<JavaDoubleDigits, std::string> cases[] = {
-      {JavaDoubleDigits::kJdk17,
+  const std::pair<util::JavaDoubleDigits, std::string> cases[] = {
+      {util::JavaDoubleDigits::kJdk17,
        "9.999999999999999E22\n{\"headers\":[{\"key\":\"f\",\"value\":\"1.17549435E-38\"}]}\n"},
-      {JavaDoubleDigits::kShortest,
+      {util::JavaDoubleDigits::kShortest,
        "1.0E23\n{\"headers\":[{\"key\":\"f\",\"value\":\"1.1754944E-38\"}]}\n"}};
   for (const auto& [digits, expected] : cases) {
     FormatOptions options;

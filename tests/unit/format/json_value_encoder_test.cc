@@ -144,7 +144,7 @@ TEST_F(AllTypesStruct, NumericDecimalFormat) {
 // sluice.json.double.digits=shortest: the digits of JDK >= 19.
 TEST_F(AllTypesStruct, ShortestDoubleDigits) {
   JsonEncoderOptions options;
-  options.double_digits = JavaDoubleDigits::kShortest;
+  options.double_digits = util::JavaDoubleDigits::kShortest;
   std::string json = converter_json(schema_.get(), value_, options);
   EXPECT_NE(json.find(",\"f64big\":1.0E23,"), std::string::npos) << json;
 }

@@ -1,4 +1,4 @@
-#include "format/floating_decimal_digits.h"
+#include "util/floating_decimal_digits.h"
 
 #include <algorithm>
 #include <array>
@@ -8,14 +8,14 @@
 #include <cstdint>
 #include <type_traits>
 
-#include "format/dtoa_big_int.h"
+#include "util/dtoa_big_int.h"
 
 // The structure follows the JDK's BinaryToASCIIBuffer.dtoa, because the output depends on its
 // exact choices (which arithmetic path runs, the estimated exponent, when digit generation stops,
 // how the int and long paths overflow), not only on the value. Only the big-integer path reaches
 // the JDK's decisions another way, exactly but much faster (generate_with_big_ints).
 
-namespace sluice::format {
+namespace sluice::util {
 namespace {
 
 __extension__ typedef unsigned __int128 Uint128;
@@ -442,4 +442,4 @@ DecimalDigits jdk17_float_digits(float value) {
               n_significant_bits);
 }
 
-}  // namespace sluice::format
+}  // namespace sluice::util

@@ -13,9 +13,9 @@
 #include <string>
 #include <string_view>
 
-namespace sluice::format {
+namespace sluice::util {
 
 // Appends `text` (UTF-8) as a quoted JSON string.
 void append_json_string(std::string& out, std::string_view text);
 
-}  // namespace sluice::format
+}  // namespace sluice::util

@@ -24,7 +24,7 @@
 #include <cstdint>
 #include <string>
 
-namespace sluice::format {
+namespace sluice::util {
 
 enum class JavaDoubleDigits : uint8_t {
   kJdk17,     // Java <= 18 (FloatingDecimal): byte-identical to the Java connector on Java 11/17
@@ -51,4 +51,4 @@ inline std::string java_float_to_string(float value,
   return s;
 }
 
-}  // namespace sluice::format
+}  // namespace sluice::util

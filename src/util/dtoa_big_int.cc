@@ -1,11 +1,11 @@
-#include "format/dtoa_big_int.h"
+#include "util/dtoa_big_int.h"
 
 #include <algorithm>
 #include <array>
 #include <bit>
 #include <cassert>
 
-namespace sluice::format {
+namespace sluice::util {
 namespace {
 
 __extension__ typedef unsigned __int128 Uint128;
@@ -185,4 +185,4 @@ int compare_sum(const DtoaBigInt& a, const DtoaBigInt& b, const DtoaBigInt& c) {
   return 0;
 }
 
-}  // namespace sluice::format
+}  // namespace sluice::util

@@ -9,7 +9,7 @@
 
 #include <cstdint>
 
-namespace sluice::format {
+namespace sluice::util {
 
 class DtoaBigInt {
  public:
@@ -42,4 +42,4 @@ class DtoaBigInt {
   int size_ = 0;           // limb_[size_ - 1] != 0, or size_ == 0 for zero
 };
 
-}  // namespace sluice::format
+}  // namespace sluice::util

@@ -1,11 +1,11 @@
 // Jackson's JSON string escaping (json_string_escape.h; confluent-s3-sink.md §4.1 "Strings").
-#include "format/json_string_escape.h"
+#include "util/json_string_escape.h"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
-namespace sluice::format {
+namespace sluice::util {
 namespace {
 
 std::string json_quoted(std::string_view text) {
@@ -68,4 +68,4 @@ TEST(JsonStringEscapeTest, EmptyAndAppend) {
 }
 
 }  // namespace
-}  // namespace sluice::format
+}  // namespace sluice::util

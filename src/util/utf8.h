@@ -5,7 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 
-namespace sluice::format {
+namespace sluice::util {
 
 // Decodes the code point starting at `p` (p < end) into `cp` and returns its length in bytes.
 // Connect strings are valid UTF-8 (the converters replace malformed input with U+FFFD, as Java's
@@ -48,4 +48,4 @@ inline char16_t low_surrogate(char32_t cp) {
   return static_cast<char16_t>(0xDC00 + ((cp - 0x10000) & 0x3FF));
 }
 
-}  // namespace sluice::format
+}  // namespace sluice::util

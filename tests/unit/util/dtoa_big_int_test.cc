@@ -1,13 +1,13 @@
 // DtoaBigInt (dtoa_big_int.h): the arithmetic behind JDK 17's big-integer digit path. The digit
 // vectors in java_number_format_test.cc exercise it end to end; these pin down the operations,
 // using identities between powers of 2 and 5 since the class has no text form.
-#include "format/dtoa_big_int.h"
+#include "util/dtoa_big_int.h"
 
 #include <gtest/gtest.h>
 
 #include <cstdint>
 
-namespace sluice::format {
+namespace sluice::util {
 namespace {
 
 constexpr uint64_t kAllOnes = ~uint64_t{0};
@@ -70,4 +70,4 @@ TEST(DtoaBigIntTest, CompareSum) {
 }
 
 }  // namespace
-}  // namespace sluice::format
+}  // namespace sluice::util

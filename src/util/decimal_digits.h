@@ -4,7 +4,7 @@
 // the JDK 17 one (floating_decimal_digits.h).
 #pragma once
 
-namespace sluice::format {
+namespace sluice::util {
 
 // value ~ d0.d1d2...d(length-1) x 10^exponent. Digits are ASCII and are printed as they are:
 // the JDK 17 generator can leave trailing zeros ("1.230") that Java prints, so nothing here
@@ -16,4 +16,4 @@ struct DecimalDigits {
   int exponent = 0;
 };
 
-}  // namespace sluice::format
+}  // namespace sluice::util

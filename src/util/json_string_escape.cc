@@ -1,10 +1,10 @@
-#include "format/json_string_escape.h"
+#include "util/json_string_escape.h"
 
 #include <array>
 
-#include "format/utf8.h"
+#include "util/utf8.h"
 
-namespace sluice::format {
+namespace sluice::util {
 namespace {
 
 // 0: copy as is; 1: needs an escape; 2: start of a multi-byte sequence to check.
@@ -94,4 +94,4 @@ void append_json_string(std::string& out, std::string_view text) {
   out.push_back('"');
 }
 
-}  // namespace sluice::format
+}  // namespace sluice::util

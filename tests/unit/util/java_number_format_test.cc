@@ -4,7 +4,7 @@
 // and kShortest, checked against Temurin JDK 25 (JDK >= 19 prints the shortest round-trip digits).
 // The hand-picked tables below give both where they differ; the generated vector files
 // (jdk17_*_vectors.inc, thousands of values from JDK 17) check the JDK 17 digits broadly.
-#include "format/java_number_format.h"
+#include "util/java_number_format.h"
 
 #include <gtest/gtest.h>
 
@@ -13,7 +13,7 @@
 #include <cstdint>
 #include <string>
 
-namespace sluice::format {
+namespace sluice::util {
 namespace {
 
 struct DoubleCase {
@@ -39,11 +39,11 @@ struct Vector32 {
 };
 
 constexpr Vector64 kJdk17Doubles[] = {
-#include "format/jdk17_double_vectors.inc"
+#include "util/jdk17_double_vectors.inc"
 };
 
 constexpr Vector32 kJdk17Floats[] = {
-#include "format/jdk17_float_vectors.inc"
+#include "util/jdk17_float_vectors.inc"
 };
 
 // The string reads back as `value` (both digit choices promise it).
@@ -255,4 +255,4 @@ TEST(JavaNumberFormatTest, FloatAndDoubleDigitsDiffer) {
 }
 
 }  // namespace
-}  // namespace sluice::format
+}  // namespace sluice::util

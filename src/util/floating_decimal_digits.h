@@ -16,12 +16,12 @@
 // complement wrap-around), since in rare cases it decides a digit.
 #pragma once
 
-#include "format/decimal_digits.h"
+#include "util/decimal_digits.h"
 
-namespace sluice::format {
+namespace sluice::util {
 
 // The digits of a positive finite value as JDK 17 chooses them.
 DecimalDigits jdk17_double_digits(double value);
 DecimalDigits jdk17_float_digits(float value);
 
-}  // namespace sluice::format
+}  // namespace sluice::util

@@ -1,13 +1,13 @@
-#include "format/java_number_format.h"
+#include "util/java_number_format.h"
 
 #include <charconv>
 #include <cmath>
 #include <system_error>
 
-#include "format/decimal_digits.h"
-#include "format/floating_decimal_digits.h"
+#include "util/decimal_digits.h"
+#include "util/floating_decimal_digits.h"
 
-namespace sluice::format {
+namespace sluice::util {
 namespace {
 
 // Parses std::to_chars scientific output "d[.ddd]e[+-]xx" into digits without trailing zeros.
@@ -112,4 +112,4 @@ void append_java_float(std::string& out, float value, JavaDoubleDigits digits) {
   append_java(out, value, digits);
 }
 
-}  // namespace sluice::format
+}  // namespace sluice::util
