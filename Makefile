@@ -55,7 +55,7 @@ build-tsan/build.ninja: CMakeLists.txt scripts/deps | deps
 
 # The threaded parts: the upload pool and the writers that hand it work, the S3 and HTTP clients.
 TSAN_TESTS := sink_unit_tests storage_unit_tests http_unit_tests aws_unit_tests kafka_unit_tests \
-  schema_registry_unit_tests
+  schema_registry_unit_tests oauth_unit_tests
 
 test-tsan: deps build-tsan/build.ninja
 	@ninja -C build-tsan -j $(JOBS) $(TSAN_TESTS)

@@ -217,20 +217,41 @@ def delete_topic(topic: str) -> None:
         time.sleep(0.5)
 
 
+def first_value(topic: str) -> bytes | None:
+    """The value of the record at offset 0 of partition 0, or None when there is none."""
+    c = Consumer({"bootstrap.servers": bootstrap(), "group.id": "sluice-bench-first-value",
+                  "enable.auto.commit": False})
+    try:
+        c.assign([TopicPartition(topic, 0, 0)])
+        deadline = time.monotonic() + 15
+        while time.monotonic() < deadline:
+            m = c.poll(1.0)
+            if m is not None and m.error() is None:
+                return m.value()
+        return None
+    finally:
+        c.close()
+
+
 def ensure_topic(topic: str, partitions: int, count: int, record_size: int,
-                 start_ts: int | None = None, ts_step_ms: int = 1) -> str:
+                 start_ts: int | None = None, ts_step_ms: int = 1, loadgen_args: tuple[str, ...] = (),
+                 value_prefix: bytes = b"") -> str:
     """Makes `topic` hold exactly `count` loadgen records, round-robin over `partitions`.
 
     A topic that already holds them (same partition count, every partition from offset 0 to
-    count/partitions) is reused, so the data is produced once; anything else (a half-finished
-    preload, other sizes) is deleted and produced again. The topic name must encode the
-    parameters that the watermarks cannot show (record size, timestamps). Returns what it did.
+    count/partitions, and its first value starting with `value_prefix`: e.g. the wire-format
+    header naming today's schema id) is reused, so the data is produced once; anything else (a
+    half-finished preload, other sizes, a schema id a fresh registry no longer knows) is deleted
+    and produced again. The topic name must encode the parameters that the watermarks cannot show
+    (record size, timestamps, value format). `loadgen_args` go to sluice_loadgen. Returns what it
+    did.
     """
     assert count % partitions == 0
     per_partition = count // partitions
     existing = partition_count(topic)
     if existing == partitions and all(
-            w == (0, per_partition) for w in watermarks(topic, partitions)):
+            w == (0, per_partition) for w in watermarks(topic, partitions)) and (
+            not value_prefix or (first_value(topic) or b"").startswith(value_prefix)):
         return "reused"
     if existing is not None:
         say(f"topic {topic} exists but does not hold the expected data; deleting it")
@@ -241,6 +262,7 @@ def ensure_topic(topic: str, partitions: int, count: int, record_size: int,
             "--ts-step-ms", str(ts_step_ms)]
     if start_ts is not None:
         argv += ["--start-ts", str(start_ts)]
+    argv += list(loadgen_args)
     started = time.monotonic()
     subprocess.run(argv, check=True, stdout=subprocess.DEVNULL)
     got = watermarks(topic, partitions)
@@ -282,6 +304,47 @@ def warm_page_cache(topic: str) -> int:
             while chunk := f.read(8 * MIB):
                 total += len(chunk)
     return total
+
+
+# --- Schema Registry -------------------------------------------------------------------------------
+
+
+def register_loadgen_avro_schema(subject: str) -> int:
+    """Registers the schema of sluice_loadgen's Avro values under `subject` in the testenv's Schema
+    Registry (confluent-kafka's client, not sluice's) and returns its id."""
+    from confluent_kafka.schema_registry import Schema, SchemaRegistryClient
+
+    text = subprocess.run([str(LOADGEN), "--print-avro-schema"], check=True, capture_output=True,
+                          text=True).stdout.strip()
+    client = SchemaRegistryClient({"url": os.environ["SCHEMA_REGISTRY_URL"]})
+    return client.register_schema(subject, Schema(text, "AVRO"))
+
+
+class RegistryRequests:
+    """Counts the requests sluice (user agent "sluice") makes to the testenv's Schema Registry for
+    one subject, from the registry's request log, between start() and count()."""
+
+    def __init__(self, subject: str):
+        run_dir = Path(os.environ.get("SLUICE_TESTENV_RUN_DIR", Path.home() / ".cache/sluice/testenv"))
+        self.log = run_dir / "schema_registry" / "schema_registry.log"
+        self.subject = subject
+        self.offset = 0
+
+    def start(self) -> None:
+        self.offset = self.log.stat().st_size if self.log.exists() else 0
+
+    def count(self) -> dict[str, int]:
+        """{"schema_by_id": GET /schemas/ids/..., "version_lookups": POST /subjects/<subject>}."""
+        with open(self.log, "rb") as f:
+            f.seek(self.offset)
+            lines = f.read().decode(errors="replace").splitlines()
+        ours = [line for line in lines if '"sluice"' in line]
+        return {
+            "schema_by_id": sum(1 for line in ours if "GET /schemas/ids/" in line
+                                and f"subject={self.subject} " in line),
+            "version_lookups": sum(1 for line in ours if f"POST /subjects/{self.subject}?" in line
+                                   or f"POST /subjects/{self.subject} " in line),
+        }
 
 
 # --- S3 --------------------------------------------------------------------------------------------

@@ -5,13 +5,20 @@ One command: preload (once) a topic of ~1 KB JSON records, then per round
       timed from launch until the group's committed offsets equal the end offsets on every
       partition; then SIGTERM, a check of the objects it wrote, and their deletion;
   (b) sluice_ceiling_consumer over the same topic in a fresh group: the fastest this machine can
-      merely read the topic with the same librdkafka.
+      merely read the topic with the same librdkafka;
+  (c) the same as (a) for the other paths (--paths): records of the same fields and size in
+      Confluent's Avro wire format (a second topic, its schema registered in the testenv's Schema
+      Registry) read with AvroConverter and written as AvroFormat (snappy) and as JsonFormat,
+      counting sluice's requests to the registry.
 Prints a table and writes build/bench/results.json. See bench/README.md.
 """
 from __future__ import annotations
 
 import argparse
+import dataclasses
+import io
 import json
+import os
 import statistics
 import sys
 import time
@@ -43,17 +50,52 @@ def crossing_time(series: list[tuple[float, int]], target: float) -> float | Non
     return None
 
 
-def run_sluice(args, total: int, per_partition: int, work: Path) -> dict:
+AVRO_CONVERTER = "io.confluent.connect.avro.AvroConverter"
+
+
+@dataclasses.dataclass(frozen=True)
+class SinkPath:
+    """One way through sluice: what the topic holds, the converters and the format written."""
+    key: str
+    label: str
+    value_format: str  # what the topic's values are: "json" or "avro" (Confluent wire format)
+    worker: dict
+    connector: dict
+    extension: str
+
+
+PATHS = {
+    "json": SinkPath("json", "JSON in -> JSON out", "json", {}, {}, ".json"),
+    "avro-avro": SinkPath("avro-avro", "Avro in -> Avro (snappy) out", "avro", {"value.converter": AVRO_CONVERTER},
+                       {"format.class": "io.confluent.connect.s3.format.avro.AvroFormat", "avro.codec": "snappy"},
+                       ".avro"),
+    "avro-json": SinkPath("avro-json", "Avro in -> JSON out", "avro", {"value.converter": AVRO_CONVERTER}, {}, ".json"),
+}
+
+
+def topic_of(args, path: SinkPath) -> str:
+    return args.topic if path.value_format == "json" else args.avro_topic
+
+
+def run_sluice(args, total: int, per_partition: int, work: Path, path: SinkPath = PATHS["json"]) -> dict:
     name = f"bench-{h.run_id()}"
     topics_dir = f"{args.prefix}/{name}"
     group = f"connect-{name}"
-    worker = h.write_properties(work / "worker.properties", h.base_worker())
-    connector = h.base_connector(name, args.topic, topics_dir)
+    topic = topic_of(args, path)
+    extra_worker = dict(path.worker)
+    if path.value_format == "avro":
+        extra_worker["value.converter.schema.registry.url"] = os.environ["SCHEMA_REGISTRY_URL"]
+    worker = h.write_properties(work / "worker.properties", h.base_worker(**extra_worker))
+    connector = h.base_connector(name, topic, topics_dir)
     connector.update({
         "partitioner.class": "io.confluent.connect.storage.partitioner.DefaultPartitioner",
         "flush.size": args.flush_size,
+        **path.connector,
     })
     connector_path = h.write_properties(work / "connector.properties", connector)
+    registry = h.RegistryRequests(f"{topic}-value") if path.value_format == "avro" else None
+    if registry is not None:
+        registry.start()
     log_path = work / "sluice.log"
     poller = Consumer({"bootstrap.servers": h.bootstrap(), "group.id": group,
                        "enable.auto.commit": False})
@@ -78,7 +120,7 @@ def run_sluice(args, total: int, per_partition: int, work: Path) -> dict:
             if sample is None or proc.poll() is not None:
                 failure = f"sluice exited before draining (status {proc.returncode})"
                 break
-            offsets = committed_offsets(poller, args.topic, args.partitions)
+            offsets = committed_offsets(poller, topic, args.partitions)
             done = sum(offsets)
             if not series or done > series[-1][1]:
                 last_progress = now
@@ -103,7 +145,7 @@ def run_sluice(args, total: int, per_partition: int, work: Path) -> dict:
         exited = h.terminate(proc)
         poller.close()
 
-    result: dict = {"connector": name, "topics_dir": topics_dir, "log": str(log_path)}
+    result: dict = {"path": path.key, "connector": name, "topics_dir": topics_dir, "log": str(log_path)}
     if failure:
         result["failure"] = failure
         result["log_tail"] = h.log_tail(log_path)
@@ -138,8 +180,14 @@ def run_sluice(args, total: int, per_partition: int, work: Path) -> dict:
     if exited.status != 0 and not failure:
         result["failure"] = f"sluice exited with status {exited.status} after SIGTERM"
         result["log_tail"] = h.log_tail(log_path)
+    if registry is not None:
+        # AvroConverter asks for each schema id once, and looks its version up once (one task).
+        result["registry_requests"] = registry.count()
+        if result["registry_requests"] != {"schema_by_id": 1, "version_lookups": 1} and "failure" not in result:
+            result["failure"] = f"registry asked {result['registry_requests']}, expected once each"
+            result["log_tail"] = h.log_tail(log_path)
     if "failure" not in result:
-        result["output_check"] = check_output(args, topics_dir, per_partition)
+        result["output_check"] = check_output(args, topics_dir, per_partition, path)
         if result["output_check"].get("problems"):
             result["failure"] = "wrong output: " + "; ".join(result["output_check"]["problems"])
     if not args.keep_objects:
@@ -147,12 +195,31 @@ def run_sluice(args, total: int, per_partition: int, work: Path) -> dict:
     return result
 
 
-def check_output(args, topics_dir: str, per_partition: int) -> dict:
+def first_records(body: bytes, path: SinkPath) -> tuple[int, dict]:
+    """How many records a sampled object holds, and the first one as a dict."""
+    if path.extension == ".avro":
+        import fastavro
+
+        with io.BytesIO(body) as f:
+            reader = fastavro.reader(f)
+            records = list(reader)
+        if reader.codec != "snappy":
+            raise ValueError(f"codec {reader.codec}, expected snappy")
+        return len(records), records[0]
+    rows = body.decode().splitlines()
+    # StringConverter + JsonFormat: each line is the record's value as a JSON string; AvroConverter
+    # values are structs, so JSON objects.
+    first = json.loads(rows[0])
+    return len(rows), json.loads(first) if isinstance(first, str) else first
+
+
+def check_output(args, topics_dir: str, per_partition: int, path: SinkPath = PATHS["json"]) -> dict:
     """The object keys must be exactly the files flush.size cuts (DefaultPartitioner key layout of
-    the Java connector), and one sampled object must hold flush.size JSON lines."""
+    the Java connector), and one sampled object must hold flush.size records, record 0 first."""
     objects = h.list_objects(topics_dir + "/")
+    topic = topic_of(args, path)
     expected = {
-        f"{topics_dir}/{args.topic}/partition={p}/{args.topic}+{p}+{start:010d}.json"
+        f"{topics_dir}/{topic}/partition={p}/{topic}+{p}+{start:010d}{path.extension}"
         for p in range(args.partitions) for start in range(0, per_partition, args.flush_size)
     }
     problems = []
@@ -161,18 +228,19 @@ def check_output(args, topics_dir: str, per_partition: int) -> dict:
         problems.append(f"{len(missing)} expected objects missing, e.g. {missing[:3]}")
     if extra:
         problems.append(f"{len(extra)} unexpected objects, e.g. {extra[:3]}")
-    sample_key = f"{topics_dir}/{args.topic}/partition=0/{args.topic}+0+{0:010d}.json"
+    sample_key = f"{topics_dir}/{topic}/partition=0/{topic}+0+{0:010d}{path.extension}"
     lines = 0
     if sample_key in objects:
-        body = h.s3().get_object(Bucket=h.bucket(), Key=sample_key)["Body"].read().decode()
-        rows = body.splitlines()
-        lines = len(rows)
+        body = h.s3().get_object(Bucket=h.bucket(), Key=sample_key)["Body"].read()
+        try:
+            lines, first = first_records(body, path)
+        except ValueError as e:
+            lines, first = 0, {}
+            problems.append(f"{sample_key}: {e}")
         if lines != args.flush_size:
-            problems.append(f"{sample_key} holds {lines} lines, expected {args.flush_size}")
-        # StringConverter + JsonFormat: each line is the record's value as a JSON string.
-        first = json.loads(json.loads(rows[0]))
-        if first.get("id") != 0:
-            problems.append(f"{sample_key}: first record is {rows[0][:80]!r}, expected id 0")
+            problems.append(f"{sample_key} holds {lines} records, expected {args.flush_size}")
+        if first.get("id") != 0 or first.get("user") != "user-0":
+            problems.append(f"{sample_key}: first record is {str(first)[:80]!r}, expected id 0")
     return {"objects": len(objects), "expected_objects": len(expected),
             "output_bytes": sum(objects.values()), "sampled_lines": lines, "problems": problems}
 
@@ -260,6 +328,44 @@ def figures(sluice: dict, ceiling: dict, total: int, data_bytes: int) -> dict:
 
 
 
+def path_figures(run: dict, total: int, data_bytes: int) -> dict:
+    """The reported numbers of one sluice run of another path, as figures() gives them for JSON."""
+    return {
+        "wall_s": run["wall_s"],
+        "records_per_s": total / run["wall_s"],
+        "mb_per_s": data_bytes / h.MB / run["wall_s"],
+        "steady_mb_per_s": (run["steady_records_per_s"] * data_bytes / total / h.MB
+                            if run.get("steady_records_per_s") else None),
+        "cpu_s_per_gb": run["cpu_s_at_drain"] / (data_bytes / h.GB),
+        "peak_rss_mib": run["peak_rss_kb_at_drain"] / 1024,
+        "output_mb": run["output_check"]["output_bytes"] / h.MB,
+        "registry_requests": run.get("registry_requests"),
+    }
+
+
+def print_paths_table(summary: dict, rounds: list[dict], meta: dict) -> None:
+    """sluice's figures per path (medians), beside the JSON path of the same rounds."""
+    json_path = summary["sluice"]
+    rows = [("JSON in -> JSON out (StringConverter)", json_path, None)]
+    for key in meta["paths"]:
+        rows.append((PATHS[key].label + " (AvroConverter)", summary["paths"][key],
+                     rounds[-1]["paths"][key].get("registry_requests")))
+    print()
+    print(f"other paths through sluice: topic {meta['avro_topic']}, the same fields and {meta['record_size']} B "
+          f"per value in Confluent's Avro wire format (schema id {meta['avro_schema_id']}), "
+          f"{meta['avro_data_bytes'] / h.MB:,.0f} MB (key+value); median of {len(rounds)} round(s)")
+    print(f"{'':44} {'records/s':>10} {'MB/s':>7} {'steady MB/s':>12} {'CPU-s/GB':>9} {'peak RSS MiB':>13} "
+          f"{'output MB':>10} {'registry [3]':>13}")
+    for label, f, registry in rows:
+        reg = f"{registry['schema_by_id']} / {registry['version_lookups']}" if registry else "-"
+        steady = f"{f['steady_mb_per_s']:.1f}" if f.get("steady_mb_per_s") else "-"
+        output = f"{f['output_mb']:,.0f}" if f.get("output_mb") else "-"
+        print(f"{label:44} {f['records_per_s']:>10,.0f} {f['mb_per_s']:>7.1f} {steady:>12} "
+              f"{f['cpu_s_per_gb']:>9.2f} {f['peak_rss_mib']:>13.1f} {output:>10} {reg:>13}")
+    print("[3] requests sluice made to the Schema Registry in the last round (its request log): schema by id / "
+          "version lookups; AvroConverter must ask once per schema id.")
+
+
 def median_of(rounds: list[dict], side: str, key: str):
     values = [r[side][key] for r in rounds if r[side].get(key) is not None]
     return statistics.median(values) if values else None
@@ -341,8 +447,18 @@ def main() -> int:
     parser.add_argument("--keep-objects", action="store_true", help="do not delete sluice's objects")
     parser.add_argument("--timeout-s", type=float, default=540)
     parser.add_argument("--stall-s", type=float, default=90)
+    parser.add_argument("--paths", default="avro-avro,avro-json",
+                        help="other paths run after the JSON one in each round, comma-separated: avro-avro "
+                             "(AvroConverter, AvroFormat snappy), avro-json (AvroConverter, JsonFormat); "
+                             "'' for none")
+    parser.add_argument("--avro-topic", default="bench-avro-1k",
+                        help="topic of the Avro paths (same size and partitions as --topic)")
     parser.add_argument("--out", default=str(h.BUILD / "bench" / "results.json"))
     args = parser.parse_args()
+    args.paths = [p for p in args.paths.split(",") if p]
+    unknown = [p for p in args.paths if p not in PATHS or p == "json"]
+    if unknown:
+        parser.error(f"unknown --paths {unknown} (allowed: avro-avro, avro-json)")
     if args.records_per_partition % args.flush_size:
         parser.error("--records-per-partition must be a multiple of --flush-size")
 
@@ -359,6 +475,16 @@ def main() -> int:
     what = h.ensure_topic(args.topic, args.partitions, total, args.record_size)
     h.say(f"topic {args.topic}: {what}")
     warmed = h.warm_page_cache(args.topic)
+    if args.paths:
+        schema_id = h.register_loadgen_avro_schema(f"{args.avro_topic}-value")
+        what = h.ensure_topic(args.avro_topic, args.partitions, total, args.record_size,
+                              loadgen_args=("--value-format", "avro", "--avro-schema-id", str(schema_id)),
+                              value_prefix=b"\0" + schema_id.to_bytes(4, "big"))
+        h.say(f"topic {args.avro_topic} (Avro values, schema id {schema_id}): {what}")
+        warmed += h.warm_page_cache(args.avro_topic)
+        meta.update({"paths": args.paths, "avro_topic": args.avro_topic, "avro_schema_id": schema_id,
+                     # sluice_loadgen's Avro values are exactly --record-size bytes too
+                     "avro_data_bytes": data_bytes})
     h.say(f"page cache warmed: {warmed / h.MB:,.0f} MB of segment files")
 
     rounds, failures = [], []
@@ -376,8 +502,19 @@ def main() -> int:
         round_figures = figures(sl, ce, total, data_bytes)
         round_figures["sluice_raw"] = sl
         round_figures["ceiling_raw"] = ce
+        round_figures["paths"], round_figures["paths_raw"] = {}, {}
+        for key in args.paths:
+            other = run_sluice(args, total, per_partition, work, PATHS[key])
+            if "failure" in other:
+                failures.append((f"sluice {key}", other))
+                break
+            round_figures["paths"][key] = path_figures(other, total, data_bytes)
+            round_figures["paths_raw"][key] = other
+        if failures:
+            break
         rounds.append(round_figures)
-        h.say(f"round {i + 1}: sluice {sl['wall_s']:.1f}s, ceiling {ce['wall_s']:.1f}s")
+        h.say(f"round {i + 1}: sluice {sl['wall_s']:.1f}s, ceiling {ce['wall_s']:.1f}s"
+              + "".join(f", {k} {r['wall_s']:.1f}s" for k, r in round_figures["paths"].items()))
 
     result = {"benchmark": "end-to-end throughput", "meta": meta, "rounds": rounds}
     if failures:
@@ -394,12 +531,19 @@ def main() -> int:
     summary["ratio_sluice_over_ceiling"] = {
         k: median_of(rounds, "ratio_sluice_over_ceiling", k)
         for k in rounds[0]["ratio_sluice_over_ceiling"]}
+    summary["paths"] = {key: {k: median_of([r["paths"] for r in rounds], key, k)
+                              for k in ("wall_s", "records_per_s", "mb_per_s", "steady_mb_per_s",
+                                        "cpu_s_per_gb", "peak_rss_mib", "output_mb")}
+                        for key in args.paths}
     result["summary"] = summary
     oc = rounds[-1]["sluice_raw"]["output_check"]
     h.say("S3 write reference: boto3 PUTs of sluice-sized objects")
     result["s3_put_probe"] = s3_put_probe(args, oc["output_bytes"] // max(1, oc["objects"]))
     h.write_json(Path(args.out), result)
     print_table(summary, rounds, meta)
+    if args.paths:
+        summary["sluice"]["output_mb"] = oc["output_bytes"] / h.MB
+        print_paths_table(summary, rounds, meta)
     p = result["s3_put_probe"]
     print(f"S3 write reference: boto3 alone PUTs {p['object_bytes'] / h.MB:.1f} MB objects into the same S3 server "
           f"at {p['mb_per_s']:.0f} MB/s ({p['threads']} threads, {p['puts']} objects); sluice's output is "

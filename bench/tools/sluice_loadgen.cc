@@ -3,16 +3,70 @@
 //   {"id":123,"ts":1700000000000,"user":"user-17","amount":12.5,"pad":"xxxx..."}
 // padded to --record-size bytes, keyed "key-<id>", spread round-robin over the partitions, with
 // the record timestamp --start-ts + id * --ts-step-ms (so tests can aim at time buckets).
+//
+// With --value-format avro the values are the same fields in Confluent's wire format instead
+// (magic byte 0, the 4-byte schema id given by --avro-schema-id, then the Avro binary datum of
+// the record schema --print-avro-schema prints), padded to exactly --record-size bytes too. The
+// caller registers that schema (e.g. under <topic>-value) and passes the id the registry gave.
 #include <librdkafka/rdkafka.h>
 
 #include <CLI/CLI.hpp>
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <string>
 #include <thread>
 
 namespace {
+
+// The schema of --value-format avro values; fields in the order encode_avro_value writes them.
+constexpr const char* kAvroSchema =
+    R"({"type":"record","name":"LoadgenRecord","namespace":"sluice.bench","fields":[)"
+    R"({"name":"id","type":"long"},{"name":"ts","type":"long"},{"name":"user","type":"string"},)"
+    R"({"name":"amount","type":"double"},{"name":"pad","type":"string"}]})";
+
+void append_varint(std::string& out, int64_t value) {
+  uint64_t n = (static_cast<uint64_t>(value) << 1) ^ static_cast<uint64_t>(value >> 63);
+  while (n >= 0x80) {
+    out.push_back(static_cast<char>((n & 0x7f) | 0x80));
+    n >>= 7;
+  }
+  out.push_back(static_cast<char>(n));
+}
+
+size_t varint_size(int64_t value) {
+  uint64_t n = (static_cast<uint64_t>(value) << 1) ^ static_cast<uint64_t>(value >> 63);
+  size_t size = 1;
+  for (; n >= 0x80; n >>= 7) ++size;
+  return size;
+}
+
+// Confluent wire format: 0, the schema id (big-endian), the datum; `pad` 'x' bytes make the value
+// record_size bytes long whenever the other fields leave room.
+void encode_avro_value(std::string& out, int32_t schema_id, long long id, long long ts,
+                       int record_size) {
+  out.assign(1, '\0');
+  for (int shift = 24; shift >= 0; shift -= 8) {
+    out.push_back(static_cast<char>((static_cast<uint32_t>(schema_id) >> shift) & 0xff));
+  }
+  append_varint(out, id);
+  append_varint(out, ts);
+  std::string user = "user-" + std::to_string(id % 100);
+  append_varint(out, static_cast<int64_t>(user.size()));
+  out += user;
+  double amount = static_cast<double>(id % 1000) + 0.5;
+  char bits[8];
+  std::memcpy(bits, &amount, sizeof(bits));  // little-endian, as Avro's double
+  out.append(bits, sizeof(bits));
+  // The pad's length prefix grows with it: take the longest pad that still fits.
+  long long room = record_size - static_cast<long long>(out.size());
+  long long pad = room > 1 ? room - 1 : 0;
+  while (pad > 0 && static_cast<long long>(varint_size(pad)) + pad > room) --pad;
+  append_varint(out, pad);
+  out.append(static_cast<size_t>(pad), 'x');
+}
 
 struct KafkaDeleter {
   void operator()(rd_kafka_t* rk) const { rd_kafka_destroy(rk); }
@@ -59,9 +113,12 @@ bool create_topic(rd_kafka_t* rk, const std::string& topic, int partitions) {
     const rd_kafka_CreateTopics_result_t* res = rd_kafka_event_CreateTopics_result(ev);
     size_t n = 0;
     const rd_kafka_topic_result_t** results = rd_kafka_CreateTopics_result_topics(res, &n);
-    rd_kafka_resp_err_t e = n > 0 ? rd_kafka_topic_result_error(results[0]) : rd_kafka_event_error(ev);
+    rd_kafka_resp_err_t e =
+        n > 0 ? rd_kafka_topic_result_error(results[0]) : rd_kafka_event_error(ev);
     ok = e == RD_KAFKA_RESP_ERR_NO_ERROR || e == RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS;
-    if (!ok) std::fprintf(stderr, "sluice_loadgen: create topic %s: %s\n", topic.c_str(), rd_kafka_err2str(e));
+    if (!ok)
+      std::fprintf(stderr, "sluice_loadgen: create topic %s: %s\n", topic.c_str(),
+                   rd_kafka_err2str(e));
     rd_kafka_event_destroy(ev);
   }
   rd_kafka_queue_destroy(q);
@@ -78,14 +135,36 @@ int main(int argc, char** argv) {
   long long count = 1000, start_ts = -1, ts_step_ms = 1;
   int record_size = 200;
   app.add_option("--bootstrap-servers", bootstrap);
-  app.add_option("--topic", topic)->required();
+  app.add_option("--topic", topic);
   app.add_option("--partitions", partitions, "Partitions when the topic is created");
   app.add_option("--count", count, "Records to produce");
   app.add_option("--record-size", record_size, "Approximate bytes per record value");
   app.add_option("--start-ts", start_ts, "Timestamp of record 0 in ms (default: now)");
   app.add_option("--ts-step-ms", ts_step_ms, "Timestamp increment per record");
+  std::string value_format = "json";
+  int avro_schema_id = -1;
+  bool print_avro_schema = false;
+  app.add_option("--value-format", value_format, "json, or avro (Confluent wire format)")
+      ->check(CLI::IsMember({"json", "avro"}));
+  app.add_option("--avro-schema-id", avro_schema_id,
+                 "Schema id written in avro values (the registry's id of --print-avro-schema)");
+  app.add_flag("--print-avro-schema", print_avro_schema,
+               "Print the Avro schema of avro values and exit");
   CLI11_PARSE(app, argc, argv);
+  if (print_avro_schema) {
+    std::printf("%s\n", kAvroSchema);
+    return 0;
+  }
+  const bool avro = value_format == "avro";
+  if (avro && avro_schema_id < 0) {
+    std::fprintf(stderr, "sluice_loadgen: --value-format avro needs --avro-schema-id\n");
+    return 2;
+  }
 
+  if (topic.empty()) {
+    std::fprintf(stderr, "sluice_loadgen: --topic is required\n");
+    return 2;
+  }
   Kafka producer = make_client(RD_KAFKA_PRODUCER, bootstrap);
   if (!create_topic(producer.get(), topic, partitions)) return 1;
   if (start_ts < 0) {
@@ -97,10 +176,16 @@ int main(int argc, char** argv) {
   auto started = std::chrono::steady_clock::now();
   for (long long i = 0; i < count; ++i) {
     long long ts = start_ts + i * ts_step_ms;
-    value = "{\"id\":" + std::to_string(i) + ",\"ts\":" + std::to_string(ts) + ",\"user\":\"user-" +
-            std::to_string(i % 100) + "\",\"amount\":" + std::to_string(i % 1000) + ".5,\"pad\":\"";
-    if (static_cast<int>(value.size()) + 2 < record_size) value.append(record_size - value.size() - 2, 'x');
-    value += "\"}";
+    if (avro) {
+      encode_avro_value(value, avro_schema_id, i, ts, record_size);
+    } else {
+      value = "{\"id\":" + std::to_string(i) + ",\"ts\":" + std::to_string(ts) +
+              ",\"user\":\"user-" + std::to_string(i % 100) +
+              "\",\"amount\":" + std::to_string(i % 1000) + ".5,\"pad\":\"";
+      if (static_cast<int>(value.size()) + 2 < record_size)
+        value.append(record_size - value.size() - 2, 'x');
+      value += "\"}";
+    }
     key = "key-" + std::to_string(i);
     for (;;) {
       rd_kafka_resp_err_t err = rd_kafka_producev(
@@ -125,7 +210,8 @@ int main(int argc, char** argv) {
     return 1;
   }
   if (g_failed_deliveries > 0) {
-    std::fprintf(stderr, "sluice_loadgen: %lld of %lld records were not delivered (first error: %s)\n",
+    std::fprintf(stderr,
+                 "sluice_loadgen: %lld of %lld records were not delivered (first error: %s)\n",
                  g_failed_deliveries, count, g_first_delivery_error.c_str());
     return 1;
   }

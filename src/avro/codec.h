@@ -18,7 +18,10 @@
 // xz (liblzma vs XZ for Java) give valid streams whose bytes differ a little. All of this holds
 // for given library versions (deflate's for a given zlib, as with gzip).
 //
-// A Codec keeps its library state between blocks (one zlib/zstd/lzma context, reset per block).
+// A Codec keeps its library state between blocks (one zlib/zstd/lzma context, reset per block)
+// unless told to release it; while compressing one block it also needs that state: deflate about
+// 256 KiB (window 15, memLevel 8), bzip2 about 7.6 MB (900 kB blocks), zstandard a few hundred
+// KiB at level 3 for a 64 kB block, xz about 94 MiB at preset 6 (liblzma's figures).
 // Owned by one writer or reader; not thread-safe.
 #pragma once
 
@@ -53,6 +56,11 @@ class Codec {
   // Compresses one block of encoded objects. Returns the block's data as the file stores it: a
   // view of `scratch` (replaced), or of `block` itself for the null codec.
   virtual Result<std::string_view> compress(std::string_view block, std::string& scratch) = 0;
+
+  // Frees the library state compress() keeps for the next block; the next compress() builds it
+  // again (same bytes). A writer with many files open calls it after each block, so that an
+  // open file holds no codec state between blocks. Decompression state is not affected.
+  virtual void release_compression_state() {}
 
   // Decompresses one block's data. Returns a view of `scratch` (replaced), or of `data` for the
   // null codec. Fails with kDataError on corrupt data or when the result would exceed `max_size`.

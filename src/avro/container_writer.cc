@@ -78,8 +78,12 @@ std::vector<size_t> java_hash_map_order(const std::vector<std::string_view>& key
 }
 
 ContainerWriter::ContainerWriter(ConstructionTag, ByteSink& sink, std::unique_ptr<Codec> codec,
-                                 SyncMarker sync, size_t sync_interval)
-    : sink_(sink), codec_(std::move(codec)), sync_(sync), sync_interval_(sync_interval) {}
+                                 SyncMarker sync, size_t sync_interval, util::MemoryAccount* memory)
+    : sink_(sink),
+      codec_(std::move(codec)),
+      sync_(sync),
+      sync_interval_(sync_interval),
+      held_(memory, 0) {}
 
 Result<std::unique_ptr<ContainerWriter>> ContainerWriter::create(const Schema& schema,
                                                                  ByteSink& sink,
@@ -114,7 +118,7 @@ Result<std::unique_ptr<ContainerWriter>> ContainerWriter::create_with_schema_jso
                           make_codec(options.codec, options.compression_level));
   SyncMarker sync = options.sync_marker.value_or(SyncMarker::random());
   auto writer = std::make_unique<ContainerWriter>(ConstructionTag(), sink, std::move(codec), sync,
-                                                  options.sync_interval);
+                                                  options.sync_interval, options.memory);
   writer->write_header(entries);
   return writer;
 }
@@ -145,7 +149,25 @@ Status ContainerWriter::datum_appended() {
   ++block_count_;
   ++datums_written_;
   if (block_.size() >= sync_interval_) return emit_block();
+  settle_block();
   return Status::ok_status();
+}
+
+void ContainerWriter::truncate_block(size_t size) {
+  block_.resize(size);
+  settle_block();
+}
+
+void ContainerWriter::settle_block() {
+  if (block_.capacity() > sync_interval_ && block_.size() < sync_interval_) {
+    // Doubling overshot (61,440 -> 122,880 bytes for 64,000), or a refused datum left room: the
+    // block is emitted as soon as it reaches the sync interval, so that much room is all it keeps.
+    std::string bounded;
+    bounded.reserve(sync_interval_);
+    bounded.append(block_);
+    block_.swap(bounded);
+  }
+  account();
 }
 
 Status ContainerWriter::append_encoded(std::string_view datum) {
@@ -156,14 +178,21 @@ Status ContainerWriter::append_encoded(std::string_view datum) {
 
 Status ContainerWriter::emit_block() {
   if (block_count_ == 0) return Status::ok_status();
-  SLUICE_ASSIGN_OR_RETURN(std::string_view data, codec_->compress(block_, compressed_));
+  Result<std::string_view> compressed = codec_->compress(block_, compressed_);
+  codec_->release_compression_state();
+  account();  // the compressed copy, for as long as it exists
+  if (!compressed.ok()) return compressed.status();
   char prefix[20];
   size_t length = encode_long(block_count_, prefix);
-  length += encode_long(static_cast<int64_t>(data.size()), prefix + length);
+  length += encode_long(static_cast<int64_t>(compressed->size()), prefix + length);
   emit(std::string_view(prefix, length));
-  emit(data);
+  emit(*compressed);
   emit(sync_.view());
-  block_.clear();
+  // Both buffers are freed, not kept for the next block: an idle open file then holds nothing.
+  // (Swapping frees them; assigning an empty string would keep the allocation.)
+  std::string().swap(block_);
+  std::string().swap(compressed_);
+  account();
   block_count_ = 0;
   ++blocks_written_;
   return Status::ok_status();

@@ -51,6 +51,11 @@ class DeflateCodec final : public Codec {
     return std::string_view(scratch);
   }
 
+  void release_compression_state() override {
+    if (deflating_) deflateEnd(&deflater_);
+    deflating_ = false;
+  }
+
   Result<std::string_view> decompress(std::string_view data, std::string& scratch,
                                       size_t max_size) override {
     if (data.size() > UINT32_MAX) return Status::data_error("avro deflate: block over 4 GiB");

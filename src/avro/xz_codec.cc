@@ -37,6 +37,9 @@ class XzCodec final : public Codec {
     return std::string_view(scratch);
   }
 
+  // The one lzma_stream serves both directions; decompress() sets it up again per block anyway.
+  void release_compression_state() override { lzma_end(&stream_); }
+
   Result<std::string_view> decompress(std::string_view data, std::string& scratch,
                                       size_t max_size) override {
     lzma_ret rc = lzma_stream_decoder(&stream_, UINT64_MAX, 0);

@@ -54,6 +54,11 @@ class ZstandardCodec final : public Codec {
     return std::string_view(scratch);
   }
 
+  void release_compression_state() override {
+    ZSTD_freeCCtx(cctx_);
+    cctx_ = nullptr;
+  }
+
   Result<std::string_view> decompress(std::string_view data, std::string& scratch,
                                       size_t max_size) override {
     if (dctx_ == nullptr && (dctx_ = ZSTD_createDCtx()) == nullptr) {

@@ -538,7 +538,7 @@ bool is_sensitive_key(std::string_view key) {
   for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (std::string_view marker :
        {"password", "secret", "jaas.config", "sse.customer.key", "session.token", "keystore.key",
-        "private.key", "api.key", "user.info"}) {
+        "private.key", "api.key", "user.info", "bearer.auth.token"}) {
     if (lower.find(marker) != std::string::npos) return true;
   }
   return false;

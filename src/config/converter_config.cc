@@ -24,6 +24,8 @@ const ClassAliases<ConverterClass>& converter_classes() {
           {"org.apache.kafka.connect.json.JsonConverter", ConverterClass::kJson},
           {"org.apache.kafka.connect.storage.SimpleHeaderConverter", ConverterClass::kSimpleHeader},
           {"io.confluent.connect.avro.AvroConverter", ConverterClass::kAvro},
+          {"io.confluent.connect.json.JsonSchemaConverter", ConverterClass::kJsonSchema},
+          {"io.confluent.connect.protobuf.ProtobufConverter", ConverterClass::kProtobuf},
           {"org.apache.kafka.connect.converters.ShortConverter", ConverterClass::kShort},
           {"org.apache.kafka.connect.converters.IntegerConverter", ConverterClass::kInteger},
           {"org.apache.kafka.connect.converters.LongConverter", ConverterClass::kLong},
@@ -40,8 +42,10 @@ bool usable_as_key_or_value(ConverterClass converter) {
 }
 
 bool usable_as_header(ConverterClass converter) {
-  // AvroConverter implements Converter only; the others also implement HeaderConverter.
-  return converter != ConverterClass::kAvro;
+  // AvroConverter, JsonSchemaConverter and ProtobufConverter implement Converter only; the others
+  // also implement HeaderConverter.
+  return converter != ConverterClass::kAvro && converter != ConverterClass::kJsonSchema &&
+         converter != ConverterClass::kProtobuf;
 }
 
 Validator converter_class_validator(ConverterSlot slot) {

@@ -22,6 +22,8 @@ enum class ConverterClass {
   kJson,          // org.apache.kafka.connect.json.JsonConverter
   kSimpleHeader,  // org.apache.kafka.connect.storage.SimpleHeaderConverter (headers only)
   kAvro,          // io.confluent.connect.avro.AvroConverter (key/value only)
+  kJsonSchema,    // io.confluent.connect.json.JsonSchemaConverter (key/value only)
+  kProtobuf,      // io.confluent.connect.protobuf.ProtobufConverter (key/value only)
   kShort,         // org.apache.kafka.connect.converters.ShortConverter, and the other
   kInteger,       // fixed-width number converters of kafka-connect.md §2.4
   kLong,

@@ -47,16 +47,11 @@ Status AvroConverter::to_connect(std::string_view topic, KafkaBytes bytes, Arena
   if (!bytes) return Status::ok_status();  // a tombstone: SchemaAndValue.NULL
   Result<WireFrame> frame = parse_wire_frame(*bytes);
   if (!frame.ok()) return deserialize_error(topic, frame.status());
-  key_scratch_.assign(topic);
-  key_scratch_.push_back('\0');
-  key_scratch_.append(std::to_string(frame->id.value));
-  const WriterSchema* writer = writers_.get(key_scratch_);
-  if (writer == nullptr) {
-    Result<WriterSchema> loaded = load(frame->id, topic);
-    if (!loaded.ok()) return deserialize_error(topic, loaded.status());
-    writers_.put(key_scratch_, std::move(*loaded));
-    writer = writers_.get(key_scratch_);
-  }
+  // The frame's id bytes identify the writer schema.
+  Result<const WriterSchema*> found =
+      writers_.find_or_load(topic, bytes->substr(1, 4), [&] { return load(frame->id, topic); });
+  if (!found.ok()) return deserialize_error(topic, found.status());
+  const WriterSchema* writer = *found;
   Status decoded =
       decoder_.decode(frame->payload, *writer->avro, *writer->connect, arena, &out.value);
   if (!decoded.ok()) {

@@ -30,9 +30,9 @@
 #include "connect/avro_value_decoder.h"
 #include "connect/converter.h"
 #include "connect/subject_name_strategy.h"
+#include "connect/writer_schema_cache.h"
 #include "schema_registry/registry_client_config.h"
 #include "schema_registry/schema_registry_client.h"
-#include "util/lru_cache.h"
 
 namespace sluice::connect {
 
@@ -77,8 +77,7 @@ class AvroConverter final : public DataAndHeaderConverter {
   AvroToConnectSchema to_connect_;
   AvroValueDecoder decoder_;
   // Keyed by topic, '\0', id: the subject (and so the version) depends on both.
-  LruCache<std::string, WriterSchema> writers_;
-  std::string key_scratch_;
+  WriterSchemaCache<WriterSchema> writers_;
 };
 
 }  // namespace sluice::connect

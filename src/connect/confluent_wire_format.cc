@@ -54,4 +54,18 @@ Result<std::vector<int32_t>> read_protobuf_message_indexes(std::string_view& pay
   return indexes;
 }
 
+Result<std::string_view> skip_protobuf_message_indexes(std::string_view& payload) {
+  const std::string_view start = payload;
+  SLUICE_ASSIGN_OR_RETURN(int32_t count, read_zigzag_varint(payload));
+  if (count < 0 || static_cast<size_t>(count) > payload.size()) {
+    return Status::data_error("the message-index path has an invalid length " +
+                              std::to_string(count));
+  }
+  for (int32_t i = 0; i < count; ++i) {
+    SLUICE_ASSIGN_OR_RETURN(int32_t index, read_zigzag_varint(payload));
+    if (index < 0) return Status::data_error("the message-index path has a negative index");
+  }
+  return start.substr(0, start.size() - payload.size());
+}
+
 }  // namespace sluice::connect

@@ -33,4 +33,8 @@ Result<WireFrame> parse_wire_frame(std::string_view bytes);
 // kDataError for a truncated or malformed path.
 Result<std::vector<int32_t>> read_protobuf_message_indexes(std::string_view& payload);
 
+// The same path as raw bytes, checked as above but not decoded (no allocation): advances `payload`
+// past it and returns the bytes it took, so a converter can recognize a path it has seen.
+Result<std::string_view> skip_protobuf_message_indexes(std::string_view& payload);
+
 }  // namespace sluice::connect

@@ -1,6 +1,7 @@
 #include "connect/connect_to_avro_schema.h"
 
 #include <cmath>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -56,6 +57,10 @@ class FromConnect {
 
  private:
   Result<const avro::Schema*> convert(const Schema& s, bool ignore_optional);
+  // Java's fromConnectSchemaWithCycle, used for array items, map values, union branches and an
+  // optional struct's record: a schema whose Connect name already named a record is that record
+  // (written by name), whatever its other attributes.
+  Result<const avro::Schema*> convert_with_cycle(const Schema& s, bool ignore_optional);
   Result<const avro::Schema*> build_base(const Schema& s, std::optional<std::string_view>* ct);
   Result<const avro::Schema*> build_string(const Schema& s);
   Result<const avro::Schema*> build_bytes(const Schema& s);
@@ -85,6 +90,8 @@ class FromConnect {
   avro::SchemaBuilder builder_;
   std::vector<std::pair<const Schema*, const avro::Schema*>> schema_map_;
   std::vector<std::shared_ptr<Schema>> copies_;  // non-optional copies used as schema_map_ keys
+  // Records by the Connect name they were built from (Java's cycleReferences).
+  std::map<std::string, const avro::Schema*, std::less<>> cycle_references_;
   int name_index_ = 0;
 };
 
@@ -117,7 +124,8 @@ Result<const avro::Schema*> FromConnect::convert(const Schema& s, bool ignore_op
       SLUICE_ASSIGN_OR_RETURN(result, build_union(s));
     } else {
       SLUICE_ASSIGN_OR_RETURN(const avro::Schema* null_type, builder_.primitive(avro::Type::kNull));
-      SLUICE_ASSIGN_OR_RETURN(const avro::Schema* record, convert(non_optional(s), false));
+      SLUICE_ASSIGN_OR_RETURN(const avro::Schema* record,
+                              convert_with_cycle(non_optional(s), false));
       SLUICE_ASSIGN_OR_RETURN(result, builder_.union_of({null_type, record}));
     }
   } else {
@@ -130,6 +138,15 @@ Result<const avro::Schema*> FromConnect::convert(const Schema& s, bool ignore_op
   }
   if (!s.optional) schema_map_.emplace_back(&s, result);
   return result;
+}
+
+Result<const avro::Schema*> FromConnect::convert_with_cycle(const Schema& s, bool ignore_optional) {
+  if (s.name) {
+    if (auto it = cycle_references_.find(*s.name); it != cycle_references_.end()) {
+      return ignore_optional ? it->second : maybe_optional(s, it->second);
+    }
+  }
+  return convert(s, ignore_optional);
 }
 
 Result<const avro::Schema*> FromConnect::maybe_optional(const Schema& s, const avro::Schema* base) {
@@ -171,7 +188,8 @@ Result<const avro::Schema*> FromConnect::build_base(const Schema& s,
     case SchemaType::kBytes:
       return build_bytes(s);
     case SchemaType::kArray: {
-      SLUICE_ASSIGN_OR_RETURN(const avro::Schema* items, convert(*s.value_schema, false));
+      SLUICE_ASSIGN_OR_RETURN(const avro::Schema* items,
+                              convert_with_cycle(*s.value_schema, false));
       Properties props;
       SLUICE_RETURN_IF_ERROR(metadata(s, std::nullopt, avro::Type::kArray, 0, props));
       return builder_.array(items, std::move(props));
@@ -269,7 +287,7 @@ Result<const avro::Schema*> FromConnect::build_map(const Schema& s) {
   const Schema& key = *s.key_schema;
   Properties props;
   if (key.type == SchemaType::kString && (!key.optional || config_.allow_optional_map_keys)) {
-    SLUICE_ASSIGN_OR_RETURN(const avro::Schema* values, convert(*s.value_schema, false));
+    SLUICE_ASSIGN_OR_RETURN(const avro::Schema* values, convert_with_cycle(*s.value_schema, false));
     SLUICE_RETURN_IF_ERROR(metadata(s, std::nullopt, avro::Type::kMap, 0, props));
     return builder_.map(values, std::move(props));
   }
@@ -320,7 +338,10 @@ Result<const avro::Schema*> FromConnect::build_record(const Schema& s) {
     fields.push_back(std::move(spec_field));
   }
   SLUICE_RETURN_IF_ERROR(metadata(s, std::nullopt, avro::Type::kRecord, 0, spec.props));
-  return define_record(std::move(spec), std::move(fields));
+  SLUICE_ASSIGN_OR_RETURN(const avro::Schema* record,
+                          define_record(std::move(spec), std::move(fields)));
+  if (s.name) cycle_references_[*s.name] = record;
+  return record;
 }
 
 Result<const avro::Schema*> FromConnect::build_union(const Schema& s) {
@@ -330,7 +351,8 @@ Result<const avro::Schema*> FromConnect::build_union(const Schema& s) {
     branches.push_back(null_type);
   }
   for (const Field& f : s.fields) {
-    SLUICE_ASSIGN_OR_RETURN(const avro::Schema* branch, convert(non_optional(*f.schema), true));
+    SLUICE_ASSIGN_OR_RETURN(const avro::Schema* branch,
+                            convert_with_cycle(non_optional(*f.schema), true));
     branches.push_back(branch);
   }
   return builder_.union_of(std::move(branches));

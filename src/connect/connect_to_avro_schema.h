@@ -36,8 +36,11 @@
 // "Ignoring invalid default for field". Record and field docs come from the
 // io.confluent.connect.avro.record.doc / field.doc.<name> parameters.
 //
-// An equal Connect schema met twice becomes the same Avro type (written by name the second time);
-// two different types with one name fail with "Can't redefine: <name>", as Schema.toString() does.
+// An equal Connect schema met twice becomes the same Avro type (written by name the second time).
+// As Java's fromConnectSchemaWithCycle, an array item, map value, union branch or optional struct
+// whose Connect name already named a record is that record, even if it differs (Protobuf schemas
+// reuse a message type with another Tag parameter); two different non-optional struct fields with
+// one name fail with "Can't redefine: <name>", as Schema.toString() does.
 // Names invalid in Avro fail unless scrub.invalid.names.
 //
 // Results are cached by schema identity in a least-recently-used cache of schemas.cache.config

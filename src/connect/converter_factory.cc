@@ -3,7 +3,9 @@
 #include "connect/avro_converter.h"
 #include "connect/byte_array_converter.h"
 #include "connect/json_converter.h"
+#include "connect/json_schema_converter.h"
 #include "connect/number_converters.h"
+#include "connect/protobuf_converter.h"
 #include "connect/simple_header_converter.h"
 #include "connect/string_converter.h"
 
@@ -22,6 +24,8 @@ enum class Kind : uint8_t {
   kBoolean,
   kSimpleHeader,
   kAvro,
+  kJsonSchema,
+  kProtobuf,
   kUnsupported,  // a real Connect converter that sluice does not implement yet
 };
 
@@ -42,8 +46,8 @@ constexpr ClassInfo kClasses[] = {
     {"org.apache.kafka.connect.converters.BooleanConverter", Kind::kBoolean},
     {"org.apache.kafka.connect.storage.SimpleHeaderConverter", Kind::kSimpleHeader},
     {"io.confluent.connect.avro.AvroConverter", Kind::kAvro},
-    {"io.confluent.connect.json.JsonSchemaConverter", Kind::kUnsupported},
-    {"io.confluent.connect.protobuf.ProtobufConverter", Kind::kUnsupported},
+    {"io.confluent.connect.json.JsonSchemaConverter", Kind::kJsonSchema},
+    {"io.confluent.connect.protobuf.ProtobufConverter", Kind::kProtobuf},
 };
 
 std::string_view simple_name(std::string_view full_name) {
@@ -64,8 +68,11 @@ const ClassInfo* find_class(std::string_view name) {
 
 bool usable_in(Kind kind, ConverterSlot slot) {
   if (kind == Kind::kUnsupported) return false;
-  // AvroConverter implements Converter only; SimpleHeaderConverter HeaderConverter only.
-  if (slot == ConverterSlot::kHeader) return kind != Kind::kAvro;
+  // AvroConverter, JsonSchemaConverter and ProtobufConverter implement Converter only;
+  // SimpleHeaderConverter HeaderConverter only.
+  if (slot == ConverterSlot::kHeader) {
+    return kind != Kind::kAvro && kind != Kind::kJsonSchema && kind != Kind::kProtobuf;
+  }
   return kind != Kind::kSimpleHeader;
 }
 
@@ -122,6 +129,24 @@ std::unique_ptr<DataAndHeaderConverter> create_data_converter(
       auto client = std::make_shared<schema_registry::SchemaRegistryClient>(config.registry);
       return std::make_unique<AvroConverter>(std::move(config), slot == ConverterSlot::kKey,
                                              std::move(client));
+    }
+    case Kind::kJsonSchema: {
+      const size_t before = problems.size();
+      JsonSchemaConverterConfig config = JsonSchemaConverterConfig::parse(
+          sub_config, prefix, slot == ConverterSlot::kKey, problems);
+      if (problems.size() != before) return nullptr;
+      auto client = std::make_shared<schema_registry::SchemaRegistryClient>(config.registry);
+      return std::make_unique<JsonSchemaConverter>(std::move(config), slot == ConverterSlot::kKey,
+                                                   std::move(client));
+    }
+    case Kind::kProtobuf: {
+      const size_t before = problems.size();
+      ProtobufConverterConfig config =
+          ProtobufConverterConfig::parse(sub_config, prefix, slot == ConverterSlot::kKey, problems);
+      if (problems.size() != before) return nullptr;
+      auto client = std::make_shared<schema_registry::SchemaRegistryClient>(config.registry);
+      return std::make_unique<ProtobufConverter>(std::move(config), slot == ConverterSlot::kKey,
+                                                 std::move(client));
     }
     case Kind::kSimpleHeader:
     case Kind::kUnsupported:

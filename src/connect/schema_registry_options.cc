@@ -8,6 +8,7 @@
 
 #include "config/jaas_config.h"
 #include "config/key_stores.h"
+#include "connect/registry_bearer_options.h"
 
 namespace sluice::connect {
 
@@ -76,6 +77,18 @@ void read_urls(ConverterOptions& options, schema_registry::RegistryClientConfig&
 
 void read_auth(ConverterOptions& options, schema_registry::RegistryClientConfig& config,
                const std::string& url_user_info) {
+  if (!options.string("bearer.auth.credentials.source", "").empty()) {
+    // As Confluent's RestService: a bearer source replaces Basic authentication altogether (the
+    // URL's user info is not sent either), and naming both sources is an error.
+    if (!options.string("basic.auth.credentials.source", "").empty()) {
+      options.add_problem("bearer.auth.credentials.source",
+                          options.string("bearer.auth.credentials.source", ""),
+                          "Only one of 'basic.auth.credentials.source' and "
+                          "'bearer.auth.credentials.source' may be specified");
+    }
+    read_bearer_auth(options, config);
+    return;
+  }
   std::string source = options.choice_ignoring_case("basic.auth.credentials.source", "URL",
                                                     {"URL", "USER_INFO", "SASL_INHERIT"});
   if (source == "SASL_INHERIT") {
@@ -115,20 +128,6 @@ void read_auth(ConverterOptions& options, schema_registry::RegistryClientConfig&
     }
   } else {
     config.basic_user_info = url_user_info;
-  }
-  if (options.has("bearer.auth.credentials.source")) {
-    std::string bearer = options.choice_ignoring_case(
-        "bearer.auth.credentials.source", "STATIC_TOKEN",
-        {"STATIC_TOKEN", "OAUTHBEARER", "SASL_OAUTHBEARER_INHERIT", "CUSTOM"});
-    if (bearer != "STATIC_TOKEN") {
-      options.add_problem("bearer.auth.credentials.source", bearer,
-                          "sluice supports STATIC_TOKEN (with bearer.auth.token) only");
-    } else if (!options.has("bearer.auth.token")) {
-      options.add_problem("bearer.auth.token", "null",
-                          "bearer.auth.credentials.source=STATIC_TOKEN needs the token here");
-    } else {
-      config.bearer_token = *options.raw("bearer.auth.token");
-    }
   }
 }
 

@@ -17,7 +17,7 @@ namespace sluice::connect {
 enum class TimestampType : uint8_t { kNone, kCreateTime, kLogAppendTime };
 
 struct Header {
-  std::string_view key;
+  std::string_view key;  // valid UTF-8, as Java's consumer decodes it
   SchemaPtr schema;
   Value value;
   std::string_view raw;  // the header's bytes as they came from Kafka

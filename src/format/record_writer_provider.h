@@ -16,6 +16,7 @@
 #include "format/json_value_encoder.h"
 #include "format/record_writer.h"
 #include "util/java_number_format.h"
+#include "util/memory_account.h"
 #include "util/status.h"
 
 namespace sluice::format {
@@ -39,6 +40,9 @@ struct FormatOptions {
   avro::CodecId avro_codec = avro::CodecId::kNull;  // avro.codec
   std::string bytearray_extension = ".bin";         // format.bytearray.extension
   std::string bytearray_separator = "\n";           // format.bytearray.separator
+  // Charged with what open files hold in memory outside their sinks (an Avro file's block being
+  // built); the process's MemoryBudget. None: not counted. Must outlive the providers' writers.
+  util::MemoryAccount* memory = nullptr;
 };
 
 class RecordWriterProvider {

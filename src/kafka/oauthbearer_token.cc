@@ -3,7 +3,10 @@
 #include <spdlog/spdlog.h>
 
 #include <algorithm>
+#include <memory>
 #include <vector>
+
+#include "oauth/token_cache.h"
 
 namespace sluice::kafka {
 
@@ -30,37 +33,26 @@ constexpr std::chrono::seconds kRetryHorizon(3);
 OAuthBearerTokenSource keep_last_good_token(
     OAuthBearerTokenSource source, std::chrono::seconds margin,
     std::function<std::chrono::system_clock::time_point()> clock) {
-  if (!clock) clock = [] { return std::chrono::system_clock::now(); };
-  struct State {
-    std::mutex mutex;
-    std::optional<OAuthBearerToken> last;
-  };
-  auto state = std::make_shared<State>();
-  return [source = std::move(source), margin, clock = std::move(clock),
-          state]() -> Result<OAuthBearerToken> {
-    Result<OAuthBearerToken> fresh = source();
-    std::lock_guard<std::mutex> lock(state->mutex);
-    if (fresh.ok()) {
-      state->last = *fresh;
-      return fresh;
-    }
-    if (fresh.status().code() == StatusCode::kRetriable && state->last &&
-        state->last->expiration - clock() > margin) {
-      spdlog::warn(
-          "kafka: could not make a new OAUTHBEARER token ({}); using the current one, valid for "
-          "{} s more",
-          fresh.status().message(),
-          std::chrono::duration_cast<std::chrono::seconds>(state->last->expiration - clock())
-              .count());
-      // librdkafka asks again at 80 % of the lifetime it is told: tell it the token lasts only a
-      // few seconds more, so it retries soon (the broker goes by the token's own expiry). Waiting
-      // for 80 % of the real rest would leave the connections re-authenticating with a token in
-      // its last seconds (KIP-368) while the endpoint is already back.
-      OAuthBearerToken again = *state->last;
-      again.expiration = std::min(again.expiration, clock() + kRetryHorizon);
-      return again;
-    }
-    return fresh;
+  clock = oauth::system_clock_or(std::move(clock));
+  oauth::RefreshPolicy every_call;
+  every_call.lifetime_fraction = 0;
+  every_call.reuse_margin = margin;
+  auto cache = std::make_shared<oauth::TokenCache>(std::move(source), every_call, clock);
+  return [cache, clock]() -> Result<OAuthBearerToken> {
+    SLUICE_ASSIGN_OR_RETURN(oauth::TokenCache::Lookup lookup, cache->token());
+    if (lookup.refresh_failure.ok()) return std::move(lookup.token);
+    const auto now = clock();
+    spdlog::warn(
+        "kafka: could not make a new OAUTHBEARER token ({}); using the current one, valid for "
+        "{} s more",
+        lookup.refresh_failure.message(),
+        std::chrono::duration_cast<std::chrono::seconds>(lookup.token.expiration - now).count());
+    // librdkafka asks again at 80 % of the lifetime it is told: tell it the token lasts only a
+    // few seconds more, so it retries soon (the broker goes by the token's own expiry). Waiting
+    // for 80 % of the real rest would leave the connections re-authenticating with a token in
+    // its last seconds (KIP-368) while the endpoint is already back.
+    lookup.token.expiration = std::min(lookup.token.expiration, now + kRetryHorizon);
+    return std::move(lookup.token);
   };
 }
 

@@ -13,26 +13,16 @@
 
 #include <chrono>
 #include <functional>
-#include <memory>
-#include <mutex>
-#include <optional>
-#include <string>
-#include <utility>
-#include <vector>
 
+#include "oauth/access_token.h"
 #include "util/status.h"
 
 namespace sluice::kafka {
 
-struct OAuthBearerToken {
-  std::string value;  // a secret: never logged
-  std::chrono::system_clock::time_point expiration;
-  std::string principal;  // the name the client reports; brokers may ignore it
-  // SASL extensions sent with the token (key, value), e.g. Confluent Cloud's logicalCluster.
-  std::vector<std::pair<std::string, std::string>> extensions;
-};
-
-using OAuthBearerTokenSource = std::function<Result<OAuthBearerToken>()>;
+// The token and its source are oauth/'s (shared with the Schema Registry client): the principal
+// is the name the client reports (brokers may ignore it), the extensions go with the token.
+using OAuthBearerToken = oauth::AccessToken;
+using OAuthBearerTokenSource = oauth::TokenSource;
 
 // The shape of librdkafka's token refresh callback; `opaque` is the client's opaque.
 using OAuthBearerRefreshCallback = void (*)(rd_kafka_t* rk, const char* config, void* opaque);
@@ -49,7 +39,8 @@ Status enable_oauthbearer_background(rd_kafka_t* rk);
 // token endpoint or STS hiccup at the 80 % refresh point must not. The reused token is handed
 // out with an expiry at most 3 s away (never later than its own), so librdkafka asks again within
 // seconds rather than at 80 % of what is left. Fatal failures and an exhausted token still fail.
-// One wrapper per client; thread-safe.
+// Every call asks `source` (librdkafka decides when): an oauth::TokenCache whose policy fetches on
+// every call. One wrapper per client; thread-safe.
 OAuthBearerTokenSource keep_last_good_token(
     OAuthBearerTokenSource source, std::chrono::seconds margin = std::chrono::seconds(2),
     std::function<std::chrono::system_clock::time_point()> clock = {});

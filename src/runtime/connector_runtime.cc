@@ -327,7 +327,17 @@ Status ConnectorRuntime::build() {
     SLUICE_ASSIGN_OR_RETURN(extractor_, sink::make_timestamp_extractor(e));
   }
 
+  if (options_.memory_budget_bytes < 2 * static_cast<size_t>(c.s3_part_size())) {
+    spdlog::warn(
+        "the memory budget ({} MiB) is less than two s3.part.size parts ({} bytes each): "
+        "files will often be cut early to stay within it",
+        options_.memory_budget_bytes >> 20, c.s3_part_size());
+  }
+  budget_ = std::make_unique<sink::MemoryBudget>(options_.memory_budget_bytes);
+
   format::FormatOptions f;
+  // What writers hold outside their part buffers (Avro blocks) counts against the same budget.
+  f.memory = budget_.get();
   f.compression = c.s3_compression_type() == config::CompressionType::kGzip
                       ? format::CompressionType::kGzip
                       : format::CompressionType::kNone;
@@ -353,13 +363,6 @@ Status ConnectorRuntime::build() {
     SLUICE_ASSIGN_OR_RETURN(headers_format_, format::make_record_writer_provider(headers, f));
   }
 
-  if (options_.memory_budget_bytes < 2 * static_cast<size_t>(c.s3_part_size())) {
-    spdlog::warn(
-        "the memory budget ({} MiB) is less than two s3.part.size parts ({} bytes each): "
-        "files will often be cut early to stay within it",
-        options_.memory_budget_bytes >> 20, c.s3_part_size());
-  }
-  budget_ = std::make_unique<sink::MemoryBudget>(options_.memory_budget_bytes);
   uploader_ = std::make_unique<sink::Uploader>(options_.upload_threads, store_factory());
 
   services_.uploader = uploader_.get();

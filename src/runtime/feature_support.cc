@@ -37,18 +37,14 @@ std::vector<config::ConfigProblem> check_feature_support(const config::RawConfig
     out.push_back(unsupported(raw, "transforms", "Single message transforms"));
   if (!c.predicates().empty())
     out.push_back(unsupported(raw, "predicates", "Transform predicates"));
-  if (c.store_kafka_keys() && (c.keys_format_class() == FormatClass::kAvro ||
-                               c.keys_format_class() == FormatClass::kParquet)) {
-    out.push_back(
-        unsupported(raw, "keys.format.class",
-                    "Avro or Parquet keys files (JsonFormat and ByteArrayFormat are supported; "
-                    "keys.format.class defaults to AvroFormat)"));
+  if (c.store_kafka_keys() && c.keys_format_class() == FormatClass::kParquet) {
+    out.push_back(unsupported(
+        raw, "keys.format.class",
+        "Parquet keys files (AvroFormat, JsonFormat and ByteArrayFormat are supported)"));
   }
-  if (c.store_kafka_headers() && (c.headers_format_class() == FormatClass::kAvro ||
-                                  c.headers_format_class() == FormatClass::kParquet)) {
+  if (c.store_kafka_headers() && c.headers_format_class() == FormatClass::kParquet) {
     out.push_back(unsupported(raw, "headers.format.class",
-                              "Avro or Parquet headers files (JsonFormat is supported; "
-                              "headers.format.class defaults to AvroFormat)"));
+                              "Parquet headers files (AvroFormat and JsonFormat are supported)"));
   }
   // Settings that are accepted but change nothing here.
   if (raw.contains("max.write.duration.ms")) {

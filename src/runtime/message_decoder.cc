@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "connect/charset_decoder.h"
+
 namespace sluice::runtime {
 
 namespace {
@@ -14,6 +16,15 @@ connect::KafkaBytes bytes_of(const void* data, size_t size) {
 std::string where(const connect::SinkRecord& r) {
   return "topic=" + std::string(r.topic) + " partition=" + std::to_string(r.partition) +
          " offset=" + std::to_string(r.offset);
+}
+
+// A converter's failure: a data error unless it is about the converter's services rather than
+// the record (retriable or fatal), which errors.tolerance must not skip.
+Status conversion_failure(const Status& st, std::string_view what, const connect::SinkRecord& r) {
+  const StatusCode code = st.code() == StatusCode::kRetriable || st.code() == StatusCode::kFatal
+                              ? st.code()
+                              : StatusCode::kDataError;
+  return Status(code, std::string(what) + " conversion failed (" + where(r) + "): " + st.message());
 }
 
 }  // namespace
@@ -48,14 +59,14 @@ Status decode_message(const rd_kafka_message_t* m, const RecordConverters& conve
   connect::SchemaAndValue decoded;
   Status st = converters.key->to_connect(record->topic, key, arena, decoded);
   if (!st.ok()) *failed_stage = "KEY_CONVERTER";
-  if (!st.ok()) return Status::data_error("Key conversion failed (" + where(*record) + "): " + st.message());
+  if (!st.ok()) return conversion_failure(st, "Key", *record);
   record->key_schema = std::move(decoded.schema);
   record->key = decoded.value;
 
   decoded = connect::SchemaAndValue();
   st = converters.value->to_connect(record->topic, value, arena, decoded);
   if (!st.ok()) *failed_stage = "VALUE_CONVERTER";
-  if (!st.ok()) return Status::data_error("Value conversion failed (" + where(*record) + "): " + st.message());
+  if (!st.ok()) return conversion_failure(st, "Value", *record);
   record->value_schema = std::move(decoded.schema);
   record->value = decoded.value;
 
@@ -66,11 +77,11 @@ Status decode_message(const rd_kafka_message_t* m, const RecordConverters& conve
     const char* name = nullptr;
     const void* data = nullptr;
     size_t size = 0;
-    for (size_t i = 0; rd_kafka_header_get_all(hdrs, i, &name, &data, &size) ==
-                       RD_KAFKA_RESP_ERR_NO_ERROR;
-         ++i) {
+    for (size_t i = 0;
+         rd_kafka_header_get_all(hdrs, i, &name, &data, &size) == RD_KAFKA_RESP_ERR_NO_ERROR; ++i) {
       connect::Header h;
-      h.key = name;
+      // Java's consumer decodes header keys as UTF-8 Strings (malformed bytes become U+FFFD).
+      h.key = connect::decode_utf8(name, arena);
       h.raw_is_null = data == nullptr;
       if (data != nullptr) h.raw = std::string_view(static_cast<const char*>(data), size);
       decoded = connect::SchemaAndValue();
@@ -78,8 +89,7 @@ Status decode_message(const rd_kafka_message_t* m, const RecordConverters& conve
                                                 decoded);
       if (!st.ok()) {
         *failed_stage = "HEADER_CONVERTER";
-        return Status::data_error("Header '" + std::string(h.key) + "' conversion failed (" +
-                                  where(*record) + "): " + st.message());
+        return conversion_failure(st, "Header '" + std::string(h.key) + "'", *record);
       }
       h.schema = std::move(decoded.schema);
       h.value = decoded.value;
@@ -90,7 +100,8 @@ Status decode_message(const rd_kafka_message_t* m, const RecordConverters& conve
   if (invalid_timestamp) {
     // Connect checks this after the converters, outside the error-tolerance machinery: it fails
     // the task whatever errors.tolerance says.
-    return Status::fatal("Invalid record timestamp " + std::to_string(ts) + " (" + where(*record) + ")");
+    return Status::fatal("Invalid record timestamp " + std::to_string(ts) + " (" + where(*record) +
+                         ")");
   }
   return Status::ok_status();
 }

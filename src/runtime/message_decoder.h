@@ -22,8 +22,11 @@ struct RecordConverters {
 };
 
 // kDataError (naming topic, partition and offset) when a converter rejects the bytes, with the
-// failing stage (KEY_CONVERTER, VALUE_CONVERTER, HEADER_CONVERTER) in `*failed_stage`; kFatal for an
-// invalid timestamp. `headers` is scratch space reused across records.
+// failing stage (KEY_CONVERTER, VALUE_CONVERTER, HEADER_CONVERTER) in `*failed_stage`; kFatal for
+// an invalid timestamp. A converter failure that says nothing about the record keeps its code:
+// kRetriable (the Schema Registry or its token endpoint unreachable: read the record again later)
+// and kFatal (the registry refused sluice's credentials). `headers` is scratch space reused
+// across records.
 Status decode_message(const rd_kafka_message_t* message, const RecordConverters& converters,
                       connect::Arena& arena, std::vector<connect::Header>* headers,
                       connect::SinkRecord* record, const char** failed_stage = nullptr);

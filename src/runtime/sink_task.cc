@@ -138,6 +138,7 @@ Status SinkTask::process_message(rd_kafka_message_t* m, int64_t now_ms) {
                               converters_.header.get()};
   const char* stage = "TASK_PUT";
   Status converted = decode_message(m, converters, arena_, &headers_scratch_, &record, &stage);
+  if (converted.is_retriable()) return retry_later(tp, m->offset, now_ms, converted);
   if (!converted.ok()) {
     std::string_view failed_class =
         std::string_view(stage) == "KEY_CONVERTER"     ? converters_.key->class_name()
@@ -176,6 +177,20 @@ Status SinkTask::process_message(rd_kafka_message_t* m, int64_t now_ms) {
     return Status::ok_status();
   }
   counters_.records_written.fetch_add(1, std::memory_order_relaxed);
+  return Status::ok_status();
+}
+
+Status SinkTask::retry_later(const kafka::TopicPartition& tp, int64_t offset, int64_t now_ms,
+                             const Status& why) {
+  spdlog::warn(
+      "task={} cannot convert the record at topic={} partition={} offset={} now, reading "
+      "it again in {} ms: {}",
+      settings_.task_id, tp.topic, tp.partition, offset, settings_.retry_backoff.count(),
+      why.message());
+  // The records before it stay in the open file, which goes on from this offset on resume.
+  SLUICE_RETURN_IF_ERROR(consumer_->pause({tp}));
+  SLUICE_RETURN_IF_ERROR(consumer_->seek(tp, offset));
+  backoff_until_[tp] = now_ms + settings_.retry_backoff.count();
   return Status::ok_status();
 }
 

@@ -37,8 +37,8 @@ struct TaskSettings {
   NullValueBehavior null_values = NullValueBehavior::kFail;
   ErrorTolerance error_tolerance = ErrorTolerance::kNone;
   bool errors_log_enable = false;
-  // errors.deadletterqueue.*: no DLQ when the topic is empty. Properties are filled by the task from
-  // its consumer's bootstrap and security settings.
+  // errors.deadletterqueue.*: no DLQ when the topic is empty. Properties are filled by the task
+  // from its consumer's bootstrap and security settings.
   DeadLetterQueueOptions dead_letter_queue;
   bool report_null_values_to_dlq = true;
   std::chrono::milliseconds retry_backoff{5000};
@@ -74,12 +74,13 @@ class SinkTask : public kafka::RebalanceListener {
   const TaskCounters& counters() const { return counters_; }
 
   void on_partitions_assigned(const std::vector<kafka::TopicPartition>& partitions) override;
-  void on_partitions_revoked(const std::vector<kafka::TopicPartition>& partitions, bool lost) override;
+  void on_partitions_revoked(const std::vector<kafka::TopicPartition>& partitions,
+                             bool lost) override;
 
  private:
-  using WriterMap = std::unordered_map<kafka::TopicPartition,
-                                       std::unique_ptr<sink::TopicPartitionWriter>,
-                                       kafka::TopicPartitionHash>;
+  using WriterMap =
+      std::unordered_map<kafka::TopicPartition, std::unique_ptr<sink::TopicPartitionWriter>,
+                         kafka::TopicPartitionHash>;
 
   Status process_batch(int64_t now_ms);
   Status process_message(rd_kafka_message_t* message, int64_t now_ms);
@@ -87,6 +88,11 @@ class SinkTask : public kafka::RebalanceListener {
   // to the dead-letter queue when there is one.
   Status tolerate(const Status& error, const rd_kafka_message_t* message, const char* stage,
                   std::string_view class_name);
+  // Pauses `tp` and rewinds it to `offset`, to be read again after retry.backoff.ms: for a record
+  // whose conversion failed for a reason outside it (kRetriable, e.g. the Schema Registry or its
+  // token endpoint unreachable). Nothing is skipped or dead-lettered.
+  Status retry_later(const kafka::TopicPartition& tp, int64_t offset, int64_t now_ms,
+                     const Status& why);
   Status tick_writers(int64_t now_ms);
   Status commit_durable(bool force);
   void relieve_memory_pressure(int64_t now_ms);
@@ -98,7 +104,8 @@ class SinkTask : public kafka::RebalanceListener {
   std::unique_ptr<kafka::Consumer> consumer_;
   std::unique_ptr<DeadLetterQueue> dlq_;
   WriterMap writers_;
-  // Partitions waiting out retry.backoff.ms after a failed upload, with the time they resume.
+  // Partitions waiting out retry.backoff.ms after a failed upload or a retriable conversion
+  // failure, with the time they resume.
   std::map<kafka::TopicPartition, int64_t> backoff_until_;
   Status rebalance_error_;
   connect::Arena arena_;

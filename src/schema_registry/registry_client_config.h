@@ -6,11 +6,13 @@
 
 #include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
 
 #include "http/http_client.h"
+#include "oauth/client_credentials.h"
 
 namespace sluice::schema_registry {
 
@@ -22,6 +24,21 @@ struct RegistryClientConfig {
   std::string basic_user_info;
   // A bearer token (bearer.auth.credentials.source=STATIC_TOKEN). A secret.
   std::string bearer_token;
+  // Bearer tokens from an OAuth token endpoint (bearer.auth.credentials.source=OAUTHBEARER or
+  // SASL_OAUTHBEARER_INHERIT), fetched before the first request and again before they expire,
+  // never per request. Then basic_user_info and bearer_token are empty.
+  struct OAuthBearer {
+    oauth::ClientCredentials credentials;  // holds the client secret
+    // A new token is fetched at least this long before the current one expires, else at 80 % of
+    // its lifetime (bearer.auth.cache.expiry.buffer.seconds).
+    std::chrono::seconds cache_expiry_buffer{300};
+  };
+  std::optional<OAuthBearer> oauth_bearer;
+  // With bearer authentication, the headers that name the Confluent Cloud registry cluster and
+  // identity pool (bearer.auth.logical.cluster -> target-sr-cluster, bearer.auth.identity.pool.id
+  // -> Confluent-Identity-Pool-Id); empty: not sent.
+  std::string logical_cluster;
+  std::string identity_pool_id;
   // Extra request headers (request.header.<name>=<value>).
   http::HeaderList extra_headers;
   // TLS and timeouts of the HTTP client (ca_file / ca_pem, client certificate, proxy).

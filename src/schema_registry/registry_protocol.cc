@@ -35,6 +35,14 @@ http::HttpRequest base_request(const RegistryClientConfig& config, std::string m
   } else if (!config.bearer_token.empty()) {
     request.headers.emplace_back("Authorization", "Bearer " + config.bearer_token);
   }
+  // An OAuth token is the client's to add (it changes over time); these go with every bearer
+  // source, as RestService sends them.
+  if (!config.identity_pool_id.empty()) {
+    request.headers.emplace_back("Confluent-Identity-Pool-Id", config.identity_pool_id);
+  }
+  if (!config.logical_cluster.empty()) {
+    request.headers.emplace_back("target-sr-cluster", config.logical_cluster);
+  }
   for (const auto& header : config.extra_headers) request.headers.push_back(header);
   return request;
 }

@@ -1,5 +1,7 @@
 #include "schema_registry/schema_registry_client.h"
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
 #include <cassert>
 #include <cmath>
@@ -22,6 +24,11 @@ std::string describe_answer(const http::HttpResponse& response) {
   return out;
 }
 
+// A token kept through a token endpoint outage is sent only while it has this long to live; the
+// endpoint is asked again this long after a failure (Kafka's sasl.login.retry.backoff.max.ms).
+constexpr std::chrono::seconds kOAuthReuseMargin(5);
+constexpr std::chrono::seconds kOAuthRetryAfterFailure(10);
+
 double next_jitter() {
   thread_local std::minstd_rand rng(std::random_device{}());
   return std::uniform_real_distribution<double>(0.5, 1.0)(rng);
@@ -35,6 +42,42 @@ SchemaRegistryClient::SchemaRegistryClient(RegistryClientConfig config)
       by_id_(config_.cache_capacity),
       versions_(config_.cache_capacity) {
   assert(!config_.urls.empty());
+  if (config_.oauth_bearer) {
+    // The token endpoint is reached with the registry's TLS settings and timeouts (Confluent's
+    // client uses schema.registry.ssl.* for it too), but not through proxy.host.
+    http::HttpClientOptions token_http = config_.http;
+    token_http.proxy_url.clear();
+    oauth::RefreshPolicy policy;
+    policy.expiry_buffer = config_.oauth_bearer->cache_expiry_buffer;
+    policy.reuse_margin = kOAuthReuseMargin;
+    policy.retry_after_failure = kOAuthRetryAfterFailure;
+    oauth_tokens_ = std::make_unique<oauth::TokenCache>(
+        oauth::make_client_credentials_source(config_.oauth_bearer->credentials,
+                                              std::move(token_http)),
+        policy);
+  }
+}
+
+Result<std::string> SchemaRegistryClient::oauth_authorization(const std::string& what) {
+  if (!oauth_tokens_) return std::string();
+  Result<oauth::TokenCache::Lookup> lookup = oauth_tokens_->token();
+  if (!lookup.ok()) {
+    return lookup.status().with_context("Schema Registry " + what +
+                                        ": cannot get an OAuth bearer token");
+  }
+  const oauth::AccessToken& token = lookup->token;
+  const auto left = std::chrono::duration_cast<std::chrono::seconds>(
+      token.expiration - std::chrono::system_clock::now());
+  if (!lookup->refresh_failure.ok()) {
+    spdlog::warn(
+        "schema registry: could not renew the OAuth bearer token ({}); using the current one, "
+        "valid for {} s more",
+        lookup->refresh_failure.message(), left.count());
+  } else if (lookup->fetched) {
+    spdlog::info("schema registry: new OAuth bearer token for principal {}, valid for {} s",
+                 token.principal, left.count());
+  }
+  return "Bearer " + token.value;
 }
 
 std::chrono::milliseconds SchemaRegistryClient::backoff(const RegistryClientConfig& config,
@@ -46,12 +89,14 @@ std::chrono::milliseconds SchemaRegistryClient::backoff(const RegistryClientConf
 
 Result<http::HttpResponse> SchemaRegistryClient::send(const RequestBuilder& build,
                                                       const std::string& what) {
+  SLUICE_ASSIGN_OR_RETURN(const std::string authorization, oauth_authorization(what));
   const int attempts = std::max(1, config_.max_retries + 1);
   Status last;
   for (int attempt = 0; attempt < attempts; ++attempt) {
     if (attempt > 0) std::this_thread::sleep_for(backoff(config_, attempt, next_jitter()));
     const std::string& url = config_.urls[next_url_ % config_.urls.size()];
     http::HttpRequest request = build(url);
+    if (!authorization.empty()) request.headers.emplace_back("Authorization", authorization);
     requests_sent_.fetch_add(1, std::memory_order_relaxed);
     Result<http::HttpResponse> response = http_.send(request);
     if (!response.ok()) {

@@ -11,6 +11,12 @@
 // Errors name the registry URL, the request (id or subject) and the HTTP status and registry
 // error code; never a credential.
 //
+// With OAuth bearer authentication (config.oauth_bearer) the client holds an oauth::TokenCache:
+// the token is fetched from the token endpoint before the first request and again when it is due
+// (Confluent's OauthTokenCache timing), never per request. A token endpoint that cannot be
+// reached fails the request with kRetriable (while the current token lives it is used instead,
+// and the endpoint is asked again 10 s later); a refusal (401, 403, ...) with kFatal.
+//
 // Thread-safe: one mutex guards the caches and the HTTP connection, so concurrent callers take
 // turns (a task's converters share one client).
 #pragma once
@@ -24,6 +30,7 @@
 #include <string>
 
 #include "http/http_client.h"
+#include "oauth/token_cache.h"
 #include "schema_registry/registry_client_config.h"
 #include "schema_registry/registry_protocol.h"
 #include "schema_registry/registry_types.h"
@@ -73,8 +80,13 @@ class SchemaRegistryClient {
   Status answer_error(const std::string& url, const std::string& what,
                       const http::HttpResponse& response) const;
 
+  // "Bearer <token>" from the OAuth token cache, or "" without OAuth. A secret.
+  Result<std::string> oauth_authorization(const std::string& what) REQUIRES(mu_);
+
   const RegistryClientConfig config_;
   std::atomic<uint64_t> requests_sent_{0};
+  // Set when config_.oauth_bearer is; the cache has its own lock.
+  std::unique_ptr<oauth::TokenCache> oauth_tokens_;
   std::mutex mu_;
   http::HttpClient http_ GUARDED_BY(mu_);
   size_t next_url_ GUARDED_BY(mu_) = 0;

@@ -24,14 +24,4 @@ bool MemoryBudget::wait_for_room(std::chrono::milliseconds timeout) {
   return room_.wait_for(lock, timeout, [this] { return !over_limit(); });
 }
 
-void BudgetCharge::resize(size_t bytes) {
-  if (budget_ == nullptr) return;
-  if (bytes > bytes_) {
-    budget_->charge(bytes - bytes_);
-  } else if (bytes < bytes_) {
-    budget_->release(bytes_ - bytes);
-  }
-  bytes_ = bytes;
-}
-
 }  // namespace sluice::sink

@@ -5,6 +5,8 @@
 // instead: buffers grow only as data arrives, and when the budget is spent the task stops taking
 // records (backpressure) until uploads give memory back. Charging never fails, because a record
 // that is half encoded cannot be refused; the caller checks over_limit() between batches.
+// Charged: every part buffer (PartBuffer) and what format writers hold outside it (an Avro file's
+// block being built and its compressed copy), through the util::MemoryAccount interface.
 // Thread-safe: writers charge from task threads, uploads release from upload threads.
 #pragma once
 
@@ -14,16 +16,18 @@
 #include <cstddef>
 #include <mutex>
 
+#include "util/memory_account.h"
+
 namespace sluice::sink {
 
-class MemoryBudget {
+class MemoryBudget final : public util::MemoryAccount {
  public:
   explicit MemoryBudget(size_t limit_bytes) : limit_(limit_bytes) {}
   MemoryBudget(const MemoryBudget&) = delete;
   MemoryBudget& operator=(const MemoryBudget&) = delete;
 
-  void charge(size_t bytes);
-  void release(size_t bytes);
+  void charge(size_t bytes) override;
+  void release(size_t bytes) override;
 
   size_t used() const { return used_.load(std::memory_order_relaxed); }
   size_t peak() const { return peak_.load(std::memory_order_relaxed); }
@@ -43,37 +47,6 @@ class MemoryBudget {
 
 // Bytes charged to a MemoryBudget, released when the owner is destroyed: moves with the buffer it
 // accounts for (from a writer to an upload job).
-class BudgetCharge {
- public:
-  BudgetCharge() = default;
-  BudgetCharge(MemoryBudget* budget, size_t bytes) : budget_(budget), bytes_(bytes) {
-    if (budget_ != nullptr) budget_->charge(bytes_);
-  }
-  BudgetCharge(BudgetCharge&& other) noexcept : budget_(other.budget_), bytes_(other.bytes_) {
-    other.bytes_ = 0;
-  }
-  BudgetCharge& operator=(BudgetCharge&& other) noexcept {
-    if (this != &other) {
-      reset();
-      budget_ = other.budget_;
-      bytes_ = other.bytes_;
-      other.bytes_ = 0;
-    }
-    return *this;
-  }
-  ~BudgetCharge() { reset(); }
-
-  // Adjusts the charge to `bytes` (grows or shrinks).
-  void resize(size_t bytes);
-  size_t bytes() const { return bytes_; }
-  void reset() {
-    if (budget_ != nullptr && bytes_ > 0) budget_->release(bytes_);
-    bytes_ = 0;
-  }
-
- private:
-  MemoryBudget* budget_ = nullptr;
-  size_t bytes_ = 0;
-};
+using BudgetCharge = util::MemoryCharge;
 
 }  // namespace sluice::sink

@@ -4,14 +4,22 @@ namespace sluice {
 
 const char* status_code_name(StatusCode code) {
   switch (code) {
-    case StatusCode::kOk: return "OK";
-    case StatusCode::kInvalidArgument: return "InvalidArgument";
-    case StatusCode::kRetriable: return "Retriable";
-    case StatusCode::kFatal: return "Fatal";
-    case StatusCode::kDataError: return "DataError";
-    case StatusCode::kNotFound: return "NotFound";
-    case StatusCode::kConflict: return "Conflict";
-    case StatusCode::kCancelled: return "Cancelled";
+    case StatusCode::kOk:
+      return "OK";
+    case StatusCode::kInvalidArgument:
+      return "InvalidArgument";
+    case StatusCode::kRetriable:
+      return "Retriable";
+    case StatusCode::kFatal:
+      return "Fatal";
+    case StatusCode::kDataError:
+      return "DataError";
+    case StatusCode::kNotFound:
+      return "NotFound";
+    case StatusCode::kConflict:
+      return "Conflict";
+    case StatusCode::kCancelled:
+      return "Cancelled";
   }
   return "Unknown";
 }

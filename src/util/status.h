@@ -31,7 +31,9 @@ class [[nodiscard]] Status {
   Status(StatusCode code, std::string message) : code_(code), message_(std::move(message)) {}
 
   static Status ok_status() { return Status(); }
-  static Status invalid_argument(std::string m) { return {StatusCode::kInvalidArgument, std::move(m)}; }
+  static Status invalid_argument(std::string m) {
+    return {StatusCode::kInvalidArgument, std::move(m)};
+  }
   static Status retriable(std::string m) { return {StatusCode::kRetriable, std::move(m)}; }
   static Status fatal(std::string m) { return {StatusCode::kFatal, std::move(m)}; }
   static Status data_error(std::string m) { return {StatusCode::kDataError, std::move(m)}; }
@@ -95,8 +97,8 @@ class [[nodiscard]] Result {
 #define SLUICE_CONCAT_INNER(a, b) a##b
 #define SLUICE_CONCAT(a, b) SLUICE_CONCAT_INNER(a, b)
 // Declares `lhs` from a Result-returning expression, or returns its Status.
-#define SLUICE_ASSIGN_OR_RETURN(lhs, expr)                           \
-  auto SLUICE_CONCAT(_sluice_res_, __LINE__) = (expr);               \
-  if (!SLUICE_CONCAT(_sluice_res_, __LINE__).ok())                   \
-    return SLUICE_CONCAT(_sluice_res_, __LINE__).status();           \
+#define SLUICE_ASSIGN_OR_RETURN(lhs, expr)                 \
+  auto SLUICE_CONCAT(_sluice_res_, __LINE__) = (expr);     \
+  if (!SLUICE_CONCAT(_sluice_res_, __LINE__).ok())         \
+    return SLUICE_CONCAT(_sluice_res_, __LINE__).status(); \
   lhs = std::move(SLUICE_CONCAT(_sluice_res_, __LINE__)).value()

@@ -82,7 +82,7 @@ def record(case_dir: Path, env: dict[str, str], oracle_run: str) -> None:
     admin = AdminClient({"bootstrap.servers": env["KAFKA_BOOTSTRAP_SERVERS"]})
     fresh_topic(admin, topic, partitions)
     producer = Producer({"bootstrap.servers": env["KAFKA_BOOTSTRAP_SERVERS"], "enable.idempotence": True})
-    produce_input(producer, topic, case_dir)
+    produce_input(producer, topic, case_dir, env.get("SCHEMA_REGISTRY_URL"))
     lines = case_dir.joinpath("input.jsonl").read_text(encoding="utf-8").splitlines()
     end_offsets: dict[int, int] = {}
     for line in lines:
@@ -93,7 +93,7 @@ def record(case_dir: Path, env: dict[str, str], oracle_run: str) -> None:
     topics_dir = f"golden-record/{name}"
     values = {"BOOTSTRAP": env["KAFKA_BOOTSTRAP_SERVERS"], "BUCKET": env["S3_BUCKET"],
               "S3_ENDPOINT": env["S3_ENDPOINT"], "REGION": env["AWS_REGION"], "TOPIC": topic,
-              "TOPICS_DIR": topics_dir, "NAME": name}
+              "TOPICS_DIR": topics_dir, "NAME": name, "SCHEMA_REGISTRY_URL": env.get("SCHEMA_REGISTRY_URL", "")}
     work = Path(tempfile.mkdtemp(prefix="golden-"))
     worker = work / "worker.properties"
     worker.write_text(fill_template(case_dir / "worker.properties", values)

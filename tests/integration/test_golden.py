@@ -4,6 +4,10 @@ the same object keys and the same bytes as Confluent's S3 sink 12.1.9 did for th
 Avro cases (mode `oracle`) differ from run to run only in the 16-byte sync marker Java draws at random per file: with
 the marker of Java's file put in place of sluice's, the files must be identical too (schema text, codec, block cuts
 and data), and fastavro must read the same records from both. Parquet cases are not replayed yet.
+
+Cases whose records are in Confluent's wire format (AvroConverter keys or values) carry the registry's schemas in
+`registry.json`: the replay registers them under the fresh topic's subjects, in the same order (so with the same
+versions), and puts the ids the registry gives into the records' wire-format headers.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import json
 from pathlib import Path
 
 import pytest
+from conftest import read_env_file
 from sluice_process import SluiceProcess, committed_offsets, list_keys, wait_until
 
 GOLDEN_DIR = Path(__file__).resolve().parents[1] / "golden"
@@ -33,9 +38,42 @@ def avro_cases() -> list[str]:
                   if "format.avro.AvroFormat" in p.read_text(encoding="utf-8"))
 
 
-def produce_input(producer, topic: str, case_dir: Path) -> None:
+def register_schemas(case_dir: Path, topic: str, registry_url: str) -> dict[str, dict[int, int]]:
+    """Registers the case's registry.json schemas under `topic`'s subjects, in file order; returns, per field
+    ("key", "value"), the case's schema ids mapped to the ids this registry gave them. An entry with a `subject`
+    instead of a `field` (a schema other schemas reference, e.g. an imported .proto file) is registered under that
+    subject, `${TOPIC}` standing for the topic, as are the subjects of `references`."""
+    from confluent_kafka.schema_registry import Schema, SchemaReference, SchemaRegistryClient
+
+    client = SchemaRegistryClient({"url": registry_url})
+    ids: dict[str, dict[int, int]] = {"key": {}, "value": {}}
+    for entry in json.loads((case_dir / "registry.json").read_text(encoding="utf-8")):
+        subject = (entry["subject"].replace("${TOPIC}", topic) if "subject" in entry
+                   else f"{topic}-{entry['field']}")
+        references = [SchemaReference(r["name"], r["subject"].replace("${TOPIC}", topic), r["version"])
+                      for r in entry.get("references", [])]
+        schema = Schema(entry["schema"], entry.get("schemaType", "AVRO"), references)
+        registered = client.register_schema(subject, schema)
+        if "field" in entry:
+            ids[entry["field"]][entry["id"]] = registered
+        assert client.lookup_schema(subject, schema).version == entry["version"], subject
+    return ids
+
+
+def with_schema_id(data: bytes | None, ids: dict[int, int]) -> bytes | None:
+    """Confluent's wire format (magic byte 0, 4-byte big-endian schema id, payload) with the id mapped."""
+    if data is None or len(data) < 5 or data[0] != 0 or int.from_bytes(data[1:5], "big") not in ids:
+        return data
+    return data[:1] + ids[int.from_bytes(data[1:5], "big")].to_bytes(4, "big") + data[5:]
+
+
+def produce_input(producer, topic: str, case_dir: Path, registry_url: str | None = None) -> None:
     """Produce input.jsonl in file order; fails unless every record lands at the offset the case gives it."""
     wrong: list[str] = []
+    ids = {"key": {}, "value": {}}
+    if (case_dir / "registry.json").exists():
+        assert registry_url, f"{case_dir.name} needs the testenv's Schema Registry"
+        ids = register_schemas(case_dir, topic, registry_url)
 
     def delivered(err, msg, expected_offset: int) -> None:
         if err is not None or msg.offset() != expected_offset:
@@ -47,8 +85,10 @@ def produce_input(producer, topic: str, case_dir: Path) -> None:
     for i, line in enumerate(case_dir.joinpath("input.jsonl").read_text(encoding="utf-8").splitlines()):
         record = json.loads(line)
         producer.produce(
-            topic, partition=record["partition"], timestamp=record["timestamp"], key=decode(record["key"]),
-            value=decode(record["value"]), headers=[(name, decode(value)) for name, value in record["headers"]],
+            topic, partition=record["partition"], timestamp=record["timestamp"],
+            key=with_schema_id(decode(record["key"]), ids["key"]),
+            value=with_schema_id(decode(record["value"]), ids["value"]),
+            headers=[(name, decode(value)) for name, value in record["headers"]],
             on_delivery=lambda err, msg, offset=record["offset"]: delivered(err, msg, offset))
         if i % 500 == 499:
             producer.poll(0)
@@ -82,14 +122,15 @@ def replay(case: str, testenv, s3, make_topic, kafka_producer, kafka_consumer, u
     spec = json.loads((case_dir / "case.json").read_text(encoding="utf-8"))
     # A fresh, unique topic (offsets from 0); its name is mapped back to the golden one in the keys below.
     topic = make_topic(partitions=spec["partitions"])
-    produce_input(kafka_producer({"enable.idempotence": True}), topic, case_dir)
+    registry_url = read_env_file(testenv.env_file).get("SCHEMA_REGISTRY_URL", "")
+    produce_input(kafka_producer({"enable.idempotence": True}), topic, case_dir, registry_url)
 
     name = unique_name("golden")
     topics_dir = s3_prefix.rstrip("/")
     placeholders = {
         "BOOTSTRAP": testenv.kafka_bootstrap_servers, "BUCKET": testenv.s3_bucket,
         "S3_ENDPOINT": testenv.s3_endpoint, "REGION": testenv.aws_region, "TOPIC": topic,
-        "TOPICS_DIR": topics_dir, "NAME": name,
+        "TOPICS_DIR": topics_dir, "NAME": name, "SCHEMA_REGISTRY_URL": registry_url,
     }
     env = {"AWS_ACCESS_KEY_ID": testenv.aws_access_key_id, "AWS_SECRET_ACCESS_KEY": testenv.aws_secret_access_key,
            "AWS_REGION": testenv.aws_region}

@@ -376,7 +376,8 @@ TEST(ConfigProblemTest, ProblemsToStatusListsEveryError) {
 TEST(SensitiveKeyTest, RecognisesSecretBearingKeys) {
   for (const char* key :
        {"ssl.key.password", "consumer.sasl.jaas.config", "aws.secret.access.key",
-        "value.converter.basic.auth.user.info", "ssl.keystore.key", "s3.sse.customer.key"}) {
+        "value.converter.basic.auth.user.info", "ssl.keystore.key", "s3.sse.customer.key",
+        "value.converter.bearer.auth.token", "value.converter.bearer.auth.client.secret"}) {
     EXPECT_TRUE(is_sensitive_key(key)) << key;
   }
   for (const char* key : {"ssl.truststore.location", "flush.size", "consumer.max.poll.records"}) {

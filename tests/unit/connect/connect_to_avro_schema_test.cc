@@ -148,6 +148,22 @@ TEST_F(ConnectToAvroTest, SameNameDifferentTypeCannotBeRedefined) {
             "ERROR Can't redefine: X");
 }
 
+TEST_F(ConnectToAvroTest, AnOptionalStructWithAKnownNameIsThatRecordEvenIfItDiffers) {
+  // Java's fromConnectSchemaWithCycle (array items, map values, union branches, optional structs)
+  // finds records by Connect name: ProtobufData gives every use of a message type its own Tag.
+  EXPECT_EQ(convert(R"({"type":"struct","name":"R","fields":[
+      {"field":"a","type":"struct","name":"X","optional":true,"parameters":{"t":"1"},
+       "fields":[{"field":"x","type":"int32"}]},
+      {"field":"b","type":"struct","name":"X","optional":true,"parameters":{"t":"2"},
+       "fields":[{"field":"x","type":"int32"}]},
+      {"field":"c","type":"array","items":{"type":"struct","name":"X","fields":[]}}]})"),
+            R"({"type":"record","name":"R","fields":[{"name":"a","type":["null",{"type":"record",)"
+            R"("name":"X","fields":[{"name":"x","type":"int"}],"connect.parameters":{"t":"1"},)"
+            R"("connect.name":"X"}],"default":null},{"name":"b","type":["null","X"],)"
+            R"("default":null},{"name":"c","type":{"type":"array","items":"X"}}],)"
+            R"("connect.name":"R"})");
+}
+
 TEST_F(ConnectToAvroTest, Maps) {
   EXPECT_EQ(convert(R"({"type":"map","keys":{"type":"string"},"values":{"type":"int32"}})"),
             R"({"type":"map","values":"int"})");

@@ -1,6 +1,7 @@
 // Converter classes, aliases and sub-config validation (kafka-connect.md §2.0, §2.3).
 #include "connect/converter_factory.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "connect/json_converter.h"
@@ -103,14 +104,74 @@ TEST(ConverterFactoryTest, UnknownClassListsTheKnownOnes) {
   EXPECT_EQ(m.find("SimpleHeaderConverter"), std::string::npos);  // not usable for values
 }
 
-TEST(ConverterFactoryTest, ProtobufAndJsonSchemaConvertersAreHonestlyNotSupportedYet) {
+TEST(ConverterFactoryTest, ProtobufConverterByAnyNameNeedsARegistryAndIsNoHeaderConverter) {
   for (std::string_view name :
-       {"io.confluent.connect.protobuf.ProtobufConverter", "JsonSchemaConverter"}) {
-    auto c = make_converter(name, {{"schema.registry.url", "http://sr:8081"}}, false);
-    ASSERT_FALSE(c.ok()) << name;
-    EXPECT_NE(c.status().message().find("is not supported by sluice yet"), std::string::npos)
-        << c.status().message();
+       {"io.confluent.connect.protobuf.ProtobufConverter", "ProtobufConverter", "Protobuf"}) {
+    auto c = make_converter(name, {{"schema.registry.url", "http://sr:8081"}}, true);
+    ASSERT_TRUE(c.ok()) << name << ": " << c.status().message();
+    EXPECT_EQ((*c)->class_name(), "io.confluent.connect.protobuf.ProtobufConverter");
   }
+  const std::vector<std::string> problems =
+      validate_converter_config("Protobuf",
+                                {{"schema.registry.url", "http://sr:8081"},
+                                 {"int.for.enums", "yes"},
+                                 {"use.latest.version", "true"}},
+                                ConverterSlot::kValue);
+  ASSERT_EQ(problems.size(), 2u);
+  EXPECT_EQ(problems[0],
+            "Invalid value yes for configuration value.converter.int.for.enums: Expected value to "
+            "be either true or false");
+  EXPECT_THAT(problems[1], ::testing::StartsWith("Invalid value true for configuration "
+                                                 "value.converter.use.latest.version"));
+  auto missing = make_converter("ProtobufConverter", {}, false);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().message(),
+            "Missing required configuration \"value.converter.schema.registry.url\" which has "
+            "no default value.");
+  auto header =
+      make_header_converter("ProtobufConverter", {{"schema.registry.url", "http://sr:8081"}});
+  ASSERT_FALSE(header.ok());
+  EXPECT_NE(header.status().message().find(
+                "is not an instance of org.apache.kafka.connect.storage.HeaderConverter"),
+            std::string::npos)
+      << header.status().message();
+}
+
+TEST(ConverterFactoryTest, JsonSchemaConverterByAnyNameNeedsARegistryAndIsNoHeaderConverter) {
+  for (std::string_view name :
+       {"io.confluent.connect.json.JsonSchemaConverter", "JsonSchemaConverter", "JsonSchema"}) {
+    auto c = make_converter(name, {{"schema.registry.url", "http://sr:8081"}}, false);
+    ASSERT_TRUE(c.ok()) << name << ": " << c.status().message();
+    EXPECT_EQ((*c)->class_name(), "io.confluent.connect.json.JsonSchemaConverter");
+  }
+  auto missing = make_converter("JsonSchemaConverter", {}, false);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.status().message(),
+            "Missing required configuration \"value.converter.schema.registry.url\" which has "
+            "no default value.");
+  const std::vector<std::string> problems =
+      validate_converter_config("JsonSchemaConverter",
+                                {{"schema.registry.url", "http://sr:8081"},
+                                 {"json.fail.invalid.schema", "maybe"},
+                                 {"decimal.format", "hex"},
+                                 {"json.value.type", "com.example.Order"}},
+                                ConverterSlot::kValue);
+  ASSERT_EQ(problems.size(), 3u);
+  EXPECT_EQ(problems[0],
+            "Invalid value hex for configuration value.converter.decimal.format: String must be "
+            "one of (case insensitive): BASE64, NUMERIC");
+  EXPECT_EQ(problems[1],
+            "Invalid value maybe for configuration value.converter.json.fail.invalid.schema: "
+            "Expected value to be either true or false");
+  EXPECT_THAT(problems[2], ::testing::StartsWith("Invalid value com.example.Order for "
+                                                 "configuration value.converter.json.value.type"));
+  auto header =
+      make_header_converter("JsonSchemaConverter", {{"schema.registry.url", "http://sr:8081"}});
+  ASSERT_FALSE(header.ok());
+  EXPECT_NE(header.status().message().find(
+                "is not an instance of org.apache.kafka.connect.storage.HeaderConverter"),
+            std::string::npos)
+      << header.status().message();
 }
 
 TEST(ConverterFactoryTest, AvroConverterByAnyNameNeedsARegistryAndIsNoHeaderConverter) {
@@ -177,8 +238,10 @@ TEST(ConverterFactoryTest, StringConverterEncodingIsValidated) {
 TEST(ConverterFactoryTest, SupportedClassesPerSlot) {
   const auto values = supported_converter_classes(ConverterSlot::kValue);
   const auto headers = supported_converter_classes(ConverterSlot::kHeader);
-  EXPECT_EQ(values.size(), 10u);   // with AvroConverter
-  EXPECT_EQ(headers.size(), 10u);  // SimpleHeaderConverter, not AvroConverter
+  // With AvroConverter, JsonSchemaConverter and ProtobufConverter.
+  EXPECT_EQ(values.size(), 12u);
+  // SimpleHeaderConverter, but none of the three Schema Registry converters.
+  EXPECT_EQ(headers.size(), 10u);
   EXPECT_EQ(converter_slot_key(ConverterSlot::kHeader), "header.converter");
 }
 

@@ -106,10 +106,12 @@ TEST(SchemaRegistryOptionsTest, SaslInheritTakesTheLoginOfThisConvertersJaasConf
 }
 
 TEST(SchemaRegistryOptionsTest, UnsupportedSourcesAreRefusedNotIgnored) {
-  Read oauth = read({{"schema.registry.url", "http://sr:8081"},
-                     {"bearer.auth.credentials.source", "OAUTHBEARER"}});
-  ASSERT_EQ(oauth.problems.size(), 1u);
-  EXPECT_THAT(oauth.problems[0], HasSubstr("STATIC_TOKEN"));
+  Read custom = read({{"schema.registry.url", "http://sr:8081"},
+                      {"bearer.auth.credentials.source", "CUSTOM"},
+                      {"bearer.auth.custom.provider.class", "com.example.TokenProvider"}});
+  ASSERT_EQ(custom.problems.size(), 1u);
+  EXPECT_THAT(custom.problems[0],
+              HasSubstr("STATIC_TOKEN, OAUTHBEARER or SASL_OAUTHBEARER_INHERIT"));
   Read bogus = read(
       {{"schema.registry.url", "http://sr:8081"}, {"basic.auth.credentials.source", "PASSWORD"}});
   ASSERT_EQ(bogus.problems.size(), 1u);

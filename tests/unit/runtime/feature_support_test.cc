@@ -18,9 +18,10 @@ config::RawConfig connector_raw(std::initializer_list<std::pair<std::string, std
 }
 
 std::vector<config::ConfigProblem> check(const config::RawConfig& raw) {
-  config::RawConfig worker_raw{{"bootstrap.servers", "localhost:9092"},
-                               {"key.converter", "org.apache.kafka.connect.storage.StringConverter"},
-                               {"value.converter", "org.apache.kafka.connect.storage.StringConverter"}};
+  config::RawConfig worker_raw{
+      {"bootstrap.servers", "localhost:9092"},
+      {"key.converter", "org.apache.kafka.connect.storage.StringConverter"},
+      {"value.converter", "org.apache.kafka.connect.storage.StringConverter"}};
   Result<config::WorkerConfig> worker = config::WorkerConfig::parse(worker_raw);
   Result<config::S3SinkConnectorConfig> connector = config::S3SinkConnectorConfig::parse(raw);
   EXPECT_TRUE(worker.ok()) << worker.status().message();
@@ -33,13 +34,33 @@ TEST(FeatureSupportTest, PlainJsonConfigurationHasNoProblem) {
 }
 
 TEST(FeatureSupportTest, UnimplementedFeaturesAreErrorsNamingKeyAndValue) {
-  auto problems = check(connector_raw({{"store.kafka.keys", "true"},  // keys.format.class: Avro
-                                       {"format.class", "io.confluent.connect.s3.format.parquet.ParquetFormat"}}));
-  ASSERT_EQ(problems.size(), 2u);
+  auto problems = check(
+      connector_raw({{"store.kafka.keys", "true"},
+                     {"keys.format.class", "ParquetFormat"},
+                     {"store.kafka.headers", "true"},
+                     {"headers.format.class", "ParquetFormat"},
+                     {"format.class", "io.confluent.connect.s3.format.parquet.ParquetFormat"}}));
+  ASSERT_EQ(problems.size(), 3u);
   for (const auto& p : problems) EXPECT_EQ(p.severity, config::Severity::kError);
   EXPECT_EQ(problems[0].key, "format.class");
   EXPECT_NE(problems[0].message.find("ParquetFormat"), std::string::npos);
   EXPECT_EQ(problems[1].key, "keys.format.class");
+  EXPECT_NE(problems[1].message.find("Parquet keys files"), std::string::npos);
+  EXPECT_EQ(problems[2].key, "headers.format.class");
+}
+
+TEST(FeatureSupportTest, AvroKeysAndHeadersFilesAreSupportedAsTheDefault) {
+  // keys.format.class and headers.format.class default to AvroFormat.
+  EXPECT_TRUE(check(connector_raw({{"store.kafka.keys", "true"}, {"store.kafka.headers", "true"}}))
+                  .empty());
+  EXPECT_TRUE(
+      check(connector_raw({{"format.class", "AvroFormat"},
+                           {"store.kafka.keys", "true"},
+                           {"keys.format.class", "io.confluent.connect.s3.format.avro.AvroFormat"},
+                           {"store.kafka.headers", "true"},
+                           {"headers.format.class", "AvroFormat"},
+                           {"behavior.on.null.values", "write"}}))
+          .empty());
 }
 
 TEST(FeatureSupportTest, ObjectTaggingIsSupported) {
@@ -66,11 +87,12 @@ TEST(FeatureSupportTest, ConditionalWritesWarnOnlyWhenTheJavaConditionSwitchesTh
 }
 
 TEST(FeatureSupportTest, JsonKeysAndHeadersFilesAndTombstonesAreSupported) {
-  EXPECT_TRUE(check(connector_raw({{"store.kafka.keys", "true"},
-                                   {"keys.format.class", "io.confluent.connect.s3.format.json.JsonFormat"},
-                                   {"store.kafka.headers", "true"},
-                                   {"headers.format.class", "io.confluent.connect.s3.format.json.JsonFormat"},
-                                   {"behavior.on.null.values", "write"}}))
+  EXPECT_TRUE(check(connector_raw(
+                        {{"store.kafka.keys", "true"},
+                         {"keys.format.class", "io.confluent.connect.s3.format.json.JsonFormat"},
+                         {"store.kafka.headers", "true"},
+                         {"headers.format.class", "io.confluent.connect.s3.format.json.JsonFormat"},
+                         {"behavior.on.null.values", "write"}}))
                   .empty());
 }
 

@@ -34,46 +34,7 @@ std::string jwt(const std::string& claims_json) {
 
 const Clock::time_point kNow = Clock::time_point(std::chrono::seconds(1'800'000'000));
 
-TEST(OidcTokenResponseTest, ExpiryAndPrincipalFromTheJwtClaims) {
-  std::string token = jwt(R"({"sub":"sluice-app","exp":1800000300,"iat":1800000000})");
-  auto r = parse_token_response(
-      R"({"access_token":")" + token + R"(","token_type":"bearer","expires_in":9999})", "sub",
-      kNow);
-  ASSERT_TRUE(r.ok()) << r.status().message();
-  EXPECT_EQ(r->value, token);
-  EXPECT_EQ(r->principal, "sluice-app");
-  // exp wins over expires_in: the broker goes by the token's own claim.
-  EXPECT_EQ(r->expiration, kNow + std::chrono::seconds(300));
-
-  auto custom = parse_token_response(
-      R"({"access_token":")" + jwt(R"({"client_id":"app-7","exp":1800000060})") + R"("})",
-      "client_id", kNow);
-  ASSERT_TRUE(custom.ok()) << custom.status().message();
-  EXPECT_EQ(custom->principal, "app-7");
-}
-
-TEST(OidcTokenResponseTest, OpaqueTokensUseExpiresIn) {
-  auto r = parse_token_response(R"({"access_token":"opaque-token","expires_in":120})", "sub", kNow);
-  ASSERT_TRUE(r.ok()) << r.status().message();
-  EXPECT_EQ(r->expiration, kNow + std::chrono::seconds(120));
-  EXPECT_EQ(r->principal, "unknown");
-}
-
-TEST(OidcTokenResponseTest, BadAnswersSayWhatIsWrongWithoutTheToken) {
-  EXPECT_EQ(parse_token_response("not json", "sub", kNow).status().message(),
-            "the answer is not a JSON object");
-  EXPECT_EQ(parse_token_response(R"({"token_type":"bearer"})", "sub", kNow).status().message(),
-            "the answer has no access_token");
-  EXPECT_EQ(parse_token_response(R"({"access_token":"opaque"})", "sub", kNow).status().message(),
-            "the token has neither an exp claim nor expires_in");
-  std::string expired = jwt(R"({"sub":"a","exp":1799999999})");
-  auto old = parse_token_response(R"({"access_token":")" + expired + R"("})", "sub", kNow);
-  EXPECT_EQ(old.status().message(), "the token has already expired");
-  std::string no_sub = jwt(R"({"exp":1800000300})");
-  auto anonymous = parse_token_response(R"({"access_token":")" + no_sub + R"("})", "sub", kNow);
-  EXPECT_EQ(anonymous.status().message(), "the token has no 'sub' claim");
-  EXPECT_THAT(anonymous.status().message(), Not(HasSubstr(no_sub)));
-}
+// Reading the endpoint's answer is oauth::parse_token_response's job (tests/unit/oauth).
 
 kafka::ClientConfig::Oidc settings(const std::string& url) {
   kafka::ClientConfig::Oidc s;
