@@ -1,4 +1,4 @@
-// Flat column chunks of data pages v1 (see column_writer.h).
+// Column chunks of data pages v1 with repetition and definition levels (see column_writer.h).
 #include "parquet/column_writer.h"
 
 #include <zlib.h>
@@ -28,16 +28,17 @@ constexpr size_t kMaxPageBytes = std::numeric_limits<int32_t>::max();
 
 }  // namespace
 
-ColumnWriter::ColumnWriter(const FlatColumn& column, const WriterProperties& properties,
+ColumnWriter::ColumnWriter(const LeafDescriptor& leaf, const WriterProperties& properties,
                            PageCompressor& compressor)
-    : column_(column),
+    : leaf_(leaf),
+      column_(leaf.column),
       properties_(properties),
       compressor_(compressor),
-      stats_(column),
-      dictionary_eligible_(properties.dictionary && column.type != PhysicalType::kBoolean &&
-                           column.type != PhysicalType::kFixedLenByteArray),
+      stats_(column_),
+      dictionary_eligible_(properties.dictionary && column_.type != PhysicalType::kBoolean &&
+                           column_.type != PhysicalType::kFixedLenByteArray),
       dictionary_mode_(dictionary_eligible_),
-      dictionary_(dictionary_eligible_ ? column.type : PhysicalType::kByteArray),
+      dictionary_(dictionary_eligible_ ? column_.type : PhysicalType::kByteArray),
       charge_(properties.memory, 0) {}
 
 void ColumnWriter::add_to_dictionary(std::string_view value) {
@@ -54,52 +55,64 @@ void ColumnWriter::add_to_dictionary(std::string_view value) {
 
 Status ColumnWriter::write_null() {
   assert(column_.optional);
+  return write_absent(static_cast<int16_t>(leaf_.max_definition_level - 1));
+}
+
+Status ColumnWriter::write_absent(int16_t definition_level) {
+  assert(definition_level >= 0 && definition_level < leaf_.max_definition_level);
+  if (Status status = before_entry(); !status.ok()) return status;
   stats_.add_null();
-  return after_value(/*present=*/false);
+  return after_entry(static_cast<uint8_t>(definition_level));
 }
 
 Status ColumnWriter::write_bool(bool value) {
+  if (Status status = before_entry(); !status.ok()) return status;
   assert(column_.type == PhysicalType::kBoolean);
   if (bool_bits_ % 8 == 0) values_.push_back('\0');
   if (value) values_.back() = static_cast<char>(values_.back() | (1 << (bool_bits_ % 8)));
   ++bool_bits_;
   stats_.add_bool(value);
-  return after_value(/*present=*/true);
+  return after_entry(static_cast<uint8_t>(leaf_.max_definition_level));
 }
 
 Status ColumnWriter::write_int32(int32_t value) {
+  if (Status status = before_entry(); !status.ok()) return status;
   assert(column_.type == PhysicalType::kInt32);
   append_plain(values_, value);
   stats_.add_int32(value);
   add_to_dictionary(std::string_view(values_).substr(values_.size() - sizeof(value)));
-  return after_value(/*present=*/true);
+  return after_entry(static_cast<uint8_t>(leaf_.max_definition_level));
 }
 
 Status ColumnWriter::write_int64(int64_t value) {
+  if (Status status = before_entry(); !status.ok()) return status;
   assert(column_.type == PhysicalType::kInt64);
   append_plain(values_, value);
   stats_.add_int64(value);
   add_to_dictionary(std::string_view(values_).substr(values_.size() - sizeof(value)));
-  return after_value(/*present=*/true);
+  return after_entry(static_cast<uint8_t>(leaf_.max_definition_level));
 }
 
 Status ColumnWriter::write_float(float value) {
+  if (Status status = before_entry(); !status.ok()) return status;
   assert(column_.type == PhysicalType::kFloat);
   append_plain(values_, value);
   stats_.add_float(value);
   add_to_dictionary(std::string_view(values_).substr(values_.size() - sizeof(value)));
-  return after_value(/*present=*/true);
+  return after_entry(static_cast<uint8_t>(leaf_.max_definition_level));
 }
 
 Status ColumnWriter::write_double(double value) {
+  if (Status status = before_entry(); !status.ok()) return status;
   assert(column_.type == PhysicalType::kDouble);
   append_plain(values_, value);
   stats_.add_double(value);
   add_to_dictionary(std::string_view(values_).substr(values_.size() - sizeof(value)));
-  return after_value(/*present=*/true);
+  return after_entry(static_cast<uint8_t>(leaf_.max_definition_level));
 }
 
 Status ColumnWriter::write_bytes(std::string_view value) {
+  if (Status status = before_entry(); !status.ok()) return status;
   if (column_.type == PhysicalType::kByteArray) {
     append_plain(values_, static_cast<uint32_t>(value.size()));
   } else {
@@ -109,33 +122,59 @@ Status ColumnWriter::write_bytes(std::string_view value) {
   values_.append(value);
   stats_.add_binary(value);
   add_to_dictionary(value);
-  return after_value(/*present=*/true);
+  return after_entry(static_cast<uint8_t>(leaf_.max_definition_level));
 }
 
-Status ColumnWriter::after_value(bool present) {
-  if (column_.optional) levels_.push_back(present ? 1 : 0);
+bool ColumnWriter::page_full() const {
+  return values_.size() + (levels_.size() + repetition_levels_.size()) / 8 >=
+             properties_.page_size ||
+         static_cast<size_t>(page_rows_) >= properties_.page_row_limit;
+}
+
+Status ColumnWriter::before_entry() {
+  assert(pending_repetition_ <= leaf_.max_repetition_level);
+  assert(pending_repetition_ == 0 || num_values() > 0);
+  // A page closes only where a row starts, so a row never straddles two pages.
+  if (leaf_.max_repetition_level == 0 || pending_repetition_ != 0 || page_values_ == 0 ||
+      !page_full()) {
+    return Status();
+  }
+  return close_page();
+}
+
+Status ColumnWriter::after_entry(uint8_t definition_level) {
+  if (leaf_.max_definition_level > 0) levels_.push_back(static_cast<char>(definition_level));
+  if (leaf_.max_repetition_level > 0) {
+    repetition_levels_.push_back(static_cast<char>(pending_repetition_));
+  }
+  if (pending_repetition_ == 0) ++page_rows_;
+  pending_repetition_ = 0;
   ++page_values_;
   Status status;
-  if (values_.size() + levels_.size() / 8 >= properties_.page_size ||
-      static_cast<size_t>(page_values_) >= properties_.page_row_limit) {
-    status = close_page();
-  }
+  if (leaf_.max_repetition_level == 0 && page_full()) status = close_page();
   update_charge();
   return status;
 }
 
+void ColumnWriter::append_levels(const std::string& levels, int max_level) {
+  size_t start = body_.size();
+  body_.append(4, '\0');  // the u32 length of the level runs, filled in below
+  encode_rle_hybrid(std::span(reinterpret_cast<const uint8_t*>(levels.data()), levels.size()),
+                    bit_width_of(static_cast<uint32_t>(max_level)), body_);
+  uint32_t length = static_cast<uint32_t>(body_.size() - start - 4);
+  std::memcpy(body_.data() + start, &length, 4);
+}
+
 Status ColumnWriter::close_page() {
-  if (failed_)
-    return Status::fatal("parquet column '" + column_.name + "': an earlier page failed");
+  if (failed_) {
+    return Status::fatal("parquet column '" + leaf_.dotted_path() + "': an earlier page failed");
+  }
   if (page_values_ == 0) return Status();
   body_.clear();
-  if (column_.optional) {
-    body_.append(4, '\0');  // the u32 length of the level runs, filled in below
-    encode_rle_hybrid(std::span(reinterpret_cast<const uint8_t*>(levels_.data()), levels_.size()),
-                      1, body_);
-    uint32_t length = static_cast<uint32_t>(body_.size() - 4);
-    std::memcpy(body_.data(), &length, 4);
+  if (leaf_.max_repetition_level > 0) {
+    append_levels(repetition_levels_, leaf_.max_repetition_level);
   }
+  if (leaf_.max_definition_level > 0) append_levels(levels_, leaf_.max_definition_level);
   bool dictionary = dictionary_mode_ && encode_indices();
   if (!dictionary) body_.append(values_);
   PageHeader header{.type = PageType::kDataPage,
@@ -147,11 +186,14 @@ Status ColumnWriter::close_page() {
                     }};
   if (Status status = store_page(header, body_, chunk_); !status.ok()) return status;
   chunk_values_ += page_values_;
+  chunk_rows_ += page_rows_;
   ++(dictionary ? dictionary_pages_ : plain_pages_);
   levels_.clear();
+  repetition_levels_.clear();
   values_.clear();
   indices_.clear();
   page_values_ = 0;
+  page_rows_ = 0;
   bool_bits_ = 0;
   return Status();
 }
@@ -176,7 +218,7 @@ bool ColumnWriter::encode_indices() {
 }
 
 Status ColumnWriter::store_page(PageHeader header, std::string_view body, std::string& out) {
-  std::string where = "parquet column '" + column_.name + "'";
+  std::string where = "parquet column '" + leaf_.dotted_path() + "'";
   if (body.size() > kMaxPageBytes) {
     failed_ = true;
     return Status::data_error(where + ": a page over 2 GiB");
@@ -220,7 +262,7 @@ Status ColumnWriter::close_chunk() {
 ColumnChunk ColumnWriter::chunk_metadata(int64_t file_offset) const {
   ColumnMetaData meta{
       .type = column_.type,
-      .path_in_schema = {column_.name},
+      .path_in_schema = leaf_.path,
       .codec = compressor_.codec(),
       .num_values = chunk_values_,
       .total_uncompressed_size = uncompressed_size_,
@@ -233,7 +275,9 @@ ColumnChunk ColumnWriter::chunk_metadata(int64_t file_offset) const {
     meta.encodings.push_back(Encoding::kPlainDictionary);
   }
   if (plain_pages_ > 0) meta.encodings.push_back(Encoding::kPlain);
-  if (column_.optional) meta.encodings.push_back(Encoding::kRle);
+  if (leaf_.max_definition_level > 0 || leaf_.max_repetition_level > 0) {
+    meta.encodings.push_back(Encoding::kRle);
+  }
   if (properties_.write_encoding_stats) {
     if (dictionary_pages_ > 0) {
       meta.encoding_stats.push_back({PageType::kDictionaryPage, Encoding::kPlainDictionary, 1});
@@ -256,10 +300,14 @@ void ColumnWriter::reset_chunk() {
   std::string().swap(scratch_);
   std::string().swap(values_);
   std::string().swap(levels_);
+  std::string().swap(repetition_levels_);
   std::vector<uint32_t>().swap(indices_);
   dictionary_.clear();  // every row group starts with a fresh dictionary
   dictionary_mode_ = dictionary_eligible_;
   chunk_values_ = 0;
+  chunk_rows_ = 0;
+  page_rows_ = 0;
+  pending_repetition_ = 0;
   uncompressed_size_ = 0;
   dictionary_pages_ = 0;
   plain_pages_ = 0;
@@ -271,9 +319,12 @@ void ColumnWriter::reset_chunk() {
 }
 
 void ColumnWriter::update_charge() {
-  charge_.resize(levels_.capacity() + values_.capacity() + chunk_.capacity() + body_.capacity() +
-                 scratch_.capacity() + stats_.held_bytes() + dictionary_.held_bytes() +
-                 indices_.capacity() * sizeof(uint32_t) + dictionary_page_.capacity());
+  // repetition_levels_ stays empty (no heap) in columns without repetition levels.
+  size_t repetition = leaf_.max_repetition_level > 0 ? repetition_levels_.capacity() : 0;
+  charge_.resize(levels_.capacity() + repetition + values_.capacity() + chunk_.capacity() +
+                 body_.capacity() + scratch_.capacity() + stats_.held_bytes() +
+                 dictionary_.held_bytes() + indices_.capacity() * sizeof(uint32_t) +
+                 dictionary_page_.capacity());
 }
 
 }  // namespace sluice::parquet

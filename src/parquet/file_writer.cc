@@ -15,8 +15,13 @@ constexpr std::string_view kMagic = "PAR1";
 
 struct FileWriter::Key {};
 
-Result<std::unique_ptr<FileWriter>> FileWriter::open(FlatSchema schema, WriterProperties properties,
-                                                     ByteSink& sink) {
+Result<std::unique_ptr<FileWriter>> FileWriter::open(const FlatSchema& schema,
+                                                     WriterProperties properties, ByteSink& sink) {
+  return open(NestedSchema::from_flat(schema), std::move(properties), sink);
+}
+
+Result<std::unique_ptr<FileWriter>> FileWriter::open(NestedSchema schema,
+                                                     WriterProperties properties, ByteSink& sink) {
   Result<std::unique_ptr<PageCompressor>> compressor =
       make_page_compressor(properties.codec, properties.codec_level);
   if (!compressor.ok()) return compressor.status();
@@ -26,15 +31,15 @@ Result<std::unique_ptr<FileWriter>> FileWriter::open(FlatSchema schema, WriterPr
   return writer;
 }
 
-FileWriter::FileWriter(const Key&, FlatSchema schema, WriterProperties properties, ByteSink& sink,
+FileWriter::FileWriter(const Key&, NestedSchema schema, WriterProperties properties, ByteSink& sink,
                        std::unique_ptr<PageCompressor> compressor)
     : schema_(std::move(schema)),
       properties_(std::move(properties)),
       sink_(sink),
       compressor_(std::move(compressor)) {
-  columns_.reserve(schema_.columns().size());
-  for (const FlatColumn& column : schema_.columns()) {
-    columns_.push_back(std::make_unique<ColumnWriter>(column, properties_, *compressor_));
+  columns_.reserve(schema_.leaves().size());
+  for (const LeafDescriptor& leaf : schema_.leaves()) {
+    columns_.push_back(std::make_unique<ColumnWriter>(leaf, properties_, *compressor_));
   }
 }
 
@@ -54,9 +59,9 @@ Status FileWriter::end_row() {
   ++group_rows_;
   size_t buffered = 0;
   for (const auto& column : columns_) {
-    if (column->num_values() != group_rows_) {
-      return Status::fatal("parquet: column '" + column->column().name + "' has " +
-                           std::to_string(column->num_values()) + " values for " +
+    if (column->num_rows() != group_rows_) {  // entries of repetition level 0 start rows
+      return Status::fatal("parquet: column '" + column->leaf().dotted_path() + "' has " +
+                           std::to_string(column->num_rows()) + " values for " +
                            std::to_string(group_rows_) + " rows");
     }
     buffered += column->buffered_bytes();

@@ -1,8 +1,9 @@
-// FileWriter: streams a Parquet file of a flat schema to a ByteSink (parquet-format README.md,
-// "File Format"): "PAR1" at open, then each row group's column chunks when the row group is
-// flushed, then at close the footer (FileMetaData), its u32 little-endian length and "PAR1".
+// FileWriter: streams a Parquet file of a flat or nested schema to a ByteSink (parquet-format
+// README.md, "File Format"): "PAR1" at open, then each row group's column chunks when the row group
+// is flushed, then at close the footer (FileMetaData), its u32 little-endian length and "PAR1".
 //
-// Rows are written column by column: one write_* on every column(i), then end_row(). A row group
+// Rows are written column by column: one entry (write_*) on every leaf column(i), more for leaves
+// with repetition levels (see ColumnWriter::repeat), then end_row(). A row group
 // is flushed after the row that takes the buffered bytes to WriterProperties::row_group_size, on
 // flush_row_group(), and at close(). Only the open row group is held in memory (the encoded
 // pages of every column, charged to WriterProperties::memory); the footer's metadata grows by one
@@ -21,6 +22,7 @@
 #include "parquet/column_writer.h"
 #include "parquet/flat_schema.h"
 #include "parquet/metadata.h"
+#include "parquet/nested_schema.h"
 #include "parquet/page_compressor.h"
 #include "parquet/writer_properties.h"
 #include "util/status.h"
@@ -31,10 +33,13 @@ class FileWriter {
  public:
   // Writes the leading magic. Fails with kInvalidArgument for a codec or level not offered.
   // `sink` must outlive the writer.
-  static Result<std::unique_ptr<FileWriter>> open(FlatSchema schema, WriterProperties properties,
+  static Result<std::unique_ptr<FileWriter>> open(const FlatSchema& schema,
+                                                  WriterProperties properties, ByteSink& sink);
+  // The same for a schema tree: one column per leaf, in NestedSchema::leaves() order.
+  static Result<std::unique_ptr<FileWriter>> open(NestedSchema schema, WriterProperties properties,
                                                   ByteSink& sink);
   struct Key;  // only open() constructs
-  FileWriter(const Key&, FlatSchema schema, WriterProperties properties, ByteSink& sink,
+  FileWriter(const Key&, NestedSchema schema, WriterProperties properties, ByteSink& sink,
              std::unique_ptr<PageCompressor> compressor);
   FileWriter(const FileWriter&) = delete;
   FileWriter& operator=(const FileWriter&) = delete;
@@ -43,8 +48,9 @@ class FileWriter {
   // REQUIRES: i < num_columns().
   ColumnWriter& column(size_t i) { return *columns_[i]; }
 
-  // Ends the current row. Fails with kFatal when a column did not get exactly one value for it
-  // (a caller bug; the file is unusable), or when flushing the row group fails.
+  // Ends the current row. Fails with kFatal when a column did not start exactly one row (one
+  // entry of repetition level 0) since the last end_row() (a caller bug; the file is unusable),
+  // or when flushing the row group fails.
   Status end_row();
   // Writes the buffered rows as a row group (nothing when there are none).
   Status flush_row_group();
@@ -61,7 +67,7 @@ class FileWriter {
  private:
   void append(std::string_view bytes);
 
-  FlatSchema schema_;
+  NestedSchema schema_;
   WriterProperties properties_;
   ByteSink& sink_;
   std::unique_ptr<PageCompressor> compressor_;

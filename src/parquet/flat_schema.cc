@@ -122,6 +122,19 @@ SortOrder sort_order_of(const FlatColumn& c) {
   return SortOrder::kSigned;
 }
 
+Status validate_column_type(const FlatColumn& c, const std::string& where) {
+  if (c.type == PhysicalType::kInt96) {
+    return Status::invalid_argument(where + ": INT96 is deprecated and not written");
+  }
+  if (c.type == PhysicalType::kFixedLenByteArray && c.type_length <= 0) {
+    return Status::invalid_argument(where + ": FIXED_LEN_BYTE_ARRAY needs a positive length");
+  }
+  if (std::string problem = logical_type_problem(c); !problem.empty()) {
+    return Status::invalid_argument(where + ": logical type " + problem);
+  }
+  return Status();
+}
+
 Result<FlatSchema> FlatSchema::make(std::string root_name, std::vector<FlatColumn> columns) {
   if (root_name.empty()) return Status::invalid_argument("parquet schema: empty root name");
   std::set<std::string_view> names;
@@ -129,15 +142,7 @@ Result<FlatSchema> FlatSchema::make(std::string root_name, std::vector<FlatColum
     std::string where = "parquet schema: column '" + c.name + "'";
     if (c.name.empty()) return Status::invalid_argument("parquet schema: empty column name");
     if (!names.insert(c.name).second) return Status::invalid_argument(where + " appears twice");
-    if (c.type == PhysicalType::kInt96) {
-      return Status::invalid_argument(where + ": INT96 is deprecated and not written");
-    }
-    if (c.type == PhysicalType::kFixedLenByteArray && c.type_length <= 0) {
-      return Status::invalid_argument(where + ": FIXED_LEN_BYTE_ARRAY needs a positive length");
-    }
-    if (std::string problem = logical_type_problem(c); !problem.empty()) {
-      return Status::invalid_argument(where + ": logical type " + problem);
-    }
+    if (Status status = validate_column_type(c, where); !status.ok()) return status;
   }
   return FlatSchema(std::move(root_name), std::move(columns));
 }

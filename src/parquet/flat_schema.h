@@ -1,7 +1,7 @@
 // FlatColumn and FlatSchema: the schema of a file whose columns are all top-level primitive
 // fields (no groups, no lists), each REQUIRED or OPTIONAL. Validates the column definitions,
 // builds the SchemaElement list of the footer and tells each column's sort order (for
-// statistics). Nested schemas will need a tree; this covers the flat case only.
+// statistics). Nested schemas are NestedSchema's (nested_schema.h); FileWriter takes either.
 //
 // Immutable after make(); safe to share between threads for reading.
 #pragma once
@@ -29,6 +29,10 @@ enum class SortOrder : uint8_t { kSigned, kUnsigned, kUndefined };
 // The sort order of `column`: unsigned for UINT annotations and byte arrays, undefined for
 // INT96; signed otherwise (numbers, DECIMAL on integers, dates, times, timestamps, booleans).
 SortOrder sort_order_of(const FlatColumn& column);
+
+// OK when `column`'s type, length and logical type follow FlatSchema::make's rules (the name is
+// not checked); else kInvalidArgument, the message starting with `where`.
+Status validate_column_type(const FlatColumn& column, const std::string& where);
 
 class FlatSchema {
  public:

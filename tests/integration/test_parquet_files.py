@@ -1,8 +1,9 @@
 """The Parquet files sluice's Parquet module writes, read by two independent readers (pyarrow = Arrow C++, and
 DuckDB): every physical type, OPTIONAL and REQUIRED columns, the common logical types, every codec offered
 (uncompressed, snappy, gzip, zstd), several pages and row groups per column, all-null columns, a file without rows,
-and the writer specification's golden file A. Values, nulls and the footer statistics (per row group) must be what
-the writer was given. The files come from the unit-test binary's DumpFilesTest (tests/unit/parquet/
+and the writer specification's golden file A; and a nested file (structs, parquet-avro's 2-level lists, 3-level lists,
+maps, lists of lists and of structs, with empty and null lists, null elements and null structs). Values, nulls and the
+footer statistics (per row group) must be what the writer was given. The files come from the unit-test binary's DumpFilesTest (tests/unit/parquet/
 dump_files_test.cc), which writes them when SLUICE_PARQUET_DUMP_DIR is set; expected_row() mirrors its rows."""
 
 from __future__ import annotations
@@ -55,7 +56,8 @@ def dump(tmp_path_factory) -> Path:
                    env={**os.environ, "SLUICE_PARQUET_DUMP_DIR": str(folder)})
     names = sorted(p.name for p in folder.glob("*.parquet"))
     assert names == sorted([f"alltypes-{c}.parquet" for c in CODECS]
-                           + ["golden-a.parquet", "dictionary.parquet", "all-null.parquet", "empty.parquet"]), names
+                           + ["golden-a.parquet", "dictionary.parquet", "all-null.parquet", "empty.parquet",
+                              "nested.parquet"]), names
     return folder
 
 
@@ -187,3 +189,115 @@ def test_golden_file_a_and_small_files_read_in_both_readers(dump):
     assert table.num_rows == 0 and table.column_names == COLUMNS
     assert pq.ParquetFile(empty).metadata.num_row_groups == 0
     assert con.execute("SELECT count(*) FROM read_parquet(?)", [str(empty)]).fetchall() == [(0,)]
+
+
+NESTED_ROWS = 3000
+NESTED_LEAVES = ["id", "tags.array", "scores.list.element", "attrs.key_value.key", "attrs.key_value.value",
+                 "address.city", "address.zip", "items.array.id", "items.array.note", "matrix.array.array"]
+
+
+def nested_row(k: int) -> dict:
+    """Row k of nested.parquet as pyarrow's to_pylist() returns it (dump_files_test.cc, write_nested_row)."""
+    return {
+        "id": k,
+        "tags": None if k % 5 == 0 else [f"t{k}-{i}" for i in range(k % 4)],
+        "scores": None if k % 7 == 0 else [None if (k + i) % 3 == 0 else k * 10 + i for i in range(k % 5)],
+        "attrs": None if k % 6 == 0 else [(f"k{i}", None if (k + i) % 4 == 0 else k * 100 + i) for i in range(k % 3)],
+        "address": None if k % 4 == 3 else {"city": f"c{k % 10}", "zip": None if k % 2 else 1000 + k},
+        "items": [{"id": 2 * k + i, "note": None if i % 2 else f"n{k}"} for i in range(k % 3)],
+        "matrix": [[k + j for j in range(i)] for i in range(k % 4)],
+    }
+
+
+def _leaf_entries(row: dict) -> dict[str, list]:
+    """Per leaf column, the entries row shreds into: each value, or None for an absence (def < max)."""
+    def over(items, pick):  # a list: one absence when null or empty, else one entry per element
+        return [None] if not items else [pick(item) for item in items]
+    attrs, address = row["attrs"], row["address"]
+    return {
+        "id": [row["id"]],
+        "tags.array": over(row["tags"], lambda v: v),
+        "scores.list.element": over(row["scores"], lambda v: v),
+        "attrs.key_value.key": over(attrs, lambda kv: kv[0]),
+        "attrs.key_value.value": over(attrs, lambda kv: kv[1]),
+        "address.city": [address and address["city"]],
+        "address.zip": [address and address["zip"]],
+        "items.array.id": over(row["items"], lambda item: item["id"]),
+        "items.array.note": over(row["items"], lambda item: item["note"]),
+        "matrix.array.array": [v for inner in (row["matrix"] or [None]) for v in (inner or [None])],
+    }
+
+
+def test_nested_file_reads_back_in_pyarrow_with_leaf_levels_and_statistics(dump):
+    path = dump / "nested.parquet"
+    expected = [nested_row(k) for k in range(NESTED_ROWS)]
+    table = pq.read_table(path, page_checksum_verification=True)
+    assert table.to_pylist() == expected
+    types = {field.name: str(field.type) for field in table.schema}
+    # 2-level lists: the repeated element ("array") is the item itself, never null.
+    assert types == {
+        "id": "int64",
+        "tags": "list<array: string not null>",
+        "scores": "list<element: int32>",
+        "attrs": "map<string, int64 ('attrs')>",
+        "address": "struct<city: string not null, zip: int32>",
+        "items": "list<array: struct<id: int64 not null, note: string> not null>",
+        "matrix": "list<array: list<array: int32 not null> not null>",
+    }, types
+    assert not table.schema.field("items").nullable and table.schema.field("tags").nullable
+    parquet_file = pq.ParquetFile(path)
+    schema = parquet_file.schema
+    levels = [(schema.column(i).path, schema.column(i).max_repetition_level, schema.column(i).max_definition_level)
+              for i in range(len(schema))]
+    assert levels == list(zip(NESTED_LEAVES, [0, 1, 1, 1, 1, 0, 0, 1, 1, 2], [0, 2, 3, 2, 3, 1, 2, 1, 2, 2]))
+    meta = parquet_file.metadata
+    assert meta.num_rows == NESTED_ROWS and meta.num_row_groups > 1
+    first = 0
+    for g in range(meta.num_row_groups):
+        group = meta.row_group(g)
+        rows = expected[first:first + group.num_rows]
+        first += group.num_rows
+        for c, leaf in enumerate(NESTED_LEAVES):
+            column = group.column(c)
+            assert column.path_in_schema == leaf
+            entries = [e for row in rows for e in _leaf_entries(row)[leaf]]
+            present = [e for e in entries if e is not None]
+            stats = column.statistics
+            assert column.num_values == len(entries), (g, leaf)
+            assert stats.null_count == len(entries) - len(present), (g, leaf)
+            assert (stats.min, stats.max) == (min(present), max(present)), (g, leaf)
+    assert first == NESTED_ROWS
+
+
+def test_nested_file_reads_back_in_duckdb_with_the_parquet_avro_shapes(dump):
+    path = dump / "nested.parquet"
+    con = duckdb.connect()
+    expected = []
+    for k in range(NESTED_ROWS):
+        row = nested_row(k)
+        row["attrs"] = None if row["attrs"] is None else dict(row["attrs"])
+        expected.append(tuple(row.values()))
+    columns = ", ".join(nested_row(0))
+    assert con.execute(f"SELECT {columns} FROM read_parquet(?)", [str(path)]).fetchall() == expected
+    shape = con.execute("SELECT name, repetition_type, num_children, converted_type, logical_type"
+                        " FROM parquet_schema(?)", [str(path)]).fetchall()
+    groups = {name: (repetition, children, converted) for name, repetition, children, converted, _ in shape
+              if children}
+    assert groups["tags"] == ("OPTIONAL", 1, "LIST")
+    assert groups["attrs"] == ("OPTIONAL", 1, "MAP")
+    assert groups["key_value"] == ("REPEATED", 2, "MAP_KEY_VALUE")
+    assert groups["scores"] == ("OPTIONAL", 1, "LIST")
+    assert groups["list"] == ("REPEATED", 1, None)
+    assert groups["address"] == ("OPTIONAL", 2, None)
+    assert groups["items"] == ("REQUIRED", 1, "LIST")
+    assert ("array", "REPEATED", 2, None) in [(n, r, c, t) for n, r, c, t, _ in shape]  # items' struct elements
+    assert ("key", "REQUIRED", None, "UTF8") in [(n, r, c, t) for n, r, c, t, _ in shape]
+    assert con.execute("SELECT count(*), count(address), sum(len(items)), sum(len(matrix))"
+                       " FROM read_parquet(?)", [str(path)]).fetchall() == [
+        (NESTED_ROWS, sum(r["address"] is not None for r in expected_rows(NESTED_ROWS)),
+         sum(len(r["items"]) for r in expected_rows(NESTED_ROWS)),
+         sum(len(r["matrix"]) for r in expected_rows(NESTED_ROWS)))]
+
+
+def expected_rows(n: int) -> list[dict]:
+    return [nested_row(k) for k in range(n)]

@@ -8,6 +8,9 @@
 //                             (DictionaryRows rows; dictionary_row(k) in the Python test)
 //   all-null.parquet          optional columns that only hold nulls
 //   empty.parquet             a schema and no rows
+//   nested.parquet            kNestedRows rows of structs, lists (2- and 3-level, empty, null,
+//                             null elements, lists of lists, lists of structs) and maps, small
+//                             pages and row groups (nested_row(k) in the Python test)
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -209,6 +212,121 @@ TEST_F(DumpFilesTest, SmallFiles) {
     ASSERT_TRUE((*writer)->close().ok());
     save("empty.parquet", sink.data());
   }
+}
+
+constexpr int kNestedRows = 3000;
+
+std::vector<SchemaNode> nested_fields() {
+  using R = Repetition;
+  auto text = [](std::string name, R r) {
+    return SchemaNode::leaf(std::move(name), r, PhysicalType::kByteArray,
+                            LogicalType::of(Kind::kString));
+  };
+  auto leaf = [](std::string name, R r, PhysicalType t) { return SchemaNode::leaf(name, r, t); };
+  return {
+      leaf("id", R::kRequired, PhysicalType::kInt64),
+      SchemaNode::legacy_list("tags", R::kOptional, text("x", R::kRequired)),
+      SchemaNode::three_level_list("scores", R::kOptional,
+                                   leaf("x", R::kOptional, PhysicalType::kInt32)),
+      SchemaNode::map("attrs", R::kOptional, leaf("x", R::kOptional, PhysicalType::kInt64)),
+      SchemaNode::group(
+          "address", R::kOptional,
+          {text("city", R::kRequired), leaf("zip", R::kOptional, PhysicalType::kInt32)}),
+      SchemaNode::legacy_list("items", R::kRequired,
+                              SchemaNode::group("item", R::kRequired,
+                                                {leaf("id", R::kRequired, PhysicalType::kInt64),
+                                                 text("note", R::kOptional)})),
+      SchemaNode::legacy_list(
+          "matrix", R::kRequired,
+          SchemaNode::legacy_list("x", R::kRequired,
+                                  leaf("x", R::kRequired, PhysicalType::kInt32))),
+  };
+}
+
+// Row k of nested.parquet, shredded by hand into the 10 leaf columns; the Python test's
+// nested_row(k) must stay in step.
+Status write_nested_row(FileWriter& w, int k) {
+  Status s;
+  auto put = [&](Status next) {
+    if (s.ok()) s = std::move(next);
+  };
+  // The repetition level of element i of a list whose first element continues at `first`.
+  auto at = [](int i, int16_t first, int16_t level) { return i == 0 ? first : level; };
+  put(w.column(0).write_int64(k));
+  // tags: null when k % 5 == 0, else k % 4 strings.
+  if (k % 5 == 0) {
+    put(w.column(1).write_absent(0));
+  } else if (k % 4 == 0) {
+    put(w.column(1).write_absent(1));
+  }
+  for (int i = 0; k % 5 != 0 && i < k % 4; ++i) {
+    put(w.column(1)
+            .repeat(at(i, 0, 1))
+            .write_bytes("t" + std::to_string(k) + "-" + std::to_string(i)));
+  }
+  // scores: null when k % 7 == 0, else k % 5 ints, null where (k + i) % 3 == 0.
+  if (k % 7 == 0) {
+    put(w.column(2).write_absent(0));
+  } else if (k % 5 == 0) {
+    put(w.column(2).write_absent(1));
+  }
+  for (int i = 0; k % 7 != 0 && i < k % 5; ++i) {
+    ColumnWriter& c = w.column(2).repeat(at(i, 0, 1));
+    put((k + i) % 3 == 0 ? c.write_null() : c.write_int32(k * 10 + i));
+  }
+  // attrs: null when k % 6 == 0, else k % 3 entries "k<i>" -> k * 100 + i, null where
+  // (k + i) % 4 == 0.
+  if (k % 6 == 0 || k % 3 == 0) {
+    int16_t def = k % 6 == 0 ? 0 : 1;
+    put(w.column(3).write_absent(def));
+    put(w.column(4).write_absent(def));
+  }
+  for (int i = 0; k % 6 != 0 && i < k % 3; ++i) {
+    put(w.column(3).repeat(at(i, 0, 1)).write_bytes("k" + std::to_string(i)));
+    ColumnWriter& v = w.column(4).repeat(at(i, 0, 1));
+    put((k + i) % 4 == 0 ? v.write_null() : v.write_int64(int64_t{k} * 100 + i));
+  }
+  // address: null when k % 4 == 3, else {city "c<k % 10>", zip null when k is odd else 1000 + k}.
+  if (k % 4 == 3) {
+    put(w.column(5).write_absent(0));
+    put(w.column(6).write_absent(0));
+  } else {
+    put(w.column(5).write_bytes("c" + std::to_string(k % 10)));
+    put(k % 2 ? w.column(6).write_null() : w.column(6).write_int32(1000 + k));
+  }
+  // items: k % 3 structs {id 2k + i, note null when i is odd else "n<k>"}.
+  if (k % 3 == 0) {
+    put(w.column(7).write_absent(0));
+    put(w.column(8).write_absent(0));
+  }
+  for (int i = 0; i < k % 3; ++i) {
+    put(w.column(7).repeat(at(i, 0, 1)).write_int64(int64_t{k} * 2 + i));
+    ColumnWriter& note = w.column(8).repeat(at(i, 0, 1));
+    put(i % 2 ? note.write_null() : note.write_bytes("n" + std::to_string(k)));
+  }
+  // matrix: k % 4 lists, list i holding k + j for j < i (the first one empty).
+  if (k % 4 == 0) put(w.column(9).write_absent(0));
+  for (int i = 0; i < k % 4; ++i) {
+    if (i == 0) put(w.column(9).repeat(at(i, 0, 1)).write_absent(1));
+    for (int j = 0; j < i; ++j) {
+      put(w.column(9).repeat(j == 0 ? 1 : 2).write_int32(k + j));
+    }
+  }
+  put(w.end_row());
+  return s;
+}
+
+TEST_F(DumpFilesTest, Nested) {
+  auto schema = NestedSchema::make("sluice.test.Nested", nested_fields());
+  ASSERT_TRUE(schema.ok()) << schema.status().to_string();
+  StringByteSink sink;
+  auto writer = FileWriter::open(
+      std::move(schema).value(),
+      {.codec = CompressionCodec::kSnappy, .page_size = 1024, .row_group_size = 32 * 1024}, sink);
+  ASSERT_TRUE(writer.ok());
+  for (int k = 0; k < kNestedRows; ++k) ASSERT_TRUE(write_nested_row(**writer, k).ok()) << k;
+  ASSERT_TRUE((*writer)->close().ok());
+  save("nested.parquet", sink.data());
 }
 
 }  // namespace
