@@ -22,15 +22,6 @@ ProtobufConverterConfig ProtobufConverterConfig::parse(
   parsed.registry = read_schema_registry_options(options);
   parsed.data = ProtobufDataConfig::read(options);
   parsed.subject_strategy = read_subject_name_strategy(options, is_key);
-  if (options.boolean("use.latest.version", false)) {
-    options.add_problem("use.latest.version", *options.raw("use.latest.version"),
-                        "sluice reads every record with its writer's schema; only false is "
-                        "supported");
-  }
-  if (const std::string* metadata = options.raw("use.latest.with.metadata")) {
-    options.add_problem("use.latest.with.metadata", *metadata,
-                        "sluice reads every record with its writer's schema; leave it unset");
-  }
   problems.insert(problems.end(), options.problems().begin(), options.problems().end());
   return parsed;
 }

@@ -117,12 +117,24 @@ TEST(ConverterFactoryTest, ProtobufConverterByAnyNameNeedsARegistryAndIsNoHeader
                                  {"int.for.enums", "yes"},
                                  {"use.latest.version", "true"}},
                                 ConverterSlot::kValue);
-  ASSERT_EQ(problems.size(), 2u);
-  EXPECT_EQ(problems[0],
-            "Invalid value yes for configuration value.converter.int.for.enums: Expected value to "
-            "be either true or false");
-  EXPECT_THAT(problems[1], ::testing::StartsWith("Invalid value true for configuration "
-                                                 "value.converter.use.latest.version"));
+  EXPECT_THAT(problems,
+              ::testing::UnorderedElementsAre(
+                  "Invalid value yes for configuration value.converter.int.for.enums: Expected "
+                  "value to be either true or false",
+                  ::testing::StartsWith("Invalid value true for configuration "
+                                        "value.converter.use.latest.version")));
+  // Every registry converter reads with the writer's schema: the latest-schema settings are
+  // refused, not ignored.
+  for (std::string_view name : {"AvroConverter", "JsonSchemaConverter", "ProtobufConverter"}) {
+    EXPECT_THAT(
+        validate_converter_config(
+            name,
+            {{"schema.registry.url", "http://sr:8081"}, {"use.latest.with.metadata", "env=prod"}},
+            ConverterSlot::kKey),
+        ::testing::ElementsAre(::testing::StartsWith("Invalid value env=prod for configuration "
+                                                     "key.converter.use.latest.with.metadata")))
+        << name;
+  }
   auto missing = make_converter("ProtobufConverter", {}, false);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.status().message(),
