@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "util/java_number_format.h"
+#include "util/json_string_escape.h"
 
 namespace sluice::avro {
 
@@ -108,7 +109,6 @@ bool operator==(const JsonValue& a, const JsonValue& b) {
 }
 
 void append_jackson_string(std::string& out, std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
   out.push_back('"');
   size_t run = 0;  // start of the bytes not yet copied
   for (size_t i = 0; i < text.size(); ++i) {
@@ -116,33 +116,7 @@ void append_jackson_string(std::string& out, std::string_view text) {
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out.append(text.data() + run, i - run);
     run = i + 1;
-    switch (c) {
-      case '"':
-        out.append("\\\"");
-        break;
-      case '\\':
-        out.append("\\\\");
-        break;
-      case '\b':
-        out.append("\\b");
-        break;
-      case '\t':
-        out.append("\\t");
-        break;
-      case '\n':
-        out.append("\\n");
-        break;
-      case '\f':
-        out.append("\\f");
-        break;
-      case '\r':
-        out.append("\\r");
-        break;
-      default: {
-        const char escape[6] = {'\\', 'u', '0', '0', kHex[c >> 4], kHex[c & 15]};
-        out.append(escape, sizeof(escape));
-      }
-    }
+    util::append_json_escape(out, c);
   }
   out.append(text.data() + run, text.size() - run);
   out.push_back('"');

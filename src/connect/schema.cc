@@ -6,20 +6,51 @@ namespace sluice::connect {
 
 std::string_view schema_type_name(SchemaType type) {
   switch (type) {
-    case SchemaType::kInt8: return "int8";
-    case SchemaType::kInt16: return "int16";
-    case SchemaType::kInt32: return "int32";
-    case SchemaType::kInt64: return "int64";
-    case SchemaType::kFloat32: return "float";
-    case SchemaType::kFloat64: return "double";
-    case SchemaType::kBoolean: return "boolean";
-    case SchemaType::kString: return "string";
-    case SchemaType::kBytes: return "bytes";
-    case SchemaType::kArray: return "array";
-    case SchemaType::kMap: return "map";
-    case SchemaType::kStruct: return "struct";
+    case SchemaType::kInt8:
+      return "int8";
+    case SchemaType::kInt16:
+      return "int16";
+    case SchemaType::kInt32:
+      return "int32";
+    case SchemaType::kInt64:
+      return "int64";
+    case SchemaType::kFloat32:
+      return "float";
+    case SchemaType::kFloat64:
+      return "double";
+    case SchemaType::kBoolean:
+      return "boolean";
+    case SchemaType::kString:
+      return "string";
+    case SchemaType::kBytes:
+      return "bytes";
+    case SchemaType::kArray:
+      return "array";
+    case SchemaType::kMap:
+      return "map";
+    case SchemaType::kStruct:
+      return "struct";
   }
   return "unknown";
+}
+
+int numeric_widening_rank(SchemaType type) {
+  switch (type) {
+    case SchemaType::kInt8:
+      return 0;
+    case SchemaType::kInt16:
+      return 1;
+    case SchemaType::kInt32:
+      return 2;
+    case SchemaType::kInt64:
+      return 3;
+    case SchemaType::kFloat32:
+      return 4;
+    case SchemaType::kFloat64:
+      return 5;
+    default:
+      return -1;
+  }
 }
 
 bool is_primitive(SchemaType type) {

@@ -1,8 +1,8 @@
 // Connect schemas: the type information a converter attaches to a key, value or header.
 //
 // Mirrors Kafka Connect's Schema (type, optional flag, default, name, version, doc, parameters and
-// children). Schemas are immutable once built and shared (std::shared_ptr<const Schema>) between the
-// converter cache that creates them and every record that refers to them, so a record costs no
+// children). Schemas are immutable once built and shared (std::shared_ptr<const Schema>) between
+// the converter cache that creates them and every record that refers to them, so a record costs no
 // allocation for its schema.
 #pragma once
 
@@ -34,6 +34,9 @@ enum class SchemaType : uint8_t {
 // The lower-case name Connect's JSON schema grammar uses ("int32", "float", "struct", ...).
 std::string_view schema_type_name(SchemaType type);
 bool is_primitive(SchemaType type);
+// The place of a numeric type on Connect's widening chain INT8 -> INT16 -> INT32 -> INT64 ->
+// FLOAT32 -> FLOAT64 (0 to 5), or -1 for any other type.
+int numeric_widening_rank(SchemaType type);
 
 class Schema;
 using SchemaPtr = std::shared_ptr<const Schema>;

@@ -15,25 +15,6 @@ constexpr std::string_view kDocumentationParameters[] = {
     "connect.record.doc", "connect.record.aliases", "connect.record.namespace"};
 constexpr std::string_view kFieldDocPrefix = "io.confluent.connect.avro.field.doc.";
 
-int widening_rank(SchemaType type) {
-  switch (type) {
-    case SchemaType::kInt8:
-      return 0;
-    case SchemaType::kInt16:
-      return 1;
-    case SchemaType::kInt32:
-      return 2;
-    case SchemaType::kInt64:
-      return 3;
-    case SchemaType::kFloat32:
-      return 4;
-    case SchemaType::kFloat64:
-      return 5;
-    default:
-      return -1;
-  }
-}
-
 // Java's Schema.Type names, as SchemaProjectorException prints them.
 std::string type_name(SchemaType type) {
   std::string out(schema_type_name(type));
@@ -174,8 +155,8 @@ Result<Value> project_required(const Schema& source, const Value& value, const S
 }  // namespace
 
 bool is_promotable(SchemaType source, SchemaType target) {
-  const int from = widening_rank(source);
-  const int to = widening_rank(target);
+  const int from = numeric_widening_rank(source);
+  const int to = numeric_widening_rank(target);
   return from >= 0 && to >= 0 && from <= to;
 }
 

@@ -336,25 +336,7 @@ SchemaPtr merge_schemas(const SchemaPtr& previous, const SchemaPtr& latest) {
   if (p != n) {
     // Numeric types widen along INT8 -> INT16 -> INT32 -> INT64 -> FLOAT32 -> FLOAT64; a Date or
     // Time counts as its INT32 base, as in Java, which switches on the type alone.
-    auto rank = [](SchemaType t) {
-      switch (t) {
-        case SchemaType::kInt8:
-          return 0;
-        case SchemaType::kInt16:
-          return 1;
-        case SchemaType::kInt32:
-          return 2;
-        case SchemaType::kInt64:
-          return 3;
-        case SchemaType::kFloat32:
-          return 4;
-        case SchemaType::kFloat64:
-          return 5;
-        default:
-          return -1;
-      }
-    };
-    const int rp = rank(p), rn = rank(n);
+    const int rp = numeric_widening_rank(p), rn = numeric_widening_rank(n);
     if (rp < 0 || rn < 0) return nullptr;
     return rn > rp ? latest : previous;
   }

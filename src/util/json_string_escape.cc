@@ -29,6 +29,34 @@ void append_unicode_escape(std::string& out, unsigned unit) {
 
 }  // namespace
 
+void append_json_escape(std::string& out, unsigned char c) {
+  switch (c) {
+    case '"':
+      out.append("\\\"");
+      return;
+    case '\\':
+      out.append("\\\\");
+      return;
+    case '\b':
+      out.append("\\b");
+      return;
+    case '\t':
+      out.append("\\t");
+      return;
+    case '\n':
+      out.append("\\n");
+      return;
+    case '\f':
+      out.append("\\f");
+      return;
+    case '\r':
+      out.append("\\r");
+      return;
+    default:
+      append_unicode_escape(out, c);
+  }
+}
+
 void append_json_string(std::string& out, std::string_view text) {
   out.push_back('"');
   auto* begin = reinterpret_cast<const unsigned char*>(text.data());
@@ -62,31 +90,7 @@ void append_json_string(std::string& out, std::string_view text) {
       continue;
     }
     out.append(reinterpret_cast<const char*>(run), static_cast<size_t>(p - run));
-    switch (c) {
-      case '"':
-        out.append("\\\"");
-        break;
-      case '\\':
-        out.append("\\\\");
-        break;
-      case '\b':
-        out.append("\\b");
-        break;
-      case '\t':
-        out.append("\\t");
-        break;
-      case '\n':
-        out.append("\\n");
-        break;
-      case '\f':
-        out.append("\\f");
-        break;
-      case '\r':
-        out.append("\\r");
-        break;
-      default:
-        append_unicode_escape(out, c);
-    }
+    append_json_escape(out, c);
     ++p;
     run = p;
   }

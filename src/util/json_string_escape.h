@@ -15,6 +15,11 @@
 
 namespace sluice::util {
 
+// Appends the escape of one character that JSON text must escape, as Jackson writes it: `"` and `\`
+// get a backslash, U+0008/09/0A/0C/0D become \b \t \n \f \r, other characters below U+0020
+// \u00XX with upper-case hex. REQUIRES: c < 0x20, or c is '"' or '\\'.
+void append_json_escape(std::string& out, unsigned char c);
+
 // Appends `text` (UTF-8) as a quoted JSON string.
 void append_json_string(std::string& out, std::string_view text);
 
