@@ -440,9 +440,8 @@ ConfigDef build_connector_definition() {
       .importance(Importance::kHigh)
       .doc(
           "Format of the value files: the four bundled formats are known, custom format classes "
-          "are rejected. Short names (`JsonFormat`, `Json`) are accepted too. This version of "
-          "sluice writes JsonFormat and ByteArrayFormat and refuses to start with Avro or Parquet "
-          "(docs/compatibility.md, Known limitations).");
+          "are rejected. Short names (`JsonFormat`, `Json`) are accepted too. AvroFormat and "
+          "ParquetFormat need records with a schema; ParquetFormat needs struct values.");
   def.define("flush.size", T::kInt)
       .required()
       .importance(Importance::kHigh)
@@ -504,7 +503,9 @@ ConfigDef build_connector_definition() {
       .validator(Validator::one_of(enum_texts(kParquetCodecs)))
       .importance(Importance::kLow)
       .doc(
-          "Parquet page codec; also part of the file extension. `lzo` and `brotli` are rejected "
+          "Parquet page codec; also part of the file extension (`.snappy.parquet`, `.gz.parquet`, "
+          "`.zstd.parquet`, `.lz4hadoop.parquet`, `.lz4raw.parquet`, `.parquet` for `none`). "
+          "`lzo` and `brotli` are rejected "
           "when a Parquet format is used (the Java connector ships no codec for them and fails "
           "at runtime).");
   def.define("schema.compatibility", T::kString)
@@ -616,9 +617,10 @@ ConfigDef build_connector_definition() {
   def.define("sluice.json.preserve.key.order", T::kBoolean)
       .default_value("false")
       .importance(Importance::kLow)
-      .doc("sluice only. JsonFormat writes the keys of schemaless JSON objects and maps in Java "
-           "HashMap order, as the Java connector does (byte-identical output); true keeps the "
-           "order the producer wrote them in.");
+      .doc(
+          "sluice only. JsonFormat writes the keys of schemaless JSON objects and maps in Java "
+          "HashMap order, as the Java connector does (byte-identical output); true keeps the "
+          "order the producer wrote them in.");
   def.define("sluice.json.double.digits", T::kString)
       .default_value("jdk17")
       .validator(Validator::one_of(enum_texts(kJsonDoubleDigits), true))

@@ -3,60 +3,12 @@
 #include "avro/encoder.h"
 #include "format/connect_value_string.h"
 #include "format/java_hash_code.h"
+#include "format/schema_fit.h"
+#include "format/view_schemas.h"
 
 namespace sluice::format {
 
-namespace {
-
-using connect::Schema;
 using connect::SchemaType;
-
-// The headers view's schema: an array of the unnamed struct {key: STRING, value: STRING} (both
-// required), as the connector's HeaderRecordView declares it.
-const connect::SchemaPtr& headers_view_schema() {
-  static const connect::SchemaPtr kSchema = [] {
-    auto text = std::make_shared<Schema>();
-    text->type = SchemaType::kString;
-    auto header = std::make_shared<Schema>();
-    header->type = SchemaType::kStruct;
-    header->fields.push_back(connect::Field{"key", 0, text});
-    header->fields.push_back(connect::Field{"value", 1, text});
-    auto array = std::make_shared<Schema>();
-    array->type = SchemaType::kArray;
-    array->value_schema = std::move(header);
-    return connect::SchemaPtr(std::move(array));
-  }();
-  return kSchema;
-}
-
-// The logical type AvroData converts a primitive by (its Java class depends on it), or "".
-std::string_view logical_name(const Schema& schema) {
-  for (std::string_view name : {connect::kDecimalLogicalName, connect::kDateLogicalName,
-                                connect::kTimeLogicalName, connect::kTimestampLogicalName}) {
-    if (schema.is_logical(name)) return name;
-  }
-  return {};
-}
-
-// Whether AvroData.fromConnectData(file, value) accepts a value whose own schema is `schema`:
-// casts to the Java class of the file schema's type, and Struct.schema().equals() for structs.
-bool fits(const Schema& file, const Schema& schema) {
-  if (&file == &schema) return true;
-  if (file.type != schema.type) return false;
-  switch (file.type) {
-    case SchemaType::kStruct:
-      return connect::schemas_equal(&file, &schema);
-    case SchemaType::kArray:
-      return fits(*file.value_schema, *schema.value_schema);
-    case SchemaType::kMap:
-      return fits(*file.key_schema, *schema.key_schema) &&
-             fits(*file.value_schema, *schema.value_schema);
-    default:
-      return logical_name(file) == logical_name(schema);
-  }
-}
-
-}  // namespace
 
 // The format's ByteSink as the Avro module's (both only append).
 class AvroRecordWriter::SinkAdapter final : public avro::ByteSink {
@@ -67,13 +19,6 @@ class AvroRecordWriter::SinkAdapter final : public avro::ByteSink {
  private:
   format::ByteSink& sink_;
 };
-
-void AvroRecordWriter::HashMapEntryOrder::order(const connect::Schema& map_schema,
-                                                const connect::Value& map,
-                                                std::vector<uint32_t>& order) {
-  ConnectMapKeys keys(map_schema.key_schema.get(), map);
-  hash_map_.compute(static_cast<uint32_t>(map.map_size()), keys, order);
-}
 
 AvroRecordWriter::AvroRecordWriter(ByteSink& sink, AvroWriterOptions options)
     : sink_(std::make_unique<SinkAdapter>(sink)),
@@ -101,7 +46,7 @@ Status AvroRecordWriter::start(const connect::SchemaPtr& schema) {
 
 Status AvroRecordWriter::check_schema(const connect::SchemaPtr& schema, RecordView view) {
   if (schema == file_schema_ || schema == fitting_schema_) return Status::ok_status();
-  if (!fits(*file_schema_, *schema)) {
+  if (!avro_data_accepts(*file_schema_, *schema)) {
     const char* what = view == RecordView::kKey ? "key" : "value";
     return Status::data_error(
         std::string(file_schema_->type == SchemaType::kStruct ? "Mismatching struct schema"
@@ -154,7 +99,7 @@ Status AvroRecordWriter::append_header(const connect::Header& header, std::strin
 }
 
 Status AvroRecordWriter::write_headers(const connect::SinkRecord& record) {
-  if (container_ == nullptr) SLUICE_RETURN_IF_ERROR(start(headers_view_schema()));
+  if (container_ == nullptr) SLUICE_RETURN_IF_ERROR(start(headers_array_schema()));
   return container_->append_datum([&](std::string& block) {
     avro::Encoder encoder(block);
     // GenericDatumWriter: one block of all items, then the end marker (just it when empty).
@@ -181,6 +126,7 @@ uint64_t AvroRecordWriter::bytes_written() const {
 
 AvroRecordWriterProvider::AvroRecordWriterProvider(const FormatOptions& options) {
   options_.codec = options.avro_codec;
+  options_.data = options.avro_data;
   options_.header_double_digits = options.json_double_digits;
   options_.memory = options.memory;
 }

@@ -44,7 +44,7 @@
 #include "connect/avro_value_encoder.h"
 #include "connect/connect_to_avro_schema.h"
 #include "format/byte_sink.h"
-#include "format/java_hash_map_order.h"
+#include "format/hash_map_entry_order.h"
 #include "format/record_writer.h"
 #include "format/record_writer_provider.h"
 #include "util/java_number_format.h"
@@ -73,19 +73,11 @@ class AvroRecordWriter final : public RecordWriter {
   Status close() override;
   uint64_t bytes_written() const override;
   // Bytes held in memory for the file outside its sink (the block being built).
-  size_t held_bytes() const { return container_ == nullptr ? 0 : container_->held_bytes(); }
+  size_t held_bytes() const override {
+    return container_ == nullptr ? 0 : container_->held_bytes();
+  }
 
  private:
-  // Orders a map's entries as java.util.HashMap iterates them.
-  class HashMapEntryOrder final : public connect::MapEntryOrder {
-   public:
-    void order(const connect::Schema& map_schema, const connect::Value& map,
-               std::vector<uint32_t>& order) override;
-
-   private:
-    JavaHashMapOrder hash_map_;
-  };
-
   // Creates the container on the first record, from its schema.
   Status start(const connect::SchemaPtr& schema);
   // Whether a key or value of `schema` can be written with the file's schema (see above).

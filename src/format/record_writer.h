@@ -53,6 +53,9 @@ class RecordWriter {
   virtual Status close() = 0;
   // Bytes handed to the sink so far, after compression.
   virtual uint64_t bytes_written() const = 0;
+  // Bytes the writer holds in memory outside its sink (an Avro block being built, a Parquet row
+  // group's pages), so the sink core can see which files hold the most.
+  virtual size_t held_bytes() const { return 0; }
 };
 
 }  // namespace sluice::format

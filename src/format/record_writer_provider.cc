@@ -3,6 +3,7 @@
 #include "format/avro_record_writer.h"
 #include "format/bytearray_record_writer.h"
 #include "format/json_record_writer.h"
+#include "format/parquet_record_writer.h"
 
 namespace sluice::format {
 
@@ -52,7 +53,8 @@ Result<std::unique_ptr<RecordWriterProvider>> make_record_writer_provider(
         return std::unique_ptr<RecordWriterProvider>(
             std::make_unique<AvroRecordWriterProvider>(options));
       }
-      return Status::invalid_argument("ParquetFormat is not implemented yet");
+      return std::unique_ptr<RecordWriterProvider>(
+          std::make_unique<ParquetRecordWriterProvider>(options));
   }
   return Status::invalid_argument("unknown format");
 }

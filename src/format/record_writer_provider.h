@@ -11,10 +11,12 @@
 #include <string_view>
 
 #include "avro/codec.h"
+#include "connect/avro_data_config.h"
 #include "format/byte_sink.h"
 #include "format/compressor.h"
 #include "format/json_value_encoder.h"
 #include "format/record_writer.h"
+#include "parquet/metadata.h"
 #include "util/java_number_format.h"
 #include "util/memory_account.h"
 #include "util/status.h"
@@ -37,9 +39,18 @@ struct FormatOptions {
   // sluice extension: Java 17's Double/Float.toString digits (byte-identical to the Java connector
   // on Java 11/17) or the shortest ones of JDK >= 19.
   util::JavaDoubleDigits json_double_digits = util::JavaDoubleDigits::kJdk17;
-  avro::CodecId avro_codec = avro::CodecId::kNull;  // avro.codec
-  std::string bytearray_extension = ".bin";         // format.bytearray.extension
-  std::string bytearray_separator = "\n";           // format.bytearray.separator
+  avro::CodecId avro_codec = avro::CodecId::kNull;                               // avro.codec
+  parquet::CompressionCodec parquet_codec = parquet::CompressionCodec::kSnappy;  // parquet.codec
+  // AvroData of the Avro and Parquet writers, from the connector's schemas.cache.config,
+  // enhanced.avro.schema.support (true by default here, unlike AvroData's own default),
+  // connect.meta.data and allow.optional.map.keys.
+  connect::AvroDataConfig avro_data = [] {
+    connect::AvroDataConfig c;
+    c.enhanced_avro_schema_support = true;
+    return c;
+  }();
+  std::string bytearray_extension = ".bin";  // format.bytearray.extension
+  std::string bytearray_separator = "\n";    // format.bytearray.separator
   // Charged with what open files hold in memory outside their sinks (an Avro file's block being
   // built); the process's MemoryBudget. None: not counted. Must outlive the providers' writers.
   util::MemoryAccount* memory = nullptr;
@@ -56,7 +67,7 @@ class RecordWriterProvider {
 };
 
 // Fails with kInvalidArgument for a combination the connector rejects (gzip with Avro or Parquet,
-// a compression level outside -1..9) and for formats not implemented yet.
+// a compression level outside -1..9).
 Result<std::unique_ptr<RecordWriterProvider>> make_record_writer_provider(
     FormatClass format, const FormatOptions& options);
 

@@ -1,6 +1,7 @@
 // The page codecs of page_compressor.h.
 #include "parquet/page_compressor.h"
 
+#include <lz4.h>
 #include <snappy.h>
 #include <zlib.h>
 #include <zstd.h>
@@ -107,6 +108,63 @@ class ZstdCompressor final : public PageCompressor {
   ZSTD_CCtx* cctx_ = nullptr;
 };
 
+// LZ4_RAW: one raw LZ4 block, no frame and no size prefix (parquet-format Compression.md).
+// LZ4 (deprecated): the Hadoop framing parquet-java's LZ4 writes through Hadoop's Lz4Codec and
+// BlockCompressorStream: per chunk of at most 261,100 input bytes (its 256 KiB buffer less the
+// codec's overhead allowance), the chunk's length and the compressed block's length as u32
+// big-endian, then the block. A 64 KiB page is one chunk.
+class Lz4Compressor final : public PageCompressor {
+ public:
+  explicit Lz4Compressor(bool hadoop_framing) : hadoop_(hadoop_framing) {}
+
+  CompressionCodec codec() const override {
+    return hadoop_ ? CompressionCodec::kLz4 : CompressionCodec::kLz4Raw;
+  }
+
+  Result<std::string_view> compress(std::string_view body, std::string& scratch) override {
+    scratch.clear();
+    if (!hadoop_) {
+      SLUICE_RETURN_IF_ERROR(append_block(body, scratch));
+      return std::string_view(scratch);
+    }
+    constexpr size_t kChunk = 256 * 1024 - (256 * 1024 / 255 + 16);
+    size_t at = 0;
+    do {
+      const std::string_view chunk = body.substr(at, kChunk);
+      append_u32(scratch, static_cast<uint32_t>(chunk.size()));
+      const size_t length_at = scratch.size();
+      append_u32(scratch, 0);
+      SLUICE_RETURN_IF_ERROR(append_block(chunk, scratch));
+      const uint32_t compressed = static_cast<uint32_t>(scratch.size() - length_at - 4);
+      for (int i = 0; i < 4; ++i) {
+        scratch[length_at + i] = static_cast<char>(compressed >> (24 - 8 * i));
+      }
+      at += chunk.size();
+    } while (at < body.size());
+    return std::string_view(scratch);
+  }
+
+ private:
+  static void append_u32(std::string& out, uint32_t v) {
+    for (int shift = 24; shift >= 0; shift -= 8) out.push_back(static_cast<char>(v >> shift));
+  }
+  static Status append_block(std::string_view input, std::string& out) {
+    if (input.size() > static_cast<size_t>(LZ4_MAX_INPUT_SIZE)) {
+      return Status::fatal("parquet lz4: page over LZ4's 2 GiB input limit");
+    }
+    const size_t at = out.size();
+    const int bound = LZ4_compressBound(static_cast<int>(input.size()));
+    out.resize(at + static_cast<size_t>(bound));
+    const int n =
+        LZ4_compress_default(input.data(), out.data() + at, static_cast<int>(input.size()), bound);
+    if (n <= 0 && !input.empty()) return Status::fatal("parquet lz4: compression failed");
+    out.resize(at + static_cast<size_t>(std::max(n, 0)));
+    return Status::ok_status();
+  }
+
+  bool hadoop_;
+};
+
 }  // namespace
 
 Result<std::unique_ptr<PageCompressor>> make_page_compressor(CompressionCodec codec, int level) {
@@ -127,10 +185,14 @@ Result<std::unique_ptr<PageCompressor>> make_page_compressor(CompressionCodec co
           level == kDefaultCodecLevel ? 3 : std::clamp(level, ZSTD_minCLevel(), ZSTD_maxCLevel());
       return std::unique_ptr<PageCompressor>(std::make_unique<ZstdCompressor>(bounded));
     }
+    case CompressionCodec::kLz4:
+    case CompressionCodec::kLz4Raw:
+      return std::unique_ptr<PageCompressor>(
+          std::make_unique<Lz4Compressor>(codec == CompressionCodec::kLz4));
     default:
       return Status::invalid_argument(
           "parquet: codec " + std::to_string(static_cast<int>(codec)) +
-          " is not supported (allowed: UNCOMPRESSED, SNAPPY, GZIP, ZSTD)");
+          " is not supported (allowed: UNCOMPRESSED, SNAPPY, GZIP, ZSTD, LZ4, LZ4_RAW)");
   }
 }
 

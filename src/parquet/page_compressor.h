@@ -1,8 +1,9 @@
 // PageCompressor: compresses page bodies as Parquet's codecs store them (parquet-format,
 // Compression.md): SNAPPY one raw snappy block; GZIP one gzip member (RFC 1952); ZSTD one
-// Zstandard frame with its content size; UNCOMPRESSED the body itself. These framings differ
-// from Avro's (snappy there appends a CRC, deflate is raw), so avro::Codec is not reused; the
-// libraries are the same (libsnappy, zlib, libzstd).
+// Zstandard frame with its content size; LZ4_RAW one raw LZ4 block; LZ4 (deprecated) the Hadoop
+// framing parquet-java writes (length-prefixed LZ4 blocks); UNCOMPRESSED the body itself. These
+// framings differ from Avro's (snappy there appends a CRC, deflate is raw), so avro::Codec is not
+// reused; the libraries are the same (libsnappy, zlib, libzstd, liblz4).
 //
 // Keeps its library state (zlib stream, zstd context) between pages, reset per page, until
 // release_state(). Owned by one FileWriter; not thread-safe.
@@ -31,7 +32,7 @@ class PageCompressor {
   virtual void release_state() {}
 };
 
-// Fails with kInvalidArgument for LZO, BROTLI, LZ4 and LZ4_RAW (not offered), or a level the
+// Fails with kInvalidArgument for LZO and BROTLI (not offered), or a level the
 // codec does not take (GZIP: -1..9; ZSTD is clamped to libzstd's range).
 Result<std::unique_ptr<PageCompressor>> make_page_compressor(CompressionCodec codec,
                                                              int level = kDefaultCodecLevel);

@@ -76,11 +76,32 @@ Result<format::FormatClass> format_class(config::FormatClass f) {
     case config::FormatClass::kAvro:
       return format::FormatClass::kAvro;
     case config::FormatClass::kParquet:
+      return format::FormatClass::kParquet;
+  }
+  return Status::invalid_argument("unknown format.class " + std::string(config::to_string(f)));
+}
+
+// lzo and brotli are refused by the connector config whenever a Parquet format is used.
+parquet::CompressionCodec parquet_codec(config::ParquetCodec c) {
+  switch (c) {
+    case config::ParquetCodec::kSnappy:
+      return parquet::CompressionCodec::kSnappy;
+    case config::ParquetCodec::kGzip:
+      return parquet::CompressionCodec::kGzip;
+    case config::ParquetCodec::kZstd:
+      return parquet::CompressionCodec::kZstd;
+    case config::ParquetCodec::kLz4:
+      return parquet::CompressionCodec::kLz4;
+    case config::ParquetCodec::kLz4Raw:
+      return parquet::CompressionCodec::kLz4Raw;
+    case config::ParquetCodec::kLzo:
+      return parquet::CompressionCodec::kLzo;
+    case config::ParquetCodec::kBrotli:
+      return parquet::CompressionCodec::kBrotli;
+    case config::ParquetCodec::kNone:
       break;
   }
-  return Status::invalid_argument("format.class " + std::string(config::to_string(f)) +
-                                  " is not supported by this version of sluice yet (JsonFormat, "
-                                  "ByteArrayFormat and AvroFormat are)");
+  return parquet::CompressionCodec::kUncompressed;
 }
 
 avro::CodecId avro_codec(config::AvroCodec c) {
@@ -350,6 +371,11 @@ Status ConnectorRuntime::build() {
                              ? util::JavaDoubleDigits::kShortest
                              : util::JavaDoubleDigits::kJdk17;
   f.avro_codec = avro_codec(c.avro_codec());
+  f.parquet_codec = parquet_codec(c.parquet_codec());
+  f.avro_data.schemas_cache_size = c.schemas_cache_config();
+  f.avro_data.enhanced_avro_schema_support = c.enhanced_avro_schema_support();
+  f.avro_data.connect_meta_data = c.connect_meta_data();
+  f.avro_data.allow_optional_map_keys = c.allow_optional_map_keys();
   f.bytearray_extension = c.format_bytearray_extension();
   f.bytearray_separator = c.format_bytearray_separator();
   SLUICE_ASSIGN_OR_RETURN(format::FormatClass value_format, format_class(c.format_class()));

@@ -29,23 +29,10 @@ std::vector<config::ConfigProblem> check_feature_support(const config::RawConfig
                                                          const config::WorkerConfig& /*worker*/,
                                                          const config::S3SinkConnectorConfig& c) {
   std::vector<config::ConfigProblem> out;
-  using config::FormatClass;
-  if (c.format_class() == FormatClass::kParquet) {
-    out.push_back(unsupported(raw, "format.class", "writing Parquet files"));
-  }
   if (!c.transforms().empty())
     out.push_back(unsupported(raw, "transforms", "Single message transforms"));
   if (!c.predicates().empty())
     out.push_back(unsupported(raw, "predicates", "Transform predicates"));
-  if (c.store_kafka_keys() && c.keys_format_class() == FormatClass::kParquet) {
-    out.push_back(unsupported(
-        raw, "keys.format.class",
-        "Parquet keys files (AvroFormat, JsonFormat and ByteArrayFormat are supported)"));
-  }
-  if (c.store_kafka_headers() && c.headers_format_class() == FormatClass::kParquet) {
-    out.push_back(unsupported(raw, "headers.format.class",
-                              "Parquet headers files (AvroFormat and JsonFormat are supported)"));
-  }
   // Settings that are accepted but change nothing here.
   if (raw.contains("max.write.duration.ms")) {
     out.push_back(no_effect(raw, "max.write.duration.ms",

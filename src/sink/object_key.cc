@@ -12,14 +12,6 @@ bool is_blank(std::string_view s) {
   return true;
 }
 
-std::string lower_ascii(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 }  // namespace
 
 void append_zero_padded(int64_t value, int width, std::string* out) {
@@ -64,56 +56,6 @@ std::string build_object_key(const ObjectKeyLayout& layout, std::string_view par
   append_object_key(layout, partitioned_path, topic, kafka_partition, start_offset, extension,
                     &key);
   return key;
-}
-
-Result<std::string> format_extension(FileFormat format, std::string_view compression_type,
-                                     std::string_view parquet_codec,
-                                     std::string_view bytearray_extension) {
-  const std::string compression = lower_ascii(compression_type);
-  if (compression != "none" && compression != "gzip" && !compression.empty()) {
-    return Status::invalid_argument("s3.compression.type: '" + std::string(compression_type) +
-                                    "' is not one of none, gzip");
-  }
-  const bool gzip = compression == "gzip";
-  switch (format) {
-    case FileFormat::kAvro:
-      return std::string(".avro");
-    case FileFormat::kJson:
-      return std::string(gzip ? ".json.gz" : ".json");
-    case FileFormat::kByteArray: {
-      std::string ext(bytearray_extension);
-      if (gzip) ext += ".gz";
-      return ext;
-    }
-    case FileFormat::kParquet: {
-      const std::string codec = lower_ascii(parquet_codec);
-      // parquet-java's CompressionCodecName extensions (parquet >= 1.13 for lz4).
-      std::string_view part;
-      if (codec == "none" || codec == "uncompressed") {
-        part = "";
-      } else if (codec == "snappy") {
-        part = ".snappy";
-      } else if (codec == "gzip") {
-        part = ".gz";
-      } else if (codec == "zstd") {
-        part = ".zstd";
-      } else if (codec == "lz4") {
-        part = ".lz4hadoop";
-      } else if (codec == "lz4_raw") {
-        part = ".lz4raw";
-      } else if (codec == "brotli") {
-        part = ".br";
-      } else if (codec == "lzo") {
-        part = ".lzo";
-      } else {
-        return Status::invalid_argument("parquet.codec: '" + std::string(parquet_codec) +
-                                        "' is not one of none, snappy, gzip, zstd, lz4, lz4_raw, "
-                                        "brotli, lzo");
-      }
-      return std::string(part) + ".parquet";
-    }
-  }
-  return Status::invalid_argument("unknown format");
 }
 
 }  // namespace sluice::sink

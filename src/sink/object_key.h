@@ -45,18 +45,4 @@ inline constexpr std::string_view kValueViewExtension = "";
 inline constexpr std::string_view kKeysViewExtension = ".keys";
 inline constexpr std::string_view kHeadersViewExtension = ".headers";
 
-enum class FileFormat { kAvro, kJson, kByteArray, kParquet };
-
-// The extension a format's files get (spec §3.5):
-//   Avro       ".avro" whatever the codec
-//   JSON       ".json", ".json.gz" with s3.compression.type=gzip
-//   ByteArray  format.bytearray.extension (default ".bin"), plus ".gz" with gzip
-//   Parquet    codec part + ".parquet": none "", snappy ".snappy", gzip ".gz", zstd ".zstd",
-//              lz4 ".lz4hadoop", lz4_raw ".lz4raw", brotli ".br", lzo ".lzo"
-// `compression_type` is s3.compression.type ("none" or "gzip"), `parquet_codec` is
-// parquet.codec (case-insensitive). An unknown codec or compression type is InvalidArgument.
-Result<std::string> format_extension(FileFormat format, std::string_view compression_type,
-                                     std::string_view parquet_codec = "snappy",
-                                     std::string_view bytearray_extension = ".bin");
-
 }  // namespace sluice::sink

@@ -94,7 +94,9 @@ TopicPartitionWriter::~TopicPartitionWriter() {
 uint64_t TopicPartitionWriter::buffered_bytes() const {
   uint64_t total = 0;
   for (const auto& f : files_) {
-    for (const auto& view : f->views) total += view->buffer.total_bytes();
+    for (const auto& view : f->views) {
+      total += view->buffer.total_bytes() + (view->writer ? view->writer->held_bytes() : 0);
+    }
   }
   return total;
 }

@@ -131,6 +131,7 @@ class TopicPartitionWriter {
 
   bool has_open_files() const { return !files_.empty(); }
   bool has_pending_uploads() const { return !pending_.empty(); }
+  // Bytes the open files hold: their part buffers and what their record writers hold.
   uint64_t buffered_bytes() const;
   size_t open_file_count() const { return files_.size(); }
   const std::string& topic() const { return topic_; }

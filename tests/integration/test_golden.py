@@ -3,7 +3,10 @@ the same object keys and the same bytes as Confluent's S3 sink 12.1.9 did for th
 
 Avro cases (mode `oracle`) differ from run to run only in the 16-byte sync marker Java draws at random per file: with
 the marker of Java's file put in place of sluice's, the files must be identical too (schema text, codec, block cuts
-and data), and fastavro must read the same records from both. Parquet cases are not replayed yet.
+and data), and fastavro must read the same records from both. Parquet cases (mode `oracle`: parquet-java's footer lists
+encodings in HashSet order, and sluice's pages and encodings may differ where ours are better) must give pyarrow the
+same Parquet schema (names, physical and logical types, repetition, LIST/MAP shapes), the same key/value metadata
+(`parquet.avro.schema` text included), the same codec per column and the same rows, value for value.
 
 Cases whose records are in Confluent's wire format (AvroConverter keys or values) carry the registry's schemas in
 `registry.json`: the replay registers them under the fresh topic's subjects, in the same order (so with the same
@@ -36,6 +39,11 @@ def compare_cases() -> list[str]:
 def avro_cases() -> list[str]:
     return sorted(p.parent.name for p in GOLDEN_DIR.glob("*/connector.properties")
                   if "format.avro.AvroFormat" in p.read_text(encoding="utf-8"))
+
+
+def parquet_cases() -> list[str]:
+    return sorted(p.parent.name for p in GOLDEN_DIR.glob("*/connector.properties")
+                  if "format.parquet.ParquetFormat" in p.read_text(encoding="utf-8"))
 
 
 def register_schemas(case_dir: Path, topic: str, registry_url: str) -> dict[str, dict[int, int]]:
@@ -218,3 +226,36 @@ def test_golden_avro_case(case, testenv, s3, make_topic, kafka_producer, kafka_c
             assert list(ours) == list(java), obj["key"]
     assert not mismatches, f"{len(mismatches)} of {len(spec['objects'])} objects differ from Java's:\n" + "\n".join(
         mismatches)
+
+
+def parquet_content(data: bytes) -> dict:
+    """What a Parquet file holds for a reader, without what only its writer decides (created_by, page sizes,
+    encodings, statistics)."""
+    import pyarrow.parquet as pq
+
+    file = pq.ParquetFile(io.BytesIO(data))
+    meta = file.metadata
+    return {
+        "schema": str(file.schema).split("\n", 1)[1],  # without the object's address
+        "arrow_schema": str(file.schema_arrow),
+        "key_value_metadata": {k.decode(): v.decode() for k, v in (meta.metadata or {}).items()},
+        "codecs": sorted({meta.row_group(g).column(c).compression
+                          for g in range(meta.num_row_groups) for c in range(meta.num_columns)}),
+        "rows": file.read().to_pylist(),
+    }
+
+
+@pytest.mark.parametrize("case", parquet_cases())
+def test_golden_parquet_case(case, testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix,
+                             tmp_path):
+    case_dir = GOLDEN_DIR / case
+    spec = json.loads((case_dir / "case.json").read_text(encoding="utf-8"))
+    written = replay(case, testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix,
+                     tmp_path)
+    for obj in spec["objects"]:
+        ours, java = parquet_content(written[obj["key"]]), parquet_content((case_dir / obj["file"]).read_bytes())
+        for part in ("schema", "arrow_schema", "key_value_metadata", "codecs"):
+            assert ours[part] == java[part], f"{obj['key']}: {part} differs"
+        assert len(ours["rows"]) == len(java["rows"]), obj["key"]
+        for i, (a, b) in enumerate(zip(ours["rows"], java["rows"])):
+            assert a == b, f"{obj['key']}: row {i} differs\n  sluice: {a}\n  Java:   {b}"

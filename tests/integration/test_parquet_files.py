@@ -1,10 +1,11 @@
 """The Parquet files sluice's Parquet module writes, read by two independent readers (pyarrow = Arrow C++, and
 DuckDB): every physical type, OPTIONAL and REQUIRED columns, the common logical types, every codec offered
-(uncompressed, snappy, gzip, zstd), several pages and row groups per column, all-null columns, a file without rows,
-and the writer specification's golden file A; and a nested file (structs, parquet-avro's 2-level lists, 3-level lists,
-maps, lists of lists and of structs, with empty and null lists, null elements and null structs). Values, nulls and the
-footer statistics (per row group) must be what the writer was given. The files come from the unit-test binary's DumpFilesTest (tests/unit/parquet/
-dump_files_test.cc), which writes them when SLUICE_PARQUET_DUMP_DIR is set; expected_row() mirrors its rows."""
+(uncompressed, snappy, gzip, zstd, lz4_raw, and lz4 in the Hadoop framing), several pages and row groups per column,
+all-null columns, a file without rows, and the writer specification's golden file A; and a nested file (structs,
+parquet-avro's 2-level lists, 3-level lists, maps, lists of lists and of structs, with empty and null lists, null
+elements and null structs). Values, nulls and the footer statistics (per row group) must be what the writer was
+given. The files come from the unit-test binary's DumpFilesTest (tests/unit/parquet/dump_files_test.cc), which
+writes them when SLUICE_PARQUET_DUMP_DIR is set; expected_row() mirrors its rows."""
 
 from __future__ import annotations
 
@@ -21,7 +22,10 @@ import pytest
 from sluice_process import SLUICE
 
 PARQUET_UNIT_TESTS = SLUICE.parent / "parquet_unit_tests"
-CODECS = {"uncompressed": "UNCOMPRESSED", "snappy": "SNAPPY", "gzip": "GZIP", "zstd": "ZSTD"}
+# The codec as pyarrow names it: LZ4_RAW is its "LZ4"; the deprecated Hadoop-framed LZ4 it reads but calls
+# "UNKNOWN". DuckDB does not read the Hadoop framing at all (neither Confluent's .lz4hadoop files).
+CODECS = {"uncompressed": "UNCOMPRESSED", "snappy": "SNAPPY", "gzip": "GZIP", "zstd": "ZSTD", "lz4_raw": "LZ4",
+          "lz4": "UNKNOWN"}
 ROWS = 5000
 COLUMNS = ["b", "i32", "i64", "f", "d", "s", "fx", "by", "date", "ts", "tm", "dec", "bdec", "u8", "i16"]
 UTC = datetime.timezone.utc
@@ -112,7 +116,7 @@ def test_duckdb_reads_values_and_statistics_of_every_codec(dump):
         row["ts"] = 1700000000123 + 1000 * k
         row["tm"] = row["tm"].replace(tzinfo=UTC)  # TIME(isAdjustedToUTC=true) is TIME WITH TIME ZONE
         expected.append(tuple(row[c] for c in COLUMNS))
-    for codec in CODECS:
+    for codec in (c for c in CODECS if c != "lz4"):
         path = dump / f"alltypes-{codec}.parquet"
         assert _duckdb_rows(con, path) == expected, path.name
         stats = con.execute(

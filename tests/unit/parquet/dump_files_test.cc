@@ -121,7 +121,9 @@ TEST_F(DumpFilesTest, AllTypesEveryCodec) {
       {CompressionCodec::kUncompressed, "uncompressed"},
       {CompressionCodec::kSnappy, "snappy"},
       {CompressionCodec::kGzip, "gzip"},
-      {CompressionCodec::kZstd, "zstd"}};
+      {CompressionCodec::kZstd, "zstd"},
+      {CompressionCodec::kLz4Raw, "lz4_raw"},
+      {CompressionCodec::kLz4, "lz4"}};
   for (auto [codec, name] : codecs) {
     StringByteSink sink;
     WriterProperties properties{.codec = codec, .page_size = 4096, .row_group_size = 64 * 1024};

@@ -33,20 +33,14 @@ TEST(FeatureSupportTest, PlainJsonConfigurationHasNoProblem) {
   EXPECT_TRUE(check(connector_raw({})).empty());
 }
 
-TEST(FeatureSupportTest, UnimplementedFeaturesAreErrorsNamingKeyAndValue) {
-  auto problems = check(
-      connector_raw({{"store.kafka.keys", "true"},
-                     {"keys.format.class", "ParquetFormat"},
-                     {"store.kafka.headers", "true"},
-                     {"headers.format.class", "ParquetFormat"},
-                     {"format.class", "io.confluent.connect.s3.format.parquet.ParquetFormat"}}));
-  ASSERT_EQ(problems.size(), 3u);
-  for (const auto& p : problems) EXPECT_EQ(p.severity, config::Severity::kError);
-  EXPECT_EQ(problems[0].key, "format.class");
-  EXPECT_NE(problems[0].message.find("ParquetFormat"), std::string::npos);
-  EXPECT_EQ(problems[1].key, "keys.format.class");
-  EXPECT_NE(problems[1].message.find("Parquet keys files"), std::string::npos);
-  EXPECT_EQ(problems[2].key, "headers.format.class");
+TEST(FeatureSupportTest, ParquetValuesKeysAndHeadersFilesAreSupported) {
+  EXPECT_TRUE(check(connector_raw(
+                        {{"store.kafka.keys", "true"},
+                         {"keys.format.class", "ParquetFormat"},
+                         {"store.kafka.headers", "true"},
+                         {"headers.format.class", "ParquetFormat"},
+                         {"format.class", "io.confluent.connect.s3.format.parquet.ParquetFormat"}}))
+                  .empty());
 }
 
 TEST(FeatureSupportTest, AvroKeysAndHeadersFilesAreSupportedAsTheDefault) {

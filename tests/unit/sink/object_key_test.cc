@@ -62,25 +62,5 @@ TEST(ObjectKeyTest, AppendsToTheCallerBuffer) {
   EXPECT_EQ(out, "s3://bucket/topics/t/partition=1/t+1+0000000009.bin");
 }
 
-TEST(FormatExtensionTest, SpecTable) {
-  EXPECT_EQ(*format_extension(FileFormat::kAvro, "none"), ".avro");
-  EXPECT_EQ(*format_extension(FileFormat::kAvro, "gzip"), ".avro");
-  EXPECT_EQ(*format_extension(FileFormat::kJson, "none"), ".json");
-  EXPECT_EQ(*format_extension(FileFormat::kJson, "gzip"), ".json.gz");
-  EXPECT_EQ(*format_extension(FileFormat::kByteArray, "none"), ".bin");
-  EXPECT_EQ(*format_extension(FileFormat::kByteArray, "gzip", "", ".dat"), ".dat.gz");
-  const std::pair<const char*, const char*> parquet[] = {
-      {"none", ".parquet"},      {"snappy", ".snappy.parquet"}, {"gzip", ".gz.parquet"},
-      {"zstd", ".zstd.parquet"}, {"lz4", ".lz4hadoop.parquet"}, {"lz4_raw", ".lz4raw.parquet"},
-      {"brotli", ".br.parquet"}, {"lzo", ".lzo.parquet"},       {"SNAPPY", ".snappy.parquet"}};
-  for (const auto& [codec, ext] : parquet) {
-    EXPECT_EQ(*format_extension(FileFormat::kParquet, "none", codec), ext) << codec;
-  }
-  EXPECT_EQ(format_extension(FileFormat::kParquet, "none", "lz5").status().code(),
-            StatusCode::kInvalidArgument);
-  EXPECT_EQ(format_extension(FileFormat::kJson, "bzip2").status().code(),
-            StatusCode::kInvalidArgument);
-}
-
 }  // namespace
 }  // namespace sluice::sink
