@@ -8,8 +8,9 @@ One command: preload (once) a topic of ~1 KB JSON records, then per round
       merely read the topic with the same librdkafka;
   (c) the same as (a) for the other paths (--paths): records of the same fields and size in
       Confluent's Avro wire format (a second topic, its schema registered in the testenv's Schema
-      Registry) read with AvroConverter and written as AvroFormat (snappy) and as JsonFormat,
-      counting sluice's requests to the registry.
+      Registry) read with AvroConverter and written as AvroFormat (snappy), as JsonFormat and as
+      ParquetFormat (snappy), counting sluice's requests to the registry; and as JsonConverter
+      envelopes with schemas (a third topic) written as ParquetFormat (snappy).
 Prints a table and writes build/bench/results.json. See bench/README.md.
 """
 from __future__ import annotations
@@ -58,11 +59,15 @@ class SinkPath:
     """One way through sluice: what the topic holds, the converters and the format written."""
     key: str
     label: str
-    value_format: str  # what the topic's values are: "json" or "avro" (Confluent wire format)
+    # what the topic's values are: "json", "avro" (Confluent wire format) or "json-schema"
+    # (JsonConverter envelopes)
+    value_format: str
     worker: dict
     connector: dict
     extension: str
 
+
+PARQUET_SNAPPY = {"format.class": "io.confluent.connect.s3.format.parquet.ParquetFormat", "parquet.codec": "snappy"}
 
 PATHS = {
     "json": SinkPath("json", "JSON in -> JSON out", "json", {}, {}, ".json"),
@@ -70,11 +75,17 @@ PATHS = {
                        {"format.class": "io.confluent.connect.s3.format.avro.AvroFormat", "avro.codec": "snappy"},
                        ".avro"),
     "avro-json": SinkPath("avro-json", "Avro in -> JSON out", "avro", {"value.converter": AVRO_CONVERTER}, {}, ".json"),
+    "avro-parquet": SinkPath("avro-parquet", "Avro in -> Parquet (snappy) out", "avro",
+                             {"value.converter": AVRO_CONVERTER}, PARQUET_SNAPPY, ".snappy.parquet"),
+    "jsonschema-parquet": SinkPath("jsonschema-parquet", "JSON with schema in -> Parquet (snappy) out", "json-schema",
+                                   {"value.converter": "org.apache.kafka.connect.json.JsonConverter",
+                                    "value.converter.schemas.enable": "true"},
+                                   PARQUET_SNAPPY, ".snappy.parquet"),
 }
 
 
 def topic_of(args, path: SinkPath) -> str:
-    return args.topic if path.value_format == "json" else args.avro_topic
+    return {"json": args.topic, "avro": args.avro_topic, "json-schema": args.jsonschema_topic}[path.value_format]
 
 
 def run_sluice(args, total: int, per_partition: int, work: Path, path: SinkPath = PATHS["json"]) -> dict:
@@ -197,6 +208,16 @@ def run_sluice(args, total: int, per_partition: int, work: Path, path: SinkPath 
 
 def first_records(body: bytes, path: SinkPath) -> tuple[int, dict]:
     """How many records a sampled object holds, and the first one as a dict."""
+    if path.extension.endswith(".parquet"):
+        import pyarrow.parquet as pq
+
+        with io.BytesIO(body) as f:
+            file = pq.ParquetFile(f)
+            codec = file.metadata.row_group(0).column(0).compression
+            records = file.read().to_pylist()
+        if codec != "SNAPPY":
+            raise ValueError(f"codec {codec}, expected SNAPPY")
+        return len(records), records[0]
     if path.extension == ".avro":
         import fastavro
 
@@ -348,19 +369,22 @@ def print_paths_table(summary: dict, rounds: list[dict], meta: dict) -> None:
     json_path = summary["sluice"]
     rows = [("JSON in -> JSON out (StringConverter)", json_path, None)]
     for key in meta["paths"]:
-        rows.append((PATHS[key].label + " (AvroConverter)", summary["paths"][key],
+        converter = "AvroConverter" if PATHS[key].value_format == "avro" else "JsonConverter"
+        rows.append((f"{PATHS[key].label} ({converter})", summary["paths"][key],
                      rounds[-1]["paths"][key].get("registry_requests")))
     print()
     print(f"other paths through sluice: topic {meta['avro_topic']}, the same fields and {meta['record_size']} B "
           f"per value in Confluent's Avro wire format (schema id {meta['avro_schema_id']}), "
-          f"{meta['avro_data_bytes'] / h.MB:,.0f} MB (key+value); median of {len(rounds)} round(s)")
-    print(f"{'':44} {'records/s':>10} {'MB/s':>7} {'steady MB/s':>12} {'CPU-s/GB':>9} {'peak RSS MiB':>13} "
+          f"{meta['avro_data_bytes'] / h.MB:,.0f} MB (key+value)"
+          + (f"; topic {meta['jsonschema_topic']}, the same as JsonConverter envelopes with their schema"
+             if "jsonschema_topic" in meta else "") + f"; median of {len(rounds)} round(s)")
+    print(f"{'':52} {'records/s':>10} {'MB/s':>7} {'steady MB/s':>12} {'CPU-s/GB':>9} {'peak RSS MiB':>13} "
           f"{'output MB':>10} {'registry [3]':>13}")
     for label, f, registry in rows:
         reg = f"{registry['schema_by_id']} / {registry['version_lookups']}" if registry else "-"
         steady = f"{f['steady_mb_per_s']:.1f}" if f.get("steady_mb_per_s") else "-"
         output = f"{f['output_mb']:,.0f}" if f.get("output_mb") else "-"
-        print(f"{label:44} {f['records_per_s']:>10,.0f} {f['mb_per_s']:>7.1f} {steady:>12} "
+        print(f"{label:52} {f['records_per_s']:>10,.0f} {f['mb_per_s']:>7.1f} {steady:>12} "
               f"{f['cpu_s_per_gb']:>9.2f} {f['peak_rss_mib']:>13.1f} {output:>10} {reg:>13}")
     print("[3] requests sluice made to the Schema Registry in the last round (its request log): schema by id / "
           "version lookups; AvroConverter must ask once per schema id.")
@@ -447,18 +471,21 @@ def main() -> int:
     parser.add_argument("--keep-objects", action="store_true", help="do not delete sluice's objects")
     parser.add_argument("--timeout-s", type=float, default=540)
     parser.add_argument("--stall-s", type=float, default=90)
-    parser.add_argument("--paths", default="avro-avro,avro-json",
+    parser.add_argument("--paths", default="avro-avro,avro-json,avro-parquet,jsonschema-parquet",
                         help="other paths run after the JSON one in each round, comma-separated: avro-avro "
-                             "(AvroConverter, AvroFormat snappy), avro-json (AvroConverter, JsonFormat); "
-                             "'' for none")
+                             "(AvroConverter, AvroFormat snappy), avro-json (AvroConverter, JsonFormat), "
+                             "avro-parquet (AvroConverter, ParquetFormat snappy), jsonschema-parquet "
+                             "(JsonConverter with schemas, ParquetFormat snappy); '' for none")
     parser.add_argument("--avro-topic", default="bench-avro-1k",
                         help="topic of the Avro paths (same size and partitions as --topic)")
+    parser.add_argument("--jsonschema-topic", default="bench-jsonschema-1k",
+                        help="topic of the JSON-with-schema path (same size and partitions as --topic)")
     parser.add_argument("--out", default=str(h.BUILD / "bench" / "results.json"))
     args = parser.parse_args()
     args.paths = [p for p in args.paths.split(",") if p]
     unknown = [p for p in args.paths if p not in PATHS or p == "json"]
     if unknown:
-        parser.error(f"unknown --paths {unknown} (allowed: avro-avro, avro-json)")
+        parser.error(f"unknown --paths {unknown} (allowed: {', '.join(k for k in PATHS if k != 'json')})")
     if args.records_per_partition % args.flush_size:
         parser.error("--records-per-partition must be a multiple of --flush-size")
 
@@ -475,6 +502,12 @@ def main() -> int:
     what = h.ensure_topic(args.topic, args.partitions, total, args.record_size)
     h.say(f"topic {args.topic}: {what}")
     warmed = h.warm_page_cache(args.topic)
+    if any(PATHS[p].value_format == "json-schema" for p in args.paths):
+        what = h.ensure_topic(args.jsonschema_topic, args.partitions, total, args.record_size,
+                              loadgen_args=("--value-format", "json-schema"), value_prefix=b'{"schema":')
+        h.say(f"topic {args.jsonschema_topic} (JsonConverter envelopes): {what}")
+        warmed += h.warm_page_cache(args.jsonschema_topic)
+        meta["jsonschema_topic"] = args.jsonschema_topic
     if args.paths:
         schema_id = h.register_loadgen_avro_schema(f"{args.avro_topic}-value")
         what = h.ensure_topic(args.avro_topic, args.partitions, total, args.record_size,

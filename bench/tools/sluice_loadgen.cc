@@ -8,6 +8,9 @@
 // (magic byte 0, the 4-byte schema id given by --avro-schema-id, then the Avro binary datum of
 // the record schema --print-avro-schema prints), padded to exactly --record-size bytes too. The
 // caller registers that schema (e.g. under <topic>-value) and passes the id the registry gave.
+//
+// With --value-format json-schema the values are JsonConverter envelopes (schemas.enable=true):
+// {"schema":<the same fields as a Connect struct>,"payload":{...}}, padded to --record-size too.
 #include <librdkafka/rdkafka.h>
 
 #include <CLI/CLI.hpp>
@@ -26,6 +29,14 @@ constexpr const char* kAvroSchema =
     R"({"type":"record","name":"LoadgenRecord","namespace":"sluice.bench","fields":[)"
     R"({"name":"id","type":"long"},{"name":"ts","type":"long"},{"name":"user","type":"string"},)"
     R"({"name":"amount","type":"double"},{"name":"pad","type":"string"}]})";
+
+// The Connect schema of --value-format json-schema values, in JsonConverter's envelope form.
+constexpr const char* kJsonSchemaEnvelope =
+    R"({"schema":{"type":"struct","name":"sluice.bench.LoadgenRecord","optional":false,"fields":[)"
+    R"({"field":"id","type":"int64","optional":false},{"field":"ts","type":"int64","optional":false},)"
+    R"({"field":"user","type":"string","optional":false},)"
+    R"({"field":"amount","type":"double","optional":false},)"
+    R"({"field":"pad","type":"string","optional":false}]},"payload":)";
 
 void append_varint(std::string& out, int64_t value) {
   uint64_t n = (static_cast<uint64_t>(value) << 1) ^ static_cast<uint64_t>(value >> 63);
@@ -144,8 +155,9 @@ int main(int argc, char** argv) {
   std::string value_format = "json";
   int avro_schema_id = -1;
   bool print_avro_schema = false;
-  app.add_option("--value-format", value_format, "json, or avro (Confluent wire format)")
-      ->check(CLI::IsMember({"json", "avro"}));
+  app.add_option("--value-format", value_format,
+                 "json, avro (Confluent wire format) or json-schema (JsonConverter envelopes)")
+      ->check(CLI::IsMember({"json", "avro", "json-schema"}));
   app.add_option("--avro-schema-id", avro_schema_id,
                  "Schema id written in avro values (the registry's id of --print-avro-schema)");
   app.add_flag("--print-avro-schema", print_avro_schema,
@@ -179,12 +191,15 @@ int main(int argc, char** argv) {
     if (avro) {
       encode_avro_value(value, avro_schema_id, i, ts, record_size);
     } else {
-      value = "{\"id\":" + std::to_string(i) + ",\"ts\":" + std::to_string(ts) +
-              ",\"user\":\"user-" + std::to_string(i % 100) +
-              "\",\"amount\":" + std::to_string(i % 1000) + ".5,\"pad\":\"";
-      if (static_cast<int>(value.size()) + 2 < record_size)
-        value.append(record_size - value.size() - 2, 'x');
-      value += "\"}";
+      const bool envelope = value_format == "json-schema";
+      value = envelope ? kJsonSchemaEnvelope : "";
+      value += "{\"id\":" + std::to_string(i) + ",\"ts\":" + std::to_string(ts) +
+               ",\"user\":\"user-" + std::to_string(i % 100) +
+               "\",\"amount\":" + std::to_string(i % 1000) + ".5,\"pad\":\"";
+      const size_t closing = envelope ? 3 : 2;
+      if (value.size() + closing < static_cast<size_t>(record_size))
+        value.append(record_size - value.size() - closing, 'x');
+      value += envelope ? "\"}}" : "\"}";
     }
     key = "key-" + std::to_string(i);
     for (;;) {

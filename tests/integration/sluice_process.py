@@ -58,12 +58,14 @@ class SluiceProcess:
     """One `sluice run`, its logs in a file of the test's tmp_path."""
 
     def __init__(self, tmp_path: Path, worker: dict, connector: dict, env: dict | None = None,
-                 args: list[str] | None = None, inherit_env: bool = True):
-        """`args`: options placed before the `run` subcommand, e.g. ["--log-level", "debug"]. `env` is added to
-        the test process's environment, or with inherit_env=False is the whole environment."""
+                 args: list[str] | None = None, inherit_env: bool = True, run_args: list[str] | None = None):
+        """`args`: options placed before the `run` subcommand, e.g. ["--log-level", "debug"]; `run_args`: options
+        of `run` itself, e.g. ["--memory-budget-mb", "12"]. `env` is added to the test process's environment, or
+        with inherit_env=False is the whole environment."""
         tmp_path.mkdir(parents=True, exist_ok=True)
         self.dir = tmp_path
         self.args = list(args or [])
+        self.run_args = list(run_args or [])
         self.worker_path = write_properties(tmp_path / "worker.properties", worker)
         self.connector_path = write_properties(tmp_path / "connector.properties", connector)
         self.log_path = tmp_path / "sluice.log"
@@ -77,7 +79,7 @@ class SluiceProcess:
         log.write(f"==== run {self.runs}\n")
         log.flush()
         self.proc = subprocess.Popen(
-            [str(SLUICE), *self.args, "run", "--worker", str(self.worker_path),
+            [str(SLUICE), *self.args, "run", *self.run_args, "--worker", str(self.worker_path),
              "--connector", str(self.connector_path)],
             stdout=log, stderr=subprocess.STDOUT, env=self.env)
         return self
