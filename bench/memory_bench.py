@@ -13,6 +13,10 @@ are open (so the group's committed offset cannot be used):
   2. then the process's CPU time (utime+stime) stays flat for --idle-s seconds: the queue has
      been drained through the converters and writers. An idle sluice burns ~nothing, a working
      one a core, so the edge is sharp.
+With --format parquet the records are JsonConverter envelopes whose pads are pseudo-random text (so Parquet's
+dictionaries and snappy cannot shrink them away) and sluice writes ParquetFormat (snappy) under
+--memory-budget-mb: with more record data than the budget, the budget must cut files early, every object written
+must be a Parquet file pyarrow reads, and peak RSS shows what the budget leaves for the process's fixed costs.
 See bench/README.md.
 """
 from __future__ import annotations
@@ -33,12 +37,19 @@ HOUR_MS = 3_600_000
 
 def run_case(args, files: int, per_file: int, work: Path) -> dict:
     count = files * per_file
-    topic = f"bench-mem-{files}f-{per_file}r-{args.record_size}b"
-    what = h.ensure_topic(topic, 1, count, args.record_size, START_TS, HOUR_MS // per_file)
+    parquet = args.format == "parquet"
+    topic = f"bench-mem-{files}f-{per_file}r-{args.record_size}b" + ("-jsonschema-random" if parquet else "")
+    loadgen_args = ("--value-format", "json-schema", "--random-pad") if parquet else ()
+    what = h.ensure_topic(topic, 1, count, args.record_size, START_TS, HOUR_MS // per_file,
+                          loadgen_args=loadgen_args, value_prefix=b'{"schema":' if parquet else b"")
     h.say(f"topic {topic}: {what}")
     name = f"bench-mem-{h.run_id()}"
     topics_dir = f"{args.prefix}/{name}"
-    worker = h.write_properties(work / "worker.properties", h.base_worker(**{"consumer.debug": "fetch"}))
+    worker_extra = {"consumer.debug": "fetch"}
+    if parquet:
+        worker_extra.update({"value.converter": "org.apache.kafka.connect.json.JsonConverter",
+                             "value.converter.schemas.enable": "true"})
+    worker = h.write_properties(work / "worker.properties", h.base_worker(**worker_extra))
     connector = h.base_connector(name, topic, topics_dir)
     connector.update({
         "partitioner.class": "io.confluent.connect.storage.partitioner.HourlyPartitioner",
@@ -47,13 +58,17 @@ def run_case(args, files: int, per_file: int, work: Path) -> dict:
         "timestamp.extractor": "Record",
         "flush.size": count * 10 + 1000,  # never reached: no file closes
     })
+    if parquet:
+        connector.update({"format.class": "io.confluent.connect.s3.format.parquet.ParquetFormat",
+                          "parquet.codec": "snappy"})
+    run_args = ["--memory-budget-mb", str(args.memory_budget_mb)] if args.memory_budget_mb else []
     connector_path = h.write_properties(work / "connector.properties", connector)
     log_path = work / f"sluice-{files}f-{per_file}r.log"
     end_fetch = re.compile(rf"Fetch topic {re.escape(topic)} \[0\] at offset {count}\b")
 
     h.say(f"sluice: {files:,} open files x {per_file} records (connector {name})")
     t0 = time.monotonic()
-    proc = h.launch([str(h.SLUICE), "--log-level", "debug", "run", "--worker", str(worker),
+    proc = h.launch([str(h.SLUICE), "--log-level", "debug", "run", *run_args, "--worker", str(worker),
                      "--connector", str(connector_path)], log_path)
     failure = None
     fetched_at = idle_at = None
@@ -95,6 +110,7 @@ def run_case(args, files: int, per_file: int, work: Path) -> dict:
     log = log_path.read_text(errors="replace")
     rotations = len(re.findall(r" rotating topic=", log))
     budget_hits = len(re.findall(r"memory budget of \d+ bytes reached", log))
+    checked = check_parquet_objects(topics_dir) if parquet else {}
     objects = h.delete_prefix(topics_dir + "/")
     result = {
         "open_files": files,
@@ -110,13 +126,18 @@ def run_case(args, files: int, per_file: int, work: Path) -> dict:
         "exit_status": exited.status,
         "rotations_logged": rotations,
         "memory_budget_hits": budget_hits,
+        "memory_budget_mb": args.memory_budget_mb,
+        "format": args.format,
+        **checked,
         "objects_written": objects,
         "log": str(log_path),
         "notable_log_lines": h.notable_log_lines(log_path),
     }
     if failure is None and exited.status != 0:
         failure = f"sluice exited with status {exited.status} after SIGTERM"
-    if failure is None and (rotations or budget_hits or objects):
+    if failure is None and parquet and checked.get("invalid_objects"):
+        failure = f"{checked['invalid_objects']} Parquet objects do not read: {checked['first_problem']}"
+    if failure is None and not parquet and (rotations or budget_hits or objects):
         failure = (f"files did not all stay open: {rotations} rotations, {budget_hits} memory-budget "
                    f"rotations, {objects} objects written")
     if failure:
@@ -125,18 +146,44 @@ def run_case(args, files: int, per_file: int, work: Path) -> dict:
     return result
 
 
+def check_parquet_objects(prefix: str) -> dict:
+    """Reads every object under `prefix` with pyarrow: the files the budget cut early must be whole."""
+    import io
+
+    import pyarrow.parquet as pq
+
+    rows = invalid = 0
+    problem = ""
+    for key in h.list_objects(prefix + "/"):
+        body = h.s3().get_object(Bucket=h.bucket(), Key=key)["Body"].read()
+        try:
+            rows += pq.ParquetFile(io.BytesIO(body)).metadata.num_rows
+        except Exception as e:  # noqa: BLE001 - any reader error makes the object invalid
+            invalid += 1
+            problem = problem or f"{key}: {e}"
+    return {"parquet_rows_in_objects": rows, "invalid_objects": invalid, "first_problem": problem}
+
+
 def print_table(cases: list[dict], meta: dict) -> None:
     print(f"sluice open-files memory benchmark, {meta['date_utc']}, git {meta['git']}, "
           f"{meta['cpus']} CPUs ({meta['cpu_model']})")
-    print(f"one Kafka partition; {meta['record_size']} B JSON records (StringConverter, JsonFormat, "
-          f"no compression); HourlyPartitioner + timestamp.extractor=Record; every file stays open")
+    parquet = meta.get("format") == "parquet"
+    if parquet:
+        print(f"one Kafka partition; {meta['record_size']} B JsonConverter envelopes with random pads, ParquetFormat "
+              f"snappy; HourlyPartitioner + timestamp.extractor=Record; memory budget "
+              f"{meta['memory_budget_mb'] or 512} MiB cuts files early; every object read back with pyarrow")
+    else:
+        print(f"one Kafka partition; {meta['record_size']} B JSON records (StringConverter, JsonFormat, "
+              f"no compression); HourlyPartitioner + timestamp.extractor=Record; every file stays open")
     print()
     print(f"{'open files':>10} {'records/file':>12} {'records':>9} {'data MB':>8} "
-          f"{'peak RSS MiB':>13} {'RSS idle MiB':>13} {'consume s':>10}")
+          f"{'peak RSS MiB':>13} {'RSS idle MiB':>13} {'consume s':>10}"
+          + (f" {'budget cuts':>12} {'objects':>8}" if parquet else ""))
     for c in cases:
         print(f"{c['open_files']:>10,} {c['records_per_file']:>12} {c['records']:>9,} "
               f"{c['value_bytes'] / h.MB:>8.1f} {c['peak_rss_kb'] / 1024:>13.1f} "
-              f"{c['rss_kb_when_idle'] / 1024:>13.1f} {c['consume_s']:>10.1f}")
+              f"{c['rss_kb_when_idle'] / 1024:>13.1f} {c['consume_s']:>10.1f}"
+              + (f" {c['memory_budget_hits']:>12} {c['objects_written']:>8}" if parquet else ""))
     print()
     by_rpf: dict[int, list[dict]] = {}
     for c in cases:
@@ -170,8 +217,15 @@ def main() -> int:
     parser.add_argument("--idle-cpu-s", type=float, default=0.05,
                         help="CPU seconds allowed during the idle window")
     parser.add_argument("--timeout-s", type=float, default=240)
-    parser.add_argument("--out", default=str(h.BUILD / "bench" / "memory.json"))
+    parser.add_argument("--format", choices=("json", "parquet"), default="json",
+                        help="json: StringConverter + JsonFormat, every file stays open; parquet: JsonConverter "
+                             "envelopes with random pads + ParquetFormat snappy, cut by the memory budget")
+    parser.add_argument("--memory-budget-mb", type=int, default=0,
+                        help="sluice run --memory-budget-mb (0: sluice's default, 512)")
+    parser.add_argument("--out", default=None, help="default build/bench/memory.json (memory-parquet.json)")
     args = parser.parse_args()
+    if args.out is None:
+        args.out = str(h.BUILD / "bench" / ("memory-parquet.json" if args.format == "parquet" else "memory.json"))
     files_list = [int(x) for x in args.files.split(",")]
     rpf_list = [int(x) for x in args.records_per_file.split(",")]
     for rpf in rpf_list:
@@ -182,7 +236,7 @@ def main() -> int:
     work.mkdir(parents=True, exist_ok=True)
     h.snapshot_binaries()
     meta = h.environment()
-    meta["record_size"] = args.record_size
+    meta.update({"record_size": args.record_size, "format": args.format, "memory_budget_mb": args.memory_budget_mb})
     cases = []
     for rpf in rpf_list:
         for files in files_list:

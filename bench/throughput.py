@@ -378,13 +378,13 @@ def print_paths_table(summary: dict, rounds: list[dict], meta: dict) -> None:
           f"{meta['avro_data_bytes'] / h.MB:,.0f} MB (key+value)"
           + (f"; topic {meta['jsonschema_topic']}, the same as JsonConverter envelopes with their schema"
              if "jsonschema_topic" in meta else "") + f"; median of {len(rounds)} round(s)")
-    print(f"{'':52} {'records/s':>10} {'MB/s':>7} {'steady MB/s':>12} {'CPU-s/GB':>9} {'peak RSS MiB':>13} "
+    print(f"{'':60} {'records/s':>10} {'MB/s':>7} {'steady MB/s':>12} {'CPU-s/GB':>9} {'peak RSS MiB':>13} "
           f"{'output MB':>10} {'registry [3]':>13}")
     for label, f, registry in rows:
         reg = f"{registry['schema_by_id']} / {registry['version_lookups']}" if registry else "-"
         steady = f"{f['steady_mb_per_s']:.1f}" if f.get("steady_mb_per_s") else "-"
         output = f"{f['output_mb']:,.0f}" if f.get("output_mb") else "-"
-        print(f"{label:52} {f['records_per_s']:>10,.0f} {f['mb_per_s']:>7.1f} {steady:>12} "
+        print(f"{label:60} {f['records_per_s']:>10,.0f} {f['mb_per_s']:>7.1f} {steady:>12} "
               f"{f['cpu_s_per_gb']:>9.2f} {f['peak_rss_mib']:>13.1f} {output:>10} {reg:>13}")
     print("[3] requests sluice made to the Schema Registry in the last round (its request log): schema by id / "
           "version lookups; AvroConverter must ask once per schema id.")

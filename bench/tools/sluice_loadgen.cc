@@ -11,6 +11,8 @@
 //
 // With --value-format json-schema the values are JsonConverter envelopes (schemas.enable=true):
 // {"schema":<the same fields as a Connect struct>,"payload":{...}}, padded to --record-size too.
+// --random-pad fills the JSON pads with letters and digits drawn from a generator seeded by the
+// record's id (the same topic every time) instead of 'x', for data that does not compress.
 #include <librdkafka/rdkafka.h>
 
 #include <CLI/CLI.hpp>
@@ -37,6 +39,22 @@ constexpr const char* kJsonSchemaEnvelope =
     R"({"field":"user","type":"string","optional":false},)"
     R"({"field":"amount","type":"double","optional":false},)"
     R"({"field":"pad","type":"string","optional":false}]},"payload":)";
+
+// Appends `n` pad characters: 'x', or letters and digits from a xorshift generator seeded by `id`.
+void append_pad(std::string& out, size_t n, bool random, long long id) {
+  if (!random) {
+    out.append(n, 'x');
+    return;
+  }
+  static constexpr char kChars[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  uint64_t state = static_cast<uint64_t>(id) * 0x9E3779B97F4A7C15ull + 1;
+  for (size_t i = 0; i < n; ++i) {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    out.push_back(kChars[state % 62]);
+  }
+}
 
 void append_varint(std::string& out, int64_t value) {
   uint64_t n = (static_cast<uint64_t>(value) << 1) ^ static_cast<uint64_t>(value >> 63);
@@ -160,6 +178,9 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"json", "avro", "json-schema"}));
   app.add_option("--avro-schema-id", avro_schema_id,
                  "Schema id written in avro values (the registry's id of --print-avro-schema)");
+  bool random_pad = false;
+  app.add_flag("--random-pad", random_pad,
+               "Pad JSON values with pseudo-random letters and digits instead of 'x'");
   app.add_flag("--print-avro-schema", print_avro_schema,
                "Print the Avro schema of avro values and exit");
   CLI11_PARSE(app, argc, argv);
@@ -198,7 +219,7 @@ int main(int argc, char** argv) {
                "\",\"amount\":" + std::to_string(i % 1000) + ".5,\"pad\":\"";
       const size_t closing = envelope ? 3 : 2;
       if (value.size() + closing < static_cast<size_t>(record_size))
-        value.append(record_size - value.size() - closing, 'x');
+        append_pad(value, record_size - value.size() - closing, random_pad, i);
       value += envelope ? "\"}}" : "\"}";
     }
     key = "key-" + std::to_string(i);
