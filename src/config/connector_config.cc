@@ -290,9 +290,11 @@ void define_value_schema_keys(ConfigDef& def) {
           "else the value converter's `schema.registry.url` and its other registry settings.");
   def.define_prefix("sluice.value.schema.registry.",
                     "sluice only. Schema Registry settings for `sluice.value.schema.subject`, "
-                    "read as a Confluent converter reads its registry settings with the "
-                    "`schema.registry.` prefix: `sluice.value.schema.registry.url`, "
-                    "`sluice.value.schema.registry.basic.auth.user.info`, ...");
+                    "read as a Confluent converter reads its own: `url` for "
+                    "`schema.registry.url`, `ssl.*` for `schema.registry.ssl.*`, other keys "
+                    "as the converter spells them (`basic.auth.credentials.source`, "
+                    "`basic.auth.user.info`, ...). Without them, the value converter's "
+                    "registry settings apply.");
 }
 
 ConfigDef build_connector_definition() {
