@@ -182,6 +182,37 @@ bool has_enum_symbol(const Schema& s, std::string_view prefix, std::string_view 
   return false;
 }
 
+// Whether a value of `kind` may bind to `s` at all: a cheap test that spares a union the error
+// message (a heap string) of each member that cannot take the value.
+bool kind_fits(const Schema& s, InKind kind, bool integral) {
+  const bool logical_text = s.is_logical(kDecimalLogicalName) || s.is_logical(kDateLogicalName) ||
+                            s.is_logical(kTimeLogicalName) || s.is_logical(kTimestampLogicalName);
+  if (logical_text && kind == InKind::kString) return true;
+  switch (s.type) {
+    case SchemaType::kBoolean:
+      return kind == InKind::kBoolean;
+    case SchemaType::kInt8:
+    case SchemaType::kInt16:
+    case SchemaType::kInt32:
+    case SchemaType::kInt64:
+      return kind == InKind::kNumber && integral;
+    case SchemaType::kFloat32:
+    case SchemaType::kFloat64:
+      return kind == InKind::kNumber;
+    case SchemaType::kString:
+      return kind == InKind::kString;
+    case SchemaType::kBytes:
+      return kind == InKind::kString || (kind == InKind::kNumber && logical_text);
+    case SchemaType::kArray:
+      return kind == InKind::kArray;
+    case SchemaType::kMap:
+      return kind == InKind::kObject;
+    case SchemaType::kStruct:
+      return kind == InKind::kObject || avro_data::is_union_schema(s) || is_json_schema_union(s);
+  }
+  return false;
+}
+
 template <typename In>
 class Binder {
  public:
@@ -360,7 +391,10 @@ class Binder {
   // The first member whose schema takes the value (a rejected attempt leaves its values in the
   // Arena, released with the batch).
   Status bind_union(const Schema& s, const In& in, const PathStep* path, Value* out) {
+    const InKind kind = in.kind();
+    const bool integral = kind == InKind::kNumber && in.integral();
     for (size_t i = 0; i < s.fields.size(); ++i) {
+      if (!kind_fits(*s.fields[i].schema, kind, integral)) continue;
       Value member;
       PathStep step{path, s.fields[i].name, 0, false};
       if (!bind(*s.fields[i].schema, in, &step, &member).ok() || member.is_null()) continue;

@@ -20,6 +20,8 @@ import fastavro
 import pyarrow.parquet as pq
 import pytest
 from confluent_kafka.schema_registry import Schema, SchemaRegistryClient
+from confluent_kafka.schema_registry.avro import AvroSerializer
+from confluent_kafka.serialization import MessageField, SerializationContext
 
 from conftest import read_env_file
 from sluice_process import (SluiceProcess, committed_offsets, connector_config, json_lines, list_keys,
@@ -210,6 +212,41 @@ def test_latest_version_of_a_registry_subject(testenv, s3, make_topic, kafka_pro
         schema = reader.writer_schema
     assert records == [{"n": 1, "s": "x"}, {"n": 2, "s": "y"}]
     assert schema["name"] == "Ping" and schema.get("connect.version") == 2, schema
+
+
+def test_parquet_files_equal_those_of_avro_records_with_the_same_schema(testenv, s3, make_topic, kafka_producer,
+                                                                       kafka_consumer, unique_name, s3_prefix,
+                                                                       tmp_path):
+    """The same records once as Avro (AvroSerializer registers ORDER_AVSC, sluice reads them with AvroConverter,
+    whose Parquet files match Confluent's: tests/golden parquet-*) and once as JSON text bound to that subject:
+    the Parquet files have the same parquet.avro.schema, Arrow schema and rows."""
+    url = read_env_file(testenv.env_file).get("SCHEMA_REGISTRY_URL")
+    if not url:
+        pytest.fail(f"{testenv.env_file} lacks SCHEMA_REGISTRY_URL: rerun `scripts/testenv up`")
+    avro_topic, json_topic = make_topic(), make_topic()
+    serializer = AvroSerializer(SchemaRegistryClient({"url": url}), json.dumps(ORDER_AVSC))
+    context = SerializationContext(avro_topic, MessageField.VALUE)
+    producer = kafka_producer()
+    produce_records(producer, avro_topic, [(0, serializer(expected(i), context)) for i in range(4)])
+    produce_records(producer, json_topic, [(0, json.dumps(order(i)).encode()) for i in range(4)])
+    parquet = {"format.class": "io.confluent.connect.s3.format.parquet.ParquetFormat", "flush.size": 4}
+    avro_worker = worker_config(testenv, **{"value.converter": "io.confluent.connect.avro.AvroConverter",
+                                            "value.converter.schema.registry.url": url})
+    tables = []
+    for run, topic, worker, extra in [
+            ("avro", avro_topic, avro_worker, {}),
+            ("json", json_topic, None, {"sluice.value.schema.subject": f"{avro_topic}-value",
+                                        "sluice.value.schema.registry.url": url})]:
+        keys = run_to_offset(tmp_path / run, testenv, s3, kafka_consumer, unique_name(run), topic,
+                             f"{s3_prefix}{run}/", 4, worker=worker, **parquet, **extra)
+        local = tmp_path / f"{run}.parquet"
+        local.write_bytes(read_object(s3, testenv.s3_bucket, keys[0]))
+        tables.append((pq.ParquetFile(local).metadata.metadata, pq.read_table(local)))
+    (avro_meta, avro_table), (json_meta, json_table) = tables
+    assert json_meta[b"parquet.avro.schema"] == avro_meta[b"parquet.avro.schema"]
+    assert json_table.schema.equals(avro_table.schema, check_metadata=True)
+    assert json_table.to_pylist() == avro_table.to_pylist()
+    assert json.loads(json_meta[b"parquet.avro.schema"])["connect.version"] == 1
 
 
 def test_a_bad_schema_file_is_a_configuration_error(testenv, make_topic, unique_name, s3_prefix, tmp_path):

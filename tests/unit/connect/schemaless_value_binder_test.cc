@@ -218,6 +218,28 @@ TEST(SchemalessValueBinderJsonSchema, BindsAJsonSchemaAndItsUnion) {
             std::string::npos);
 }
 
+TEST(SchemalessValueBinderAvroUnion, TheFirstMemberThatTakesTheValueGetsIt) {
+  Result<SchemaPtr> schema = supplied_schema_from_text(
+      R"({"type": "record", "name": "U", "fields": [
+          {"name": "u", "type": ["null", "int", "string", {"type": "array", "items": "int"}]}]})",
+      config::ValueSchemaType::kAvro);
+  ASSERT_TRUE(schema.ok()) << schema.status().message();
+  SchemalessValueBinder binder(*schema);
+  Arena arena;
+  auto bind = [&](std::string_view json) {
+    Value out;
+    Status st = binder.bind(nullptr, Value::string(json), arena, &out);
+    return st.ok() ? render(out) : "error: " + st.message();
+  };
+  EXPECT_EQ(bind(R"({"u": 5})"), "Struct{u=Struct{int=5,string=null,array=null}}");
+  EXPECT_EQ(bind(R"({"u": "x"})"), "Struct{u=Struct{int=null,string=\"x\",array=null}}");
+  EXPECT_EQ(bind(R"({"u": [1]})"), "Struct{u=Struct{int=null,string=null,array=[1]}}");
+  EXPECT_EQ(bind(R"({})"), "Struct{u=null}");
+  EXPECT_EQ(bind(R"({"u": 3000000000})"),
+            "error: Value does not fit the schema of sluice.value.schema.* at field 'u': expected "
+            "a value of one of the union's member types, got a number (3000000000)");
+}
+
 TEST(SuppliedValueSchema, BadSchemasAreInvalidArguments) {
   Result<SchemaPtr> bad =
       supplied_schema_from_text("{\"type\": \"recrd\"}", config::ValueSchemaType::kAvro);
