@@ -515,8 +515,9 @@ Status ConnectorRuntime::run() {
                                                               converters.value.config, false));
     SLUICE_ASSIGN_OR_RETURN(tc.header, connect::make_header_converter(converters.header.class_name,
                                                                       converters.header.config));
-    if (value_schema_)
+    if (value_schema_) {
       tc.value_binder = std::make_unique<connect::SchemalessValueBinder>(value_schema_);
+    }
     task_objects.push_back(std::make_unique<SinkTask>(std::move(s), std::move(tc), services_));
   }
 
