@@ -55,6 +55,8 @@ enum class CannedAcl {
 enum class JsonDecimalFormat { kBase64, kNumeric };
 // sluice.json.double.digits: Java 17's Double/Float.toString digits, or JDK 19+'s shortest ones.
 enum class JsonDoubleDigits { kJdk17, kShortest };
+// The language of the schema file in sluice.value.schema.file.
+enum class ValueSchemaType { kAvro, kJson };
 enum class AvroCodec { kNull, kDeflate, kSnappy, kBzip2 };
 enum class ParquetCodec { kNone, kSnappy, kGzip, kLzo, kBrotli, kLz4, kZstd, kLz4Raw };
 enum class SchemaPartitionAffixType { kNone, kPrefix, kSuffix };
@@ -83,6 +85,7 @@ std::string_view to_string(SseAlgorithm value);
 std::string_view to_string(CannedAcl value);
 std::string_view to_string(JsonDecimalFormat value);
 std::string_view to_string(JsonDoubleDigits value);
+std::string_view to_string(ValueSchemaType value);
 std::string_view to_string(AvroCodec value);
 std::string_view to_string(ParquetCodec value);
 std::string_view to_string(SchemaPartitionAffixType value);
@@ -230,6 +233,15 @@ class S3SinkConnectorConfig {
   JsonDecimalFormat json_decimal_format() const { return json_decimal_format_; }
   bool json_preserve_key_order() const { return json_preserve_key_order_; }
   JsonDoubleDigits json_double_digits() const { return json_double_digits_; }
+  // sluice.value.schema.*: the schema schemaless values are bound to (at most one source set).
+  const std::optional<std::string>& value_schema_file() const { return value_schema_file_; }
+  ValueSchemaType value_schema_type() const { return value_schema_type_; }
+  const std::optional<std::string>& value_schema_subject() const { return value_schema_subject_; }
+  // The sluice.value.schema.registry.* keys, prefix stripped ("url", "basic.auth.user.info").
+  const std::map<std::string, std::string>& value_schema_registry_config() const {
+    return value_schema_registry_config_;
+  }
+  bool binds_value_schema() const { return value_schema_file_ || value_schema_subject_; }
   // Attempts per S3 request including the first (SDK v2 meaning); 0 behaves as 1.
   int32_t s3_part_retries() const { return s3_part_retries_; }
   int64_t s3_retry_backoff_ms() const { return s3_retry_backoff_ms_; }
@@ -362,6 +374,10 @@ class S3SinkConnectorConfig {
   JsonDecimalFormat json_decimal_format_ = JsonDecimalFormat::kBase64;
   bool json_preserve_key_order_ = false;
   JsonDoubleDigits json_double_digits_ = JsonDoubleDigits::kJdk17;
+  std::optional<std::string> value_schema_file_;
+  ValueSchemaType value_schema_type_ = ValueSchemaType::kAvro;
+  std::optional<std::string> value_schema_subject_;
+  std::map<std::string, std::string> value_schema_registry_config_;
   int32_t s3_part_retries_ = 3;
   int64_t s3_retry_backoff_ms_ = 200;
   std::string format_bytearray_extension_;

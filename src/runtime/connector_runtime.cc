@@ -21,6 +21,7 @@
 #include "runtime/oidc_token_source.h"
 #include "runtime/shutdown_signal.h"
 #include "runtime/sink_task.h"
+#include "runtime/value_schema_source.h"
 #include "storage/s3_object_store.h"
 
 namespace sluice::runtime {
@@ -328,6 +329,7 @@ std::function<std::unique_ptr<storage::ObjectStore>()> ConnectorRuntime::store_f
 Status ConnectorRuntime::build() {
   const config::S3SinkConnectorConfig& c = connector_;
   SLUICE_ASSIGN_OR_RETURN(credentials_, make_credentials_provider(c));
+  SLUICE_ASSIGN_OR_RETURN(value_schema_, load_value_schema(worker_, c));
 
   sink::PartitionerOptions p;
   p.kind = partitioner_kind(c.partitioner_class());
@@ -513,6 +515,9 @@ Status ConnectorRuntime::run() {
                                                               converters.value.config, false));
     SLUICE_ASSIGN_OR_RETURN(tc.header, connect::make_header_converter(converters.header.class_name,
                                                                       converters.header.config));
+    if (value_schema_) {
+      tc.value_binder = std::make_unique<connect::SchemalessValueBinder>(value_schema_);
+    }
     task_objects.push_back(std::make_unique<SinkTask>(std::move(s), std::move(tc), services_));
   }
 

@@ -14,6 +14,7 @@
 #include "config/config_problem.h"
 #include "config/connector_config.h"
 #include "config/worker_config.h"
+#include "connect/schema.h"
 #include "format/record_writer_provider.h"
 #include "sink/memory_budget.h"
 #include "sink/partitioner.h"
@@ -54,6 +55,7 @@ class ConnectorRuntime {
   std::unique_ptr<sink::MemoryBudget> budget_;
   std::unique_ptr<sink::Partitioner> partitioner_;
   std::unique_ptr<sink::TimestampExtractor> extractor_;
+  connect::SchemaPtr value_schema_;  // sluice.value.schema.*, or null
   std::unique_ptr<format::RecordWriterProvider> value_format_;
   std::unique_ptr<format::RecordWriterProvider> keys_format_;     // store.kafka.keys
   std::unique_ptr<format::RecordWriterProvider> headers_format_;  // store.kafka.headers

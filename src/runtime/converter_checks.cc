@@ -4,6 +4,7 @@
 
 #include "config/converter_resolution.h"
 #include "connect/converter_factory.h"
+#include "runtime/value_schema_source.h"
 
 namespace sluice::runtime {
 
@@ -23,6 +24,10 @@ std::vector<config::ConfigProblem> check_converter_configs(
       out.push_back(config::ConfigProblem{std::string(connect::converter_slot_key(slot)),
                                           spec->class_name, std::move(problem)});
     }
+  }
+  // sluice.value.schema.* belongs to value conversion: the binder runs after the value converter.
+  for (config::ConfigProblem& p : check_value_schema_config(worker, connector)) {
+    out.push_back(std::move(p));
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // run` build each slot's converter once, as the tasks will, and report every problem (a missing
 // schema.registry.url, a bad value) as a configuration error, so a bad converter setting exits 2
 // instead of failing the task after it joined the group. Building a converter connects nowhere.
+// The sluice.value.schema.* schema is checked here too (value_schema_source.h).
 #pragma once
 
 #include <vector>

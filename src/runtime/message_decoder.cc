@@ -69,6 +69,14 @@ Status decode_message(const rd_kafka_message_t* m, const RecordConverters& conve
   if (!st.ok()) return conversion_failure(st, "Value", *record);
   record->value_schema = std::move(decoded.schema);
   record->value = decoded.value;
+  if (converters.value_binder != nullptr && !record->value.is_null()) {
+    connect::Value bound;
+    st = converters.value_binder->bind(record->value_schema.get(), record->value, arena, &bound);
+    if (!st.ok()) *failed_stage = "VALUE_CONVERTER";
+    if (!st.ok()) return conversion_failure(st, "Value", *record);
+    record->value_schema = converters.value_binder->schema();
+    record->value = bound;
+  }
 
   headers->clear();
   rd_kafka_headers_t* hdrs = nullptr;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "connect/converter.h"
+#include "connect/schemaless_value_binder.h"
 #include "connect/sink_record.h"
 #include "connect/value.h"
 #include "util/status.h"
@@ -19,6 +20,9 @@ struct RecordConverters {
   connect::Converter* key = nullptr;
   connect::Converter* value = nullptr;
   connect::HeaderConverter* header = nullptr;  // null: headers are not decoded
+  // sluice.value.schema.*: binds the value converter's schemaless value to the supplied schema;
+  // null when unset. A value that does not fit fails as the value converter would.
+  connect::SchemalessValueBinder* value_binder = nullptr;
 };
 
 // kDataError (naming topic, partition and offset) when a converter rejects the bytes, with the

@@ -135,7 +135,7 @@ Status SinkTask::process_message(rd_kafka_message_t* m, int64_t now_ms) {
 
   connect::SinkRecord record;
   RecordConverters converters{converters_.key.get(), converters_.value.get(),
-                              converters_.header.get()};
+                              converters_.header.get(), converters_.value_binder.get()};
   const char* stage = "TASK_PUT";
   Status converted = decode_message(m, converters, arena_, &headers_scratch_, &record, &stage);
   if (converted.is_retriable()) return retry_later(tp, m->offset, now_ms, converted);

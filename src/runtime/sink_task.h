@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "connect/converter.h"
+#include "connect/schemaless_value_binder.h"
 #include "connect/value.h"
 #include "kafka/consumer.h"
 #include "kafka/topic_partition.h"
@@ -52,6 +53,7 @@ struct TaskConverters {
   std::unique_ptr<connect::Converter> key;
   std::unique_ptr<connect::Converter> value;
   std::unique_ptr<connect::HeaderConverter> header;
+  std::unique_ptr<connect::SchemalessValueBinder> value_binder;  // sluice.value.schema.*, or null
 };
 
 // Counters a task exposes (read by the metrics endpoint from another thread).

@@ -994,5 +994,48 @@ TEST(ConnectorConfigTest, EveryDefaultIsValidAndEveryKeyDocumented) {
   }
 }
 
+// sluice.value.schema.*: one source, the type only with a file, registry keys only with a
+// subject, a readable file; each problem names the key, the value and what is allowed.
+TEST(ConnectorConfigTest, ValueSchemaKeysAreParsed) {
+  S3SinkConnectorConfig c = parse_ok(
+      base({{"sluice.value.schema.file", "/dev/null"}, {"sluice.value.schema.type", "JSON"}}));
+  EXPECT_EQ(c.value_schema_file(), "/dev/null");
+  EXPECT_EQ(c.value_schema_type(), ValueSchemaType::kJson);
+  EXPECT_TRUE(c.binds_value_schema());
+  c = parse_ok(base({{"sluice.value.schema.subject", "orders-value"},
+                     {"sluice.value.schema.registry.url", "http://registry:8081"}}));
+  EXPECT_EQ(c.value_schema_subject(), "orders-value");
+  EXPECT_EQ(c.value_schema_type(), ValueSchemaType::kAvro);
+  EXPECT_EQ(c.value_schema_registry_config(),
+            (std::map<std::string, std::string>{{"url", "http://registry:8081"}}));
+  EXPECT_FALSE(parse_ok(base()).binds_value_schema());
+}
+
+TEST(ConnectorConfigTest, ValueSchemaKeysAreCheckedTogether) {
+  EXPECT_THAT(error_messages(base({{"sluice.value.schema.file", "/dev/null"},
+                                   {"sluice.value.schema.subject", "orders-value"}})),
+              ElementsAre("Invalid value 'orders-value' for configuration "
+                          "sluice.value.schema.subject: only one of sluice.value.schema.file and "
+                          "sluice.value.schema.subject may be set "
+                          "(sluice.value.schema.file='/dev/null')"));
+  EXPECT_THAT(error_messages(base({{"sluice.value.schema.file", "/nonexistent/order.avsc"}})),
+              ElementsAre("Invalid value '/nonexistent/order.avsc' for configuration "
+                          "sluice.value.schema.file: cannot read the file (No such file or "
+                          "directory); a readable Avro .avsc or JSON Schema file is allowed"));
+  EXPECT_THAT(error_messages(base({{"sluice.value.schema.type", "json"}})),
+              ElementsAre("Invalid value 'json' for configuration sluice.value.schema.type: "
+                          "applies only with sluice.value.schema.file (a subject's schema type "
+                          "is the registry's)"));
+  EXPECT_THAT(error_messages(base({{"sluice.value.schema.file", "/dev/null"},
+                                   {"sluice.value.schema.type", "protobuf"}})),
+              ElementsAre("Invalid value 'protobuf' for configuration sluice.value.schema.type: "
+                          "must be one of avro, json (case-insensitive)"));
+  EXPECT_THAT(error_messages(base({{"sluice.value.schema.registry.url", "http://r:8081"}})),
+              ElementsAre("Invalid value 'http://r:8081' for configuration "
+                          "sluice.value.schema.registry.url: sluice.value.schema.registry.* keys "
+                          "apply only with sluice.value.schema.subject"));
+  EXPECT_THAT(error_messages(base({{"sluice.value.schema.subject", ""}})), testing::SizeIs(1));
+}
+
 }  // namespace
 }  // namespace sluice::config

@@ -1,5 +1,6 @@
-// The hot-path contract of AvroValueDecoder and AvroValueEncoder (and of ProtobufValueDecoder):
-// once warmed up, decoding and encoding a record allocate nothing on the heap. Counted with a
+// The hot-path contract of AvroValueDecoder and AvroValueEncoder (and of ProtobufValueDecoder and
+// SchemalessValueBinder): once warmed up, decoding and encoding a record allocate nothing on the
+// heap. Counted with a
 // replaced global operator new that only counts while a test asks it to.
 #include <gtest/gtest.h>
 
@@ -13,6 +14,8 @@
 #include "connect/connect_to_avro_schema.h"
 #include "connect/protobuf_to_connect_schema.h"
 #include "connect/protobuf_value_decoder.h"
+#include "connect/schemaless_value_binder.h"
+#include "connect/supplied_value_schema.h"
 #include "protobuf_test_util.h"
 
 // The replacement operator delete frees what the replacement operator new took from malloc; GCC
@@ -137,6 +140,42 @@ message Order {
     arena.reset();
   };
   for (int i = 0; i < 3; ++i) run();  // warm up: Arena blocks, the map-key table
+  g_allocations = 0;
+  g_counting = true;
+  for (int i = 0; i < 100; ++i) run();
+  g_counting = false;
+  EXPECT_EQ(g_allocations, 0u);
+}
+
+TEST(SchemalessValueAllocationTest, SteadyStateBindDoesNotAllocate) {
+  SchemaPtr schema = *supplied_schema_from_text(R"({"type": "record", "name": "Order", "fields": [
+      {"name": "id", "type": "int"},
+      {"name": "note", "type": ["null", "string"], "default": null},
+      {"name": "either", "type": ["null", "long", "string", "boolean"]},
+      {"name": "amount", "type": {"type": "bytes", "logicalType": "decimal", "precision": 9,
+                                  "scale": 3}},
+      {"name": "at", "type": {"type": "long", "logicalType": "timestamp-millis"}},
+      {"name": "tags", "type": {"type": "array", "items": "string"}},
+      {"name": "attrs", "type": {"type": "map", "values": "double"}},
+      {"name": "raw", "type": "bytes"}]})",
+                                                config::ValueSchemaType::kAvro);
+  const std::vector<std::string> documents = {
+      R"({"id": 1, "note": "caf\u00e9", "either": "x", "amount": 1.5, "at": 1700000000000,
+          "tags": ["a", "b\n"], "attrs": {"k": 1.25}, "raw": "AQI=", "extra": [1, {"a": 2}]})",
+      R"({"id": -2, "either": true, "amount": "-12.25", "at": "2024-05-01T12:00:00Z",
+          "tags": [], "attrs": {}, "raw": ""})",
+  };
+  SchemalessValueBinder binder(schema);
+  Arena arena;
+  auto run = [&] {
+    for (const std::string& text : documents) {
+      Value value;
+      Status st = binder.bind(Schema::optional_string().get(), Value::string(text), arena, &value);
+      ASSERT_TRUE(st.ok()) << st.message();
+    }
+    arena.reset();
+  };
+  for (int i = 0; i < 3; ++i) run();  // warm up: Arena blocks, the JSON reader's scratch
   g_allocations = 0;
   g_counting = true;
   for (int i = 0; i < 100; ++i) run();
