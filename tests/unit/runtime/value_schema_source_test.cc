@@ -38,7 +38,9 @@ class ValueSchemaSourceTest : public ::testing::Test {
     return *config::WorkerConfig::parse(raw);
   }
 
-  std::string path_ = ::testing::TempDir() + "value_schema_source_test.avsc";
+  // One file per test: CTest runs the tests of this suite in parallel processes.
+  std::string path_ = ::testing::TempDir() + "value_schema_source_test_" +
+                      ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".avsc";
 };
 
 TEST_F(ValueSchemaSourceTest, AValidAvroFileLoads) {
