@@ -24,11 +24,14 @@
 #include <utility>
 #include <vector>
 
+#include "avro/resolution_plan.h"
+#include "avro/resolving_transcoder.h"
 #include "avro/schema.h"
 #include "connect/avro_data_config.h"
 #include "connect/avro_to_connect_schema.h"
 #include "connect/avro_value_decoder.h"
 #include "connect/converter.h"
+#include "connect/latest_schema_lookup.h"
 #include "connect/subject_name_strategy.h"
 #include "connect/writer_schema_cache.h"
 #include "schema_registry/registry_client_config.h"
@@ -40,6 +43,7 @@ struct AvroConverterConfig {
   schema_registry::RegistryClientConfig registry;
   AvroDataConfig data;
   SubjectNameStrategy subject_strategy = SubjectNameStrategy::kTopicName;
+  LatestSchemaOptions latest;
 
   // Reads the converter's sub-config (prefix stripped; `prefix` is for messages); problems are
   // appended to `problems`.
@@ -62,13 +66,33 @@ class AvroConverter final : public DataAndHeaderConverter {
                     SchemaAndValue& out) override;
 
  private:
-  // The writer schema of one id as seen from one topic, in both forms.
+  // The writer schema of one id as seen from one topic, in both forms, with its subject and its
+  // version there.
   struct WriterSchema {
     avro::SchemaPtr avro;
     SchemaPtr connect;
+    std::shared_ptr<const schema_registry::RegisteredSchema> registered;
+    schema_registry::Subject subject{""};
+    schema_registry::SchemaVersion version;
+  };
+  // With use.latest.version: what records of one writer schema are read as. `plan` is null when
+  // the reader schema is the writer's (the datum is decoded as it is); `unsupported` is set when
+  // sluice refuses the pair (a non-record writer schema that differs from the reader's).
+  struct ReaderSchema {
+    avro::SchemaPtr avro;
+    SchemaPtr connect;
+    std::shared_ptr<const avro::ResolutionPlan> plan;
   };
   // Fetches, parses and converts the writer schema of `id` for `topic`.
   Result<WriterSchema> load(schema_registry::SchemaId id, std::string_view topic);
+  // The reader schema for `writer` when the subject's latest schema is `latest`.
+  Result<ReaderSchema> load_reader(const WriterSchema& writer,
+                                   const schema_registry::SubjectSchema& latest);
+  // The datum of `writer` data resolved to the latest schema: the schema pair to decode with and
+  // the bytes (copied into `arena` when rewritten).
+  Status resolve_latest(const WriterSchema& writer, std::string_view id_bytes, Arena& arena,
+                        std::string_view topic, std::string_view& payload,
+                        const ReaderSchema*& reader);
   Result<avro::SchemaPtr> parse_with_references(const schema_registry::RegisteredSchema& schema);
 
   const AvroConverterConfig config_;
@@ -78,6 +102,13 @@ class AvroConverter final : public DataAndHeaderConverter {
   AvroValueDecoder decoder_;
   // Keyed by topic, '\0', id: the subject (and so the version) depends on both.
   WriterSchemaCache<WriterSchema> writers_;
+  // use.latest.version / use.latest.with.metadata only (else null / unused).
+  std::unique_ptr<LatestSchemaLookup> latest_;
+  // Keyed by topic, '\0', writer id bytes, '\0', reader id.
+  WriterSchemaCache<ReaderSchema> readers_;
+  avro::ResolvingTranscoder transcoder_;
+  std::string resolved_;    // the transcoder's output, reused
+  std::string reader_key_;  // reused: no allocation per record
 };
 
 }  // namespace sluice::connect
