@@ -181,6 +181,7 @@ uint64_t AvroRecordWriter::bytes_written() const {
 
 AvroRecordWriterProvider::AvroRecordWriterProvider(const FormatOptions& options) {
   options_.codec = options.avro_codec;
+  options_.data = options.avro_data;
   options_.header_double_digits = options.json_double_digits;
   options_.memory = options.memory;
 }

@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "avro/codec.h"
+#include "connect/avro_data_config.h"
 #include "format/byte_sink.h"
 #include "format/compressor.h"
 #include "format/json_value_encoder.h"
@@ -38,8 +39,11 @@ struct FormatOptions {
   // on Java 11/17) or the shortest ones of JDK >= 19.
   util::JavaDoubleDigits json_double_digits = util::JavaDoubleDigits::kJdk17;
   avro::CodecId avro_codec = avro::CodecId::kNull;  // avro.codec
-  std::string bytearray_extension = ".bin";         // format.bytearray.extension
-  std::string bytearray_separator = "\n";           // format.bytearray.separator
+  // The sink's AvroData (StorageSinkConnectorConfig.avroDataConfig): schemas.cache.config,
+  // enhanced.avro.schema.support, connect.meta.data, allow.optional.map.keys.
+  connect::AvroDataConfig avro_data;
+  std::string bytearray_extension = ".bin";  // format.bytearray.extension
+  std::string bytearray_separator = "\n";    // format.bytearray.separator
   // Charged with what open files hold in memory outside their sinks (an Avro file's block being
   // built); the process's MemoryBudget. None: not counted. Must outlive the providers' writers.
   util::MemoryAccount* memory = nullptr;

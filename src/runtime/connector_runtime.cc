@@ -350,6 +350,10 @@ Status ConnectorRuntime::build() {
                              ? util::JavaDoubleDigits::kShortest
                              : util::JavaDoubleDigits::kJdk17;
   f.avro_codec = avro_codec(c.avro_codec());
+  f.avro_data.schemas_cache_size = c.schemas_cache_config();
+  f.avro_data.enhanced_avro_schema_support = c.enhanced_avro_schema_support();
+  f.avro_data.connect_meta_data = c.connect_meta_data();
+  f.avro_data.allow_optional_map_keys = c.allow_optional_map_keys();
   f.bytearray_extension = c.format_bytearray_extension();
   f.bytearray_separator = c.format_bytearray_separator();
   SLUICE_ASSIGN_OR_RETURN(format::FormatClass value_format, format_class(c.format_class()));
