@@ -10,6 +10,13 @@
 // batch Arena (avro_value_decoder.h). The registry is asked once per schema id and subject,
 // never per record.
 //
+// With use.latest.version=true or use.latest.with.metadata (latest_schema_lookup.h) the datum is
+// read, as Confluent's deserializer reads it, with the subject's latest schema: a ResolutionPlan
+// (avro/resolution_plan.h) built once per (topic, writer id, reader id) rewrites the writer's
+// datum into the reader's encoding (avro/resolving_transcoder.h; the bytes are copied into the
+// Arena, since decoded strings point into them), which is then decoded with the reader's Connect
+// schema carrying the writer's version. A writer schema equal to the reader's is decoded as it is.
+//
 // Errors: a payload that does not decode (bad magic byte, truncated datum) or a schema the
 // registry does not know is a kDataError "Failed to deserialize data for topic <t> to Avro: ...",
 // which follows errors.tolerance; an unreachable or overloaded registry is kRetriable and refused

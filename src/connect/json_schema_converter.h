@@ -13,6 +13,11 @@
 // (json_schema_validator.h), and converted straight into the batch Arena with JsonSchemaData's
 // value rules (json_to_connect.h). The registry is asked once per schema id and topic.
 //
+// With use.latest.version=true or use.latest.with.metadata (latest_schema_lookup.h) the subject's
+// latest schema takes the writer's place, as in Confluent's deserializer: its Connect schema and
+// version, its validator (json.fail.invalid.schema) and its type.property; the payload is read
+// as it is.
+//
 // A schema whose root names a Java class in its type.property ("javaType") is refused per
 // record as Java refuses it when that class is not on the worker's class path ("Class X could not
 // be found."), since sluice has no Java classes; java.lang.Object and Jackson's JsonNode are

@@ -3,7 +3,8 @@
 //
 // What the converters need while deserializing (kafka-connect.md §2.6 of the project's notes):
 // the writer schema for an id, and that schema's version under the record's subject (which the
-// S3 sink's schema.compatibility compares). Answers are cached in bounded LRU caches, so a
+// S3 sink's schema.compatibility compares), and with use.latest.version a subject's latest version
+// (connect/latest_schema_lookup.h caches those). Answers are cached in bounded LRU caches, so a
 // registry is asked once per schema id (and once per subject and schema), never per record.
 //
 // Requests go to the configured URLs in turn: a transport failure or a 408/429/5xx answer moves on
