@@ -1,7 +1,8 @@
 """Makes and records the golden cases avro-latest-version-json and avro-latest-version-avro (tests/golden/README.md):
 AvroConverter values written by confluent-kafka's AvroSerializer with schema v1, read by Confluent's converter with
 value.converter.use.latest.version=true while v2 is the subject's latest version, written as JsonFormat (byte-exact)
-and AvroFormat (decoded) by Confluent's S3 sink.
+and AvroFormat (decoded) by Confluent's S3 sink; and jsonschema-latest-version-json, the same with
+JsonSchemaConverter values (confluent-kafka's JSONSerializer) and JsonFormat.
 
     ORACLE_RUN=/path/to/run.sh "$(scripts/pyenv)/bin/python" tests/golden/make_latest_version_case.py
 
@@ -29,32 +30,39 @@ from record_case import record  # noqa: E402
 CASES = {
     "avro-latest-version-json": ("io.confluent.connect.s3.format.json.JsonFormat", "compare"),
     "avro-latest-version-avro": ("io.confluent.connect.s3.format.avro.AvroFormat", "oracle"),
+    "jsonschema-latest-version-json": ("io.confluent.connect.s3.format.json.JsonFormat", "compare"),
 }
+JSON_CASE = "jsonschema-latest-version-json"
 
 
-def register(url: str, topic: str) -> tuple[list[dict], object]:
+def register(url: str, topic: str, kind: str, texts: tuple[str, str]) -> tuple[list[dict], object]:
     from confluent_kafka.schema_registry import Schema, SchemaRegistryClient
 
     client = SchemaRegistryClient({"url": url})
     entries = []
-    for text in (lv.V1, lv.V2):
-        schema = Schema(text, "AVRO")
+    for text in texts:
+        schema = Schema(text, kind)
         client.register_schema(f"{topic}-value", schema)
         registered = client.lookup_schema(f"{topic}-value", schema)
         entries.append({"field": "value", "version": registered.version, "id": registered.schema_id,
-                        "schema": client.get_schema(registered.schema_id).schema_str})
+                        "schema": client.get_schema(registered.schema_id).schema_str}
+                       | ({} if kind == "AVRO" else {"schemaType": kind}))
     return entries, client
 
 
-def records(client, topic: str) -> list[dict]:
+def records(client, topic: str, json_schema: bool) -> list[dict]:
     from confluent_kafka.schema_registry.avro import AvroSerializer
+    from confluent_kafka.schema_registry.json_schema import JSONSerializer
     from confluent_kafka.serialization import MessageField, SerializationContext
 
-    serialize = AvroSerializer(client, lv.V1, conf={"auto.register.schemas": False})
+    conf = {"auto.register.schemas": False}
+    serialize = JSONSerializer(lv.JSON_V1, client, conf=conf) if json_schema else AvroSerializer(client, lv.V1,
+                                                                                               conf=conf)
+    make = lv.doc if json_schema else lv.order
     context = SerializationContext(topic, MessageField.VALUE)
     return [{"partition": 0, "offset": i, "timestamp": 1_735_689_600_000 + i * 1000,
              "key": base64.b64encode(f"k{i}".encode()).decode(),
-             "value": base64.b64encode(serialize(lv.order(i), context)).decode(), "headers": []}
+             "value": base64.b64encode(serialize(make(i), context)).decode(), "headers": []}
             for i in range(lv.COUNT)]
 
 
@@ -63,14 +71,17 @@ def make(case: str, env: dict[str, str], oracle_run: str) -> None:
     topic = f"golden-{case}"
     case_dir = HERE / case
     case_dir.mkdir(exist_ok=True)
-    entries, client = register(env["SCHEMA_REGISTRY_URL"], topic)
+    json_schema = case == JSON_CASE
+    entries, client = register(env["SCHEMA_REGISTRY_URL"], topic, "JSON" if json_schema else "AVRO",
+                               (lv.JSON_V1, lv.JSON_V2) if json_schema else (lv.V1, lv.V2))
     (case_dir / "registry.json").write_text(json.dumps(entries, indent=1) + "\n", encoding="utf-8")
-    lines = records(client, topic)
+    lines = records(client, topic, json_schema)
+    converter = "io.confluent.connect.json.JsonSchemaConverter" if json_schema else "io.confluent.connect.avro.AvroConverter"
     (case_dir / "input.jsonl").write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
     (case_dir / "worker.properties").write_text(
         "bootstrap.servers=${BOOTSTRAP}\n"
         "key.converter=org.apache.kafka.connect.storage.StringConverter\n"
-        "value.converter=io.confluent.connect.avro.AvroConverter\n"
+        f"value.converter={converter}\n"
         "value.converter.schema.registry.url=${SCHEMA_REGISTRY_URL}\n"
         "value.converter.use.latest.version=true\n", encoding="utf-8")
     (case_dir / "connector.properties").write_text(
@@ -81,13 +92,18 @@ def make(case: str, env: dict[str, str], oracle_run: str) -> None:
         "s3.bucket.name=${BUCKET}\ns3.region=${REGION}\nstore.url=${S3_ENDPOINT}\n"
         "s3.path.style.access.enabled=true\ntopics.dir=${TOPICS_DIR}\nflush.size=4\n", encoding="utf-8")
     output = "JsonFormat" if mode == "compare" else "AvroFormat"
-    (case_dir / "case.json").write_text(json.dumps({
-        "case": case,
-        "description": "AvroConverter values with use.latest.version=true: written with schema v1 by confluent-kafka's "
+    if json_schema:
+        description = ("JsonSchemaConverter values with use.latest.version=true: written with schema v1 by "
+                       "confluent-kafka's JSONSerializer, read with v2, the subject's latest version (integer widened "
+                       "to number, a property added); JsonFormat, flush.size=4")
+    else:
+        description = ("AvroConverter values with use.latest.version=true: written with schema v1 by confluent-kafka's "
                        "AvroSerializer, read with v2, the subject's latest version (fields reordered, dropped, "
                        "renamed by alias, int/float/string promoted to long/double/bytes, an enum symbol added with "
                        "a default, a nested record reordered, new fields with int, union and record defaults); "
-                       f"{output}, flush.size=4",
+                       f"{output}, flush.size=4")
+    (case_dir / "case.json").write_text(json.dumps({
+        "case": case, "description": description,
         "mode": mode, "partitions": 1}, indent=1) + "\n", encoding="utf-8")
     record(case_dir, env, oracle_run)
 

@@ -1,6 +1,7 @@
 """Two versions of an Avro value schema and records written with the first, for use.latest.version: the golden
 cases avro-latest-version-json / avro-latest-version-avro (tests/golden/make_latest_version_case.py) and
-tests/integration/test_avro_latest_version.py share them.
+tests/integration/test_avro_latest_version.py share them; likewise two versions of a JSON Schema for the golden case
+jsonschema-latest-version-json.
 
 v2 (the latest) resolves v1 data with every rule of the Avro specification's "Schema Resolution" that a
 BACKWARD-compatible change allows: fields reordered, a field dropped (note), a field renamed through an alias
@@ -56,3 +57,20 @@ def order(i: int) -> dict:
     return {"id": i - 3, "customer": f"c-{i}", "note": "dropped by v2", "color": ["RED", "GREEN"][i % 2],
             "amount": [0.1, 2.5, -1e-7, 3.4028234663852886e38][i % 4], "code": f"c{i}\u00e9",
             "line": {"sku": f"sku-{i}", "count": i * 1000}, "tags": [f"t{j}" for j in range(i % 3)]}
+
+
+# JSON Schema: v2 widens "a" from integer to number and adds a nullable "b" (closed content models, so
+# BACKWARD-compatible; a non-nullable "b" would be a required Connect field, which JsonConverter refuses to write
+# null).
+JSON_V1 = json.dumps({"$schema": "http://json-schema.org/draft-07/schema#", "title": "com.example.latest.Doc",
+                      "type": "object", "additionalProperties": False,
+                      "properties": {"a": {"type": "integer"}, "s": {"type": "string"}}})
+JSON_V2 = json.dumps({"$schema": "http://json-schema.org/draft-07/schema#", "title": "com.example.latest.Doc",
+                      "type": "object", "additionalProperties": False,
+                      "properties": {"a": {"type": "number"}, "s": {"type": "string"},
+                                     "b": {"oneOf": [{"type": "null"}, {"type": "string"}]}}})
+
+
+def doc(i: int) -> dict:
+    """JSON record i as v1's writer sees it."""
+    return {"a": i * 7 - 10, "s": f"s{i}"}
