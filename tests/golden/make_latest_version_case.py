@@ -1,8 +1,9 @@
 """Makes and records the golden cases avro-latest-version-json and avro-latest-version-avro (tests/golden/README.md):
 AvroConverter values written by confluent-kafka's AvroSerializer with schema v1, read by Confluent's converter with
 value.converter.use.latest.version=true while v2 is the subject's latest version, written as JsonFormat (byte-exact)
-and AvroFormat (decoded) by Confluent's S3 sink; and jsonschema-latest-version-json, the same with
-JsonSchemaConverter values (confluent-kafka's JSONSerializer) and JsonFormat.
+and AvroFormat (decoded) by Confluent's S3 sink; jsonschema-latest-version-json, the same with
+JsonSchemaConverter values (confluent-kafka's JSONSerializer) and JsonFormat; protobuf-latest-version-json with
+ProtobufConverter values framed by hand and JsonFormat.
 
     ORACLE_RUN=/path/to/run.sh "$(scripts/pyenv)/bin/python" tests/golden/make_latest_version_case.py
 
@@ -31,8 +32,10 @@ CASES = {
     "avro-latest-version-json": ("io.confluent.connect.s3.format.json.JsonFormat", "compare"),
     "avro-latest-version-avro": ("io.confluent.connect.s3.format.avro.AvroFormat", "oracle"),
     "jsonschema-latest-version-json": ("io.confluent.connect.s3.format.json.JsonFormat", "compare"),
+    "protobuf-latest-version-json": ("io.confluent.connect.s3.format.json.JsonFormat", "compare"),
 }
 JSON_CASE = "jsonschema-latest-version-json"
+PROTOBUF_CASE = "protobuf-latest-version-json"
 
 
 def register(url: str, topic: str, kind: str, texts: tuple[str, str]) -> tuple[list[dict], object]:
@@ -71,12 +74,23 @@ def make(case: str, env: dict[str, str], oracle_run: str) -> None:
     topic = f"golden-{case}"
     case_dir = HERE / case
     case_dir.mkdir(exist_ok=True)
-    json_schema = case == JSON_CASE
-    entries, client = register(env["SCHEMA_REGISTRY_URL"], topic, "JSON" if json_schema else "AVRO",
-                               (lv.JSON_V1, lv.JSON_V2) if json_schema else (lv.V1, lv.V2))
+    json_schema, protobuf = case == JSON_CASE, case == PROTOBUF_CASE
+    kind, texts, converter = (("JSON", (lv.JSON_V1, lv.JSON_V2), "io.confluent.connect.json.JsonSchemaConverter")
+                              if json_schema else
+                              ("PROTOBUF", (lv.PROTO_V1, lv.PROTO_V2), "io.confluent.connect.protobuf.ProtobufConverter")
+                              if protobuf else
+                              ("AVRO", (lv.V1, lv.V2), "io.confluent.connect.avro.AvroConverter"))
+    entries, client = register(env["SCHEMA_REGISTRY_URL"], topic, kind, texts)
     (case_dir / "registry.json").write_text(json.dumps(entries, indent=1) + "\n", encoding="utf-8")
-    lines = records(client, topic, json_schema)
-    converter = "io.confluent.connect.json.JsonSchemaConverter" if json_schema else "io.confluent.connect.avro.AvroConverter"
+    if protobuf:
+        # Framed by hand: magic byte, v1's id, message-index path [0] (one zero byte), the v1 message.
+        frame = b"\0" + entries[0]["id"].to_bytes(4, "big") + b"\0"
+        lines = [{"partition": 0, "offset": i, "timestamp": 1_735_689_600_000 + i * 1000,
+                  "key": base64.b64encode(f"k{i}".encode()).decode(),
+                  "value": base64.b64encode(frame + lv.proto_doc(i)).decode(), "headers": []}
+                 for i in range(lv.COUNT)]
+    else:
+        lines = records(client, topic, json_schema)
     (case_dir / "input.jsonl").write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
     (case_dir / "worker.properties").write_text(
         "bootstrap.servers=${BOOTSTRAP}\n"
@@ -92,7 +106,11 @@ def make(case: str, env: dict[str, str], oracle_run: str) -> None:
         "s3.bucket.name=${BUCKET}\ns3.region=${REGION}\nstore.url=${S3_ENDPOINT}\n"
         "s3.path.style.access.enabled=true\ntopics.dir=${TOPICS_DIR}\nflush.size=4\n", encoding="utf-8")
     output = "JsonFormat" if mode == "compare" else "AvroFormat"
-    if json_schema:
+    if protobuf:
+        description = ("ProtobufConverter values with use.latest.version=true: written with schema v1 (framed by hand), "
+                       "read with v2, the subject's latest version (a field removed, so an unknown field to drop; a "
+                       "field and a message added); JsonFormat, flush.size=4")
+    elif json_schema:
         description = ("JsonSchemaConverter values with use.latest.version=true: written with schema v1 by "
                        "confluent-kafka's JSONSerializer, read with v2, the subject's latest version (integer widened "
                        "to number, a property added); JsonFormat, flush.size=4")
@@ -105,7 +123,15 @@ def make(case: str, env: dict[str, str], oracle_run: str) -> None:
     (case_dir / "case.json").write_text(json.dumps({
         "case": case, "description": description,
         "mode": mode, "partitions": 1}, indent=1) + "\n", encoding="utf-8")
-    record(case_dir, env, oracle_run)
+    if protobuf:
+        # Converter 7.7.8 needs Kafka 3.7's ByteUtils in a Kafka 4 worker (see make_protobuf_case.py).
+        import tempfile
+
+        from make_protobuf_case import oracle_run_script
+        with tempfile.TemporaryDirectory(prefix="protobuf-oracle-") as work:
+            record(case_dir, env, str(oracle_run_script(Path(work))))
+    else:
+        record(case_dir, env, oracle_run)
 
 
 def main() -> None:

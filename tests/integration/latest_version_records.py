@@ -74,3 +74,44 @@ JSON_V2 = json.dumps({"$schema": "http://json-schema.org/draft-07/schema#", "tit
 def doc(i: int) -> dict:
     """JSON record i as v1's writer sees it."""
     return {"a": i * 7 - 10, "s": f"s{i}"}
+
+
+# Protobuf: v2 drops field 2 and adds field 4 and a second message (after Doc, so Doc keeps index [0]).
+PROTO_V1 = """syntax = "proto3";
+package golden.latest;
+
+message Doc {
+  int64 id = 1;
+  string note = 2;
+  int32 count = 3;
+}
+"""
+PROTO_V2 = """syntax = "proto3";
+package golden.latest;
+
+message Doc {
+  int64 id = 1;
+  int32 count = 3;
+  string extra = 4;
+}
+message Other {
+  bool x = 1;
+}
+"""
+
+
+def _varint(n: int) -> bytes:
+    n &= (1 << 64) - 1
+    out = bytearray()
+    while n >= 0x80:
+        out.append((n & 0x7F) | 0x80)
+        n >>= 7
+    out.append(n)
+    return bytes(out)
+
+
+def proto_doc(i: int) -> bytes:
+    """Doc i in v1's wire encoding (id, note, count)."""
+    note = f"note {i}".encode()
+    return (b"\x08" + _varint(i * 11 - 20) + b"\x12" + _varint(len(note)) + note
+            + (b"\x18" + _varint(i) if i else b""))
