@@ -355,11 +355,4 @@ Result<ResolutionPlan> ResolutionPlan::build(SchemaPtr writer, SchemaPtr reader)
   return plan;
 }
 
-bool ResolutionPlan::has_errors() const {
-  for (const ResolutionStep& step : steps_) {
-    if (step.kind == ResolutionStep::Kind::kError) return true;
-  }
-  return false;
-}
-
 }  // namespace sluice::avro

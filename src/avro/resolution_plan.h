@@ -82,8 +82,6 @@ class ResolutionPlan {
   const SchemaPtr& reader() const { return reader_; }
   const std::vector<ResolutionStep>& steps() const { return steps_; }
   uint32_t root() const { return root_; }
-  // Whether any step is kError (some data may fail; the converter still tries each datum).
-  bool has_errors() const;
 
  private:
   SchemaPtr writer_;
