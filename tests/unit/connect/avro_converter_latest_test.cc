@@ -136,6 +136,26 @@ TEST_F(AvroConverterLatestTest, LatestCacheTtlExpiresTheLookup) {
   EXPECT_EQ(latest_requests(), 3u);
 }
 
+TEST_F(AvroConverterLatestTest, LatestCacheSizeBoundsTheLookupsKeptPerWriterSchema) {
+  std::string v2_record("\0\0\0\0\x02", 5);
+  avro::Encoder e(v2_record);
+  e.write_enum(0);
+  e.write_long(1);
+  e.write_int(1);
+  const std::string v1 = v1_record(1, "", 0);
+  const std::string& latest_record = v2_record;
+  for (const auto& [size, lookups] : {std::pair<std::string, size_t>{"1000", 2}, {"1", 4}}) {
+    auto c = converter({{"latest.cache.size", size}});
+    const size_t before = latest_requests();
+    SchemaAndValue out;
+    // Cached per subject and writer id: with one entry, each writer id evicts the other.
+    for (const std::string* bytes : {&v1, &latest_record, &v1, &latest_record}) {
+      ASSERT_TRUE(c->to_connect("orders", std::string_view(*bytes), arena_, out).ok());
+    }
+    EXPECT_EQ(latest_requests() - before, lookups) << "latest.cache.size=" << size;
+  }
+}
+
 TEST_F(AvroConverterLatestTest, AnUnresolvableLatestSchemaIsADataErrorNamingTheField) {
   latest_["schema"] = R"({"type":"record","name":"Order","namespace":"com.example","fields":[)"
                       R"({"name":"id","type":"int"},{"name":"sku","type":"string"}]})";
