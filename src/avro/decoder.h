@@ -34,6 +34,8 @@ class Decoder {
   size_t position() const { return position_; }
   size_t remaining() const { return data_.size() - position_; }
   bool at_end() const { return position_ == data_.size(); }
+  // The whole input, for callers that copy what they read past.
+  std::string_view data() const { return data_; }
 
   Result<bool> read_boolean();
   Result<int32_t> read_int();

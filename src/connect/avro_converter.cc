@@ -27,6 +27,7 @@ AvroConverterConfig AvroConverterConfig::parse(const std::map<std::string, std::
   parsed.registry = read_schema_registry_options(options);
   parsed.data = AvroDataConfig::read(options);
   parsed.subject_strategy = read_subject_name_strategy(options, is_key);
+  parsed.latest = LatestSchemaOptions::read(options);
   problems.insert(problems.end(), options.problems().begin(), options.problems().end());
   return parsed;
 }
@@ -38,7 +39,14 @@ AvroConverter::AvroConverter(AvroConverterConfig config, bool is_key,
       client_(std::move(client)),
       to_connect_(config_.data),
       decoder_(config_.data),
-      writers_(static_cast<size_t>(config_.data.effective_cache_size())) {}
+      writers_(static_cast<size_t>(config_.data.effective_cache_size())),
+      readers_(static_cast<size_t>(config_.data.effective_cache_size())) {
+  if (config_.latest.enabled()) {
+    // Confluent's Avro deserializer asks for the latest version with metadata first.
+    latest_ = std::make_unique<LatestSchemaLookup>(config_.latest, LatestPrecedence::kMetadataFirst,
+                                                   client_);
+  }
+}
 
 Status AvroConverter::to_connect(std::string_view topic, KafkaBytes bytes, Arena& arena,
                                  SchemaAndValue& out) {
@@ -52,15 +60,77 @@ Status AvroConverter::to_connect(std::string_view topic, KafkaBytes bytes, Arena
       writers_.find_or_load(topic, bytes->substr(1, 4), [&] { return load(frame->id, topic); });
   if (!found.ok()) return deserialize_error(topic, found.status());
   const WriterSchema* writer = *found;
-  Status decoded =
-      decoder_.decode(frame->payload, *writer->avro, *writer->connect, arena, &out.value);
+  std::string_view payload = frame->payload;
+  const avro::Schema* data_schema = writer->avro.get();
+  const SchemaPtr* connect = &writer->connect;
+  if (latest_ != nullptr) {
+    const ReaderSchema* reader = nullptr;
+    Status resolved = resolve_latest(*writer, bytes->substr(1, 4), arena, topic, payload, reader);
+    if (!resolved.ok()) {
+      return deserialize_error(topic,
+                               resolved.with_context("Error deserializing Avro message for id " +
+                                                     std::to_string(frame->id.value)));
+    }
+    data_schema = reader->avro.get();
+    connect = &reader->connect;
+  }
+  Status decoded = decoder_.decode(payload, *data_schema, **connect, arena, &out.value);
   if (!decoded.ok()) {
     return deserialize_error(topic,
                              decoded.with_context("Error deserializing Avro message for id " +
                                                   std::to_string(frame->id.value)));
   }
-  out.schema = writer->connect;
+  out.schema = *connect;
   return Status::ok_status();
+}
+
+Status AvroConverter::resolve_latest(const WriterSchema& writer, std::string_view id_bytes,
+                                     Arena& arena, std::string_view topic,
+                                     std::string_view& payload, const ReaderSchema*& reader) {
+  SLUICE_ASSIGN_OR_RETURN(const schema_registry::SubjectSchema* latest,
+                          latest_->reader_for(writer.subject, *writer.registered, writer.version));
+  reader_key_.assign(id_bytes);
+  reader_key_.push_back('\0');
+  reader_key_.append(std::to_string(latest->schema.id.value));
+  SLUICE_ASSIGN_OR_RETURN(reader, readers_.find_or_load(topic, reader_key_, [&] {
+    return load_reader(writer, *latest);
+  }));
+  if (reader->plan == nullptr) return Status::ok_status();
+  SLUICE_RETURN_IF_ERROR(transcoder_.transcode(payload, *reader->plan, resolved_));
+  // Decoded strings and bytes may point into the datum: it must live as long as the batch.
+  payload = arena.copy(resolved_);
+  return Status::ok_status();
+}
+
+Result<AvroConverter::ReaderSchema> AvroConverter::load_reader(
+    const WriterSchema& writer, const schema_registry::SubjectSchema& latest) {
+  ReaderSchema reader{writer.avro, writer.connect, nullptr};
+  if (latest.schema.id == writer.registered->id) return reader;
+  if (latest.schema.kind != schema_registry::SchemaKind::kAvro) {
+    return Status::data_error("the latest schema of subject " + writer.subject.name() +
+                              " (version " + std::to_string(latest.version.value) + ") is a " +
+                              std::string(schema_registry::schema_kind_name(latest.schema.kind)) +
+                              " schema, not Avro");
+  }
+  SLUICE_ASSIGN_OR_RETURN(avro::SchemaPtr parsed, parse_with_references(latest.schema));
+  if (parsed->to_json() == writer.avro->to_json()) return reader;
+  if (writer.avro->type() != avro::Type::kRecord) {
+    // Java pairs the writer's Connect schema with the value resolved to the reader's schema
+    // (NonRecordContainer), a mix sluice does not reproduce.
+    return Status::data_error(
+        "the writer schema is a " + std::string(avro::type_name(writer.avro->type())) +
+        ", not a record, and differs from the latest schema of subject " + writer.subject.name() +
+        " (version " + std::to_string(latest.version.value) +
+        "); sluice resolves only record schemas to the latest version");
+  }
+  SLUICE_ASSIGN_OR_RETURN(avro::ResolutionPlan plan,
+                          avro::ResolutionPlan::build(writer.avro, parsed));
+  reader.plan = std::make_shared<const avro::ResolutionPlan>(std::move(plan));
+  // The record carries the reader's schema; its Connect version is the writer's, as Confluent's
+  // deserializer reports it (GenericContainerWithVersion).
+  SLUICE_ASSIGN_OR_RETURN(reader.connect, to_connect_.convert(parsed, writer.version.value));
+  reader.avro = std::move(parsed);
+  return reader;
 }
 
 Result<AvroConverter::WriterSchema> AvroConverter::load(schema_registry::SchemaId id,
@@ -84,7 +154,8 @@ Result<AvroConverter::WriterSchema> AvroConverter::load(schema_registry::SchemaI
                                          " schema version for id " + std::to_string(id.value));
   }
   SLUICE_ASSIGN_OR_RETURN(SchemaPtr connect, to_connect_.convert(avro, version->value));
-  return WriterSchema{std::move(avro), std::move(connect)};
+  return WriterSchema{std::move(avro), std::move(connect), std::move(registered), subject,
+                      *version};
 }
 
 Result<avro::SchemaPtr> AvroConverter::parse_with_references(

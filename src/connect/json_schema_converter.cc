@@ -53,6 +53,7 @@ JsonSchemaConverterConfig JsonSchemaConverterConfig::parse(
   parsed.registry = read_schema_registry_options(options);
   parsed.data = JsonSchemaDataConfig::read(options);
   parsed.subject_strategy = read_subject_name_strategy(options, is_key);
+  parsed.latest = LatestSchemaOptions::read(options);
   problems.insert(problems.end(), options.problems().begin(), options.problems().end());
   return parsed;
 }
@@ -63,7 +64,14 @@ JsonSchemaConverter::JsonSchemaConverter(
     : config_(std::move(config)),
       is_key_(is_key),
       client_(std::move(client)),
-      writers_(static_cast<size_t>(config_.data.effective_cache_size())) {}
+      writers_(static_cast<size_t>(config_.data.effective_cache_size())),
+      readers_(static_cast<size_t>(config_.data.effective_cache_size())) {
+  if (config_.latest.enabled()) {
+    // Confluent's JSON Schema deserializer lets use.latest.version win over the metadata lookup.
+    latest_ = std::make_unique<LatestSchemaLookup>(config_.latest,
+                                                   LatestPrecedence::kLatestVersionFirst, client_);
+  }
+}
 
 Status JsonSchemaConverter::to_connect(std::string_view topic, KafkaBytes bytes, Arena& arena,
                                        SchemaAndValue& out) {
@@ -77,6 +85,14 @@ Status JsonSchemaConverter::to_connect(std::string_view topic, KafkaBytes bytes,
       writers_.find_or_load(topic, bytes->substr(1, 4), [&] { return load(frame->id, topic); });
   if (!found.ok()) return deserialize_error(topic, found.status());
   const WriterSchema* writer = *found;
+  if (latest_ != nullptr) {
+    // Read as the latest schema: its Connect schema and version, validated against it.
+    Result<const WriterSchema*> reader = latest_for(*writer, topic, bytes->substr(1, 4));
+    if (!reader.ok()) {
+      return deserialize_error(topic, reader.status().with_context(message_error(frame->id)));
+    }
+    writer = *reader;
+  }
   Value value;
   Status converted = convert_payload(*writer, frame->payload, arena, &value);
   if (!converted.ok()) {
@@ -108,6 +124,38 @@ Status JsonSchemaConverter::convert_payload(const WriterSchema& writer, std::str
   return converter.convert(writer.connect.get(), root, out);
 }
 
+Result<const JsonSchemaConverter::WriterSchema*> JsonSchemaConverter::latest_for(
+    const WriterSchema& writer, std::string_view topic, std::string_view id_bytes) {
+  SLUICE_ASSIGN_OR_RETURN(const schema_registry::SubjectSchema* latest,
+                          latest_->reader_for(writer.subject, *writer.registered, writer.version));
+  if (latest->schema.id == writer.registered->id) {
+    // The writer's own schema; Confluent still reports the version of the latest lookup, which
+    // is the writer's.
+    return &writer;
+  }
+  reader_key_.assign(id_bytes);
+  reader_key_.push_back('\0');
+  reader_key_.append(std::to_string(latest->schema.id.value));
+  return readers_.find_or_load(topic, reader_key_, [&]() -> Result<WriterSchema> {
+    if (latest->schema.kind != schema_registry::SchemaKind::kJson) {
+      return Status::data_error(
+          "the latest schema of subject " + writer.subject.name() + " (version " +
+          std::to_string(latest->version.value) + ") is a " +
+          std::string(schema_registry::schema_kind_name(latest->schema.kind)) +
+          " schema, not JSON");
+    }
+    auto registered = std::make_shared<const schema_registry::RegisteredSchema>(latest->schema);
+    SLUICE_ASSIGN_OR_RETURN(WriterSchema reader, load_schema(std::move(registered)));
+    reader.subject = writer.subject;
+    reader.version = latest->version;
+    // The Connect schema is the latest schema's, with its version (JsonSchemaData of the
+    // deserializer's reader schema).
+    SLUICE_ASSIGN_OR_RETURN(
+        reader.connect, json_schema_to_connect(*reader.json, latest->version.value, config_.data));
+    return reader;
+  });
+}
+
 Result<JsonSchemaConverter::WriterSchema> JsonSchemaConverter::load(schema_registry::SchemaId id,
                                                                     std::string_view topic) {
   const schema_registry::Subject hint =
@@ -119,35 +167,43 @@ Result<JsonSchemaConverter::WriterSchema> JsonSchemaConverter::load(schema_regis
                               std::string(schema_registry::schema_kind_name(registered->kind)) +
                               " schema, not JSON");
   }
-  std::vector<JsonSchemaSource> referenced;
-  SLUICE_RETURN_IF_ERROR(collect_references(*registered, 0, referenced));
-  const JsonSchemaSource source{"", registered->text};
-  Result<std::unique_ptr<LoadedJsonSchema>> loaded = load_json_schema(source, referenced);
-  if (!loaded.ok()) {
-    return loaded.status().with_context("Invalid JSON schema id " + std::to_string(id.value));
-  }
-  WriterSchema writer;
-  writer.json = std::move(*loaded);
+  SLUICE_ASSIGN_OR_RETURN(WriterSchema writer, load_schema(registered));
   const std::optional<std::string_view> title = writer.json->name();
   if (config_.subject_strategy != SubjectNameStrategy::kTopicName && !title) {
     return Status::data_error("schema id " + std::to_string(id.value) +
                               " has no \"title\", which the subject name strategy needs");
   }
-  const schema_registry::Subject subject =
-      subject_name(config_.subject_strategy, topic, is_key_, title.value_or(""));
-  Result<schema_registry::SchemaVersion> version = client_->version_of(subject, *registered);
+  writer.subject = subject_name(config_.subject_strategy, topic, is_key_, title.value_or(""));
+  Result<schema_registry::SchemaVersion> version = client_->version_of(writer.subject, *registered);
   if (!version.ok()) {
     return version.status().with_context("Error retrieving JSON " +
                                          std::string(is_key_ ? "key" : "value") +
                                          " schema version for id " + std::to_string(id.value));
   }
+  writer.version = *version;
   SLUICE_ASSIGN_OR_RETURN(writer.connect,
                           json_schema_to_connect(*writer.json, version->value, config_.data));
-  if (config_.data.fail_invalid_schema) {
-    SLUICE_ASSIGN_OR_RETURN(writer.validator, JsonSchemaValidator::create(source, referenced));
-  }
-  writer.java_type = java_type_of(*writer.json, config_.data.type_property);
   return writer;
+}
+
+Result<JsonSchemaConverter::WriterSchema> JsonSchemaConverter::load_schema(
+    std::shared_ptr<const schema_registry::RegisteredSchema> registered) {
+  std::vector<JsonSchemaSource> referenced;
+  SLUICE_RETURN_IF_ERROR(collect_references(*registered, 0, referenced));
+  const JsonSchemaSource source{"", registered->text};
+  Result<std::unique_ptr<LoadedJsonSchema>> loaded = load_json_schema(source, referenced);
+  if (!loaded.ok()) {
+    return loaded.status().with_context("Invalid JSON schema id " +
+                                        std::to_string(registered->id.value));
+  }
+  WriterSchema schema;
+  schema.json = std::move(*loaded);
+  if (config_.data.fail_invalid_schema) {
+    SLUICE_ASSIGN_OR_RETURN(schema.validator, JsonSchemaValidator::create(source, referenced));
+  }
+  schema.java_type = java_type_of(*schema.json, config_.data.type_property);
+  schema.registered = std::move(registered);
+  return schema;
 }
 
 Status JsonSchemaConverter::collect_references(const schema_registry::RegisteredSchema& schema,

@@ -13,6 +13,11 @@
 // (json_schema_validator.h), and converted straight into the batch Arena with JsonSchemaData's
 // value rules (json_to_connect.h). The registry is asked once per schema id and topic.
 //
+// With use.latest.version=true or use.latest.with.metadata (latest_schema_lookup.h) the subject's
+// latest schema takes the writer's place, as in Confluent's deserializer: its Connect schema and
+// version, its validator (json.fail.invalid.schema) and its type.property; the payload is read
+// as it is.
+//
 // A schema whose root names a Java class in its type.property ("javaType") is refused per
 // record as Java refuses it when that class is not on the worker's class path ("Class X could not
 // be found."), since sluice has no Java classes; java.lang.Object and Jackson's JsonNode are
@@ -40,6 +45,7 @@
 #include "connect/json_schema_loader.h"
 #include "connect/json_schema_validator.h"
 #include "connect/json_tree.h"
+#include "connect/latest_schema_lookup.h"
 #include "connect/subject_name_strategy.h"
 #include "connect/writer_schema_cache.h"
 #include "schema_registry/registry_client_config.h"
@@ -51,6 +57,7 @@ struct JsonSchemaConverterConfig {
   schema_registry::RegistryClientConfig registry;
   JsonSchemaDataConfig data;
   SubjectNameStrategy subject_strategy = SubjectNameStrategy::kTopicName;
+  LatestSchemaOptions latest;
 
   // Reads the converter's sub-config (prefix stripped; `prefix` is for messages); problems are
   // appended to `problems`.
@@ -73,14 +80,25 @@ class JsonSchemaConverter final : public DataAndHeaderConverter {
                     SchemaAndValue& out) override;
 
  private:
-  // The writer schema of one id as seen from one topic.
+  // The writer schema of one id as seen from one topic (with use.latest.version, also the reader
+  // schema a writer's records are read as).
   struct WriterSchema {
     std::shared_ptr<const LoadedJsonSchema> json;
     SchemaPtr connect;
     std::shared_ptr<JsonSchemaValidator> validator;  // json.fail.invalid.schema only
     std::string java_type;  // the root's type.property, when it names a class
+    std::shared_ptr<const schema_registry::RegisteredSchema> registered;
+    schema_registry::Subject subject{""};
+    schema_registry::SchemaVersion version;
   };
   Result<WriterSchema> load(schema_registry::SchemaId id, std::string_view topic);
+  // Loads `registered` with its references: the JSON schema, the validator and the Java type
+  // (the caller adds subject, version and Connect schema).
+  Result<WriterSchema> load_schema(
+      std::shared_ptr<const schema_registry::RegisteredSchema> registered);
+  // With use.latest.version: the schema `writer`'s records are read as.
+  Result<const WriterSchema*> latest_for(const WriterSchema& writer, std::string_view topic,
+                                         std::string_view id_bytes);
   Status collect_references(const schema_registry::RegisteredSchema& schema, int depth,
                             std::vector<JsonSchemaSource>& out);
   Status convert_payload(const WriterSchema& writer, std::string_view payload, Arena& arena,
@@ -92,6 +110,11 @@ class JsonSchemaConverter final : public DataAndHeaderConverter {
   JsonReader reader_;
   // Keyed by topic, '\0', id: the subject (and so the version) depends on both.
   WriterSchemaCache<WriterSchema> writers_;
+  // use.latest.version / use.latest.with.metadata only (else null / unused).
+  std::unique_ptr<LatestSchemaLookup> latest_;
+  // Keyed by topic, '\0', writer id bytes, '\0', reader id.
+  WriterSchemaCache<WriterSchema> readers_;
+  std::string reader_key_;  // reused: no allocation per record
 };
 
 }  // namespace sluice::connect

@@ -13,9 +13,11 @@
 // per schema id, reference and subject, never per record.
 //
 // Configuration: the registry settings (schema_registry_options.h), the subject name strategy,
-// and every ProtobufData key (protobuf_data_config.h). use.latest.version=true and
-// use.latest.with.metadata (read with the subject's latest schema instead of the writer's) are
-// refused at configuration time: sluice does not implement them.
+// and every ProtobufData key (protobuf_data_config.h). With use.latest.version=true or
+// use.latest.with.metadata the message is read, as Confluent's deserializer reads it, with the
+// subject's latest schema (latest_schema_lookup.h): the message of the writer's full name in that
+// schema (else its first message), whose Connect schema carries the latest version; fields the
+// writer has and the reader lacks are unknown fields, dropped as ProtobufData drops them.
 //
 // Errors: a payload that does not decode (bad magic byte, unknown id, a message-index path that
 // selects nothing, truncated or malformed protobuf) is a kDataError "Failed to deserialize data
@@ -32,6 +34,7 @@
 #include <vector>
 
 #include "connect/converter.h"
+#include "connect/latest_schema_lookup.h"
 #include "connect/protobuf_data_config.h"
 #include "connect/protobuf_schema_loader.h"
 #include "connect/protobuf_to_connect_schema.h"
@@ -48,6 +51,7 @@ struct ProtobufConverterConfig {
   schema_registry::RegistryClientConfig registry;
   ProtobufDataConfig data;
   SubjectNameStrategy subject_strategy = SubjectNameStrategy::kTopicName;
+  LatestSchemaOptions latest;
 
   // Reads the converter's sub-config (prefix stripped; `prefix` is for messages); problems are
   // appended to `problems`.
@@ -72,13 +76,23 @@ class ProtobufConverter final : public DataAndHeaderConverter {
  private:
   // The writer schema of one (topic, id, message path): the descriptors (kept alive with their
   // pool) and the Connect schema.
+  // With use.latest.version, also the reader schema a writer's messages are read as.
   struct WriterSchema {
     std::shared_ptr<const ProtobufSchemaFile> file;
     const google::protobuf::Descriptor* message = nullptr;
     SchemaPtr connect;
+    std::shared_ptr<const schema_registry::RegisteredSchema> registered;
+    schema_registry::Subject subject{""};
+    schema_registry::SchemaVersion version;
   };
   Result<WriterSchema> load(schema_registry::SchemaId id, std::span<const int32_t> indexes,
                             std::string_view topic);
+  // With use.latest.version: the schema `writer`'s messages are read as; `frame_key` is the
+  // frame's id and message-index bytes.
+  Result<const WriterSchema*> latest_for(const WriterSchema& writer, std::string_view topic,
+                                         std::string_view frame_key);
+  Result<WriterSchema> load_reader(const WriterSchema& writer,
+                                   const schema_registry::SubjectSchema& latest);
   Result<std::shared_ptr<const ProtobufSchemaFile>> load_file(
       const schema_registry::RegisteredSchema& registered);
 
@@ -90,6 +104,11 @@ class ProtobufConverter final : public DataAndHeaderConverter {
   // Keyed by topic, '\0', the 4 id bytes and the message-index bytes of the frame.
   WriterSchemaCache<WriterSchema> writers_;
   LruCache<schema_registry::SchemaId, std::shared_ptr<const ProtobufSchemaFile>> files_;
+  // use.latest.version / use.latest.with.metadata only (else null / unused).
+  std::unique_ptr<LatestSchemaLookup> latest_;
+  // Keyed by topic, '\0', the frame key, '\0', reader id.
+  WriterSchemaCache<WriterSchema> readers_;
+  std::string reader_key_;  // reused: no allocation per record
 };
 
 }  // namespace sluice::connect

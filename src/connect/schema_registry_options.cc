@@ -214,22 +214,6 @@ void read_limits(ConverterOptions& options, schema_registry::RegistryClientConfi
   }
 }
 
-// use.latest.version / use.latest.with.metadata: Confluent's deserializers (7.4 and later) then
-// read each record with the subject's latest schema, resolving the writer's data to it (and
-// running data-contract migration rules). sluice reads every record with its writer's schema, so
-// it refuses these settings rather than write data shaped by another schema than Java would.
-void read_reader_schema(ConverterOptions& options) {
-  if (options.boolean("use.latest.version", false)) {
-    options.add_problem("use.latest.version", *options.raw("use.latest.version"),
-                        "sluice reads every record with its writer's schema; only false is "
-                        "supported");
-  }
-  if (const std::string* metadata = options.raw("use.latest.with.metadata")) {
-    options.add_problem("use.latest.with.metadata", *metadata,
-                        "sluice reads every record with its writer's schema; leave it unset");
-  }
-}
-
 }  // namespace
 
 schema_registry::RegistryClientConfig read_schema_registry_options(ConverterOptions& options) {
@@ -239,7 +223,6 @@ schema_registry::RegistryClientConfig read_schema_registry_options(ConverterOpti
   read_auth(options, config, url_user_info);
   read_tls(options, config);
   read_limits(options, config);
-  read_reader_schema(options);
   static constexpr std::string_view kHeaderPrefix = "request.header.";
   for (const auto& [key, value] : options.config()) {
     if (key.size() > kHeaderPrefix.size() && key.starts_with(kHeaderPrefix)) {

@@ -75,6 +75,32 @@ Result<std::vector<SchemaReference>> parse_references(const json& answer) {
   return out;
 }
 
+// ruleSet.migrationRules; the other parts of a data contract (domain rules, metadata) are not
+// used by the converters.
+Result<std::vector<MigrationRule>> parse_migration_rules(const json& answer) {
+  std::vector<MigrationRule> out;
+  auto rule_set = answer.find("ruleSet");
+  if (rule_set == answer.end() || !rule_set->is_object()) return out;
+  auto rules = rule_set->find("migrationRules");
+  if (rules == rule_set->end() || rules->is_null()) return out;
+  if (!rules->is_array()) return Status::data_error("ruleSet.migrationRules is not an array");
+  for (const json& rule : *rules) {
+    if (!rule.is_object()) return Status::data_error("a migration rule is not an object");
+    MigrationRule r;
+    auto text = [&](const char* key) {
+      auto it = rule.find(key);
+      return it != rule.end() && it->is_string() ? it->get<std::string>() : std::string();
+    };
+    r.name = text("name");
+    r.type = text("type");
+    r.mode = text("mode");
+    auto disabled = rule.find("disabled");
+    r.disabled = disabled != rule.end() && disabled->is_boolean() && disabled->get<bool>();
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 Result<json> parse_object(std::string_view body) {
   json answer = json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (!answer.is_object()) return Status::data_error("the registry's answer is not a JSON object");
@@ -90,6 +116,7 @@ Status fill_schema(const json& answer, RegisteredSchema& schema) {
   schema.text = text->get<std::string>();
   SLUICE_ASSIGN_OR_RETURN(schema.kind, parse_kind(answer));
   SLUICE_ASSIGN_OR_RETURN(schema.references, parse_references(answer));
+  SLUICE_ASSIGN_OR_RETURN(schema.migration_rules, parse_migration_rules(answer));
   return Status::ok_status();
 }
 
@@ -166,6 +193,18 @@ http::HttpRequest subject_version_request(const RegistryClientConfig& config,
                       std::string(base_url) + "/subjects/" + encode_path_segment(subject.name()) +
                           "/versions/" +
                           (version ? std::to_string(version->value) : std::string("latest")));
+}
+
+http::HttpRequest latest_with_metadata_request(
+    const RegistryClientConfig& config, std::string_view base_url, const Subject& subject,
+    const std::vector<std::pair<std::string, std::string>>& metadata) {
+  std::string url =
+      std::string(base_url) + "/subjects/" + encode_path_segment(subject.name()) + "/metadata?";
+  for (const auto& [key, value] : metadata) {
+    url += "key=" + encode_path_segment(key) + "&value=" + encode_path_segment(value) + "&";
+  }
+  url += "deleted=false";
+  return base_request(config, "GET", std::move(url));
 }
 
 Result<RegisteredSchema> parse_schema_answer(std::string_view body, SchemaId id) {

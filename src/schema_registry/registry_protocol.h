@@ -8,6 +8,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "http/http_client.h"
 #include "schema_registry/registry_client_config.h"
@@ -34,6 +36,12 @@ http::HttpRequest subject_version_request(const RegistryClientConfig& config,
                                           std::string_view base_url, const Subject& subject,
                                           std::optional<SchemaVersion> version);
 
+// GET /subjects/{subject}/metadata?key={k}&value={v}...&deleted=false: the latest version whose
+// metadata properties hold every given key and value (Confluent's getLatestWithMetadata).
+http::HttpRequest latest_with_metadata_request(
+    const RegistryClientConfig& config, std::string_view base_url, const Subject& subject,
+    const std::vector<std::pair<std::string, std::string>>& metadata);
+
 // A schema with its place under a subject, as /subjects/{s}/versions/{v} and the version lookup
 // answer.
 struct SubjectSchema {
@@ -41,7 +49,8 @@ struct SubjectSchema {
   RegisteredSchema schema;
 };
 
-// The answer of schema_by_id_request: {"schema": "...", "schemaType"?: ..., "references"?: [...]}.
+// The answer of schema_by_id_request: {"schema": "...", "schemaType"?: ..., "references"?: [...],
+// "ruleSet"?: {"migrationRules"?: [...]}}.
 Result<RegisteredSchema> parse_schema_answer(std::string_view body, SchemaId id);
 
 // The answer of lookup_version_request and subject_version_request:

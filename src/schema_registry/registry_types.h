@@ -50,12 +50,22 @@ struct SchemaReference {
   friend bool operator==(const SchemaReference& a, const SchemaReference& b) = default;
 };
 
+// A migration rule of a schema's data contract (`ruleSet.migrationRules`, Confluent Data
+// Contracts): `mode` is UPGRADE, DOWNGRADE or UPDOWN; `type` names its executor (CEL, JSONATA).
+struct MigrationRule {
+  std::string name;
+  std::string type;
+  std::string mode;
+  bool disabled = false;
+};
+
 // A schema as the registry stores it: its text exactly as returned, never re-serialized.
 struct RegisteredSchema {
   SchemaId id;
   SchemaKind kind = SchemaKind::kAvro;
   std::string text;
   std::vector<SchemaReference> references;
+  std::vector<MigrationRule> migration_rules;
 };
 
 }  // namespace sluice::schema_registry

@@ -171,15 +171,30 @@ Result<SchemaVersion> SchemaRegistryClient::version_of(const Subject& subject,
 
 Result<SubjectSchema> SchemaRegistryClient::subject_version(const Subject& subject,
                                                             std::optional<SchemaVersion> version) {
-  std::lock_guard<std::mutex> lock(mu_);
   const std::string what = "subject " + subject.name() + " version " +
                            (version ? std::to_string(version->value) : std::string("latest"));
-  SLUICE_ASSIGN_OR_RETURN(http::HttpResponse response, send(
-                                                           [&](std::string_view base) {
-                                                             return subject_version_request(
-                                                                 config_, base, subject, version);
-                                                           },
-                                                           what));
+  return fetch_subject_schema(
+      [&](std::string_view base) {
+        return subject_version_request(config_, base, subject, version);
+      },
+      what);
+}
+
+Result<SubjectSchema> SchemaRegistryClient::latest_with_metadata(
+    const Subject& subject, const std::vector<std::pair<std::string, std::string>>& metadata) {
+  std::string what = "latest version of subject " + subject.name() + " with metadata";
+  for (const auto& [key, value] : metadata) what += " " + key + "=" + value;
+  return fetch_subject_schema(
+      [&](std::string_view base) {
+        return latest_with_metadata_request(config_, base, subject, metadata);
+      },
+      what);
+}
+
+Result<SubjectSchema> SchemaRegistryClient::fetch_subject_schema(const RequestBuilder& build,
+                                                                 const std::string& what) {
+  std::lock_guard<std::mutex> lock(mu_);
+  SLUICE_ASSIGN_OR_RETURN(http::HttpResponse response, send(build, what));
   const std::string& url = config_.urls[next_url_ % config_.urls.size()];
   if (response.status / 100 != 2) return answer_error(url, what, response);
   Result<SubjectSchema> answer = parse_subject_schema_answer(response.body);

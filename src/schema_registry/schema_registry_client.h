@@ -3,7 +3,8 @@
 //
 // What the converters need while deserializing (kafka-connect.md §2.6 of the project's notes):
 // the writer schema for an id, and that schema's version under the record's subject (which the
-// S3 sink's schema.compatibility compares). Answers are cached in bounded LRU caches, so a
+// S3 sink's schema.compatibility compares), and with use.latest.version a subject's latest version
+// (connect/latest_schema_lookup.h caches those). Answers are cached in bounded LRU caches, so a
 // registry is asked once per schema id (and once per subject and schema), never per record.
 //
 // Requests go to the configured URLs in turn: a transport failure or a 408/429/5xx answer moves on
@@ -28,6 +29,8 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "http/http_client.h"
 #include "oauth/token_cache.h"
@@ -61,6 +64,12 @@ class SchemaRegistryClient {
   Result<SubjectSchema> subject_version(const Subject& subject,
                                         std::optional<SchemaVersion> version) EXCLUDES(mu_);
 
+  // The latest version of `subject` whose metadata holds every key and value of `metadata` (not
+  // cached here either). kDataError when there is none (40401/40403).
+  Result<SubjectSchema> latest_with_metadata(
+      const Subject& subject, const std::vector<std::pair<std::string, std::string>>& metadata)
+      EXCLUDES(mu_);
+
   // HTTP requests sent so far, retries included (for tests and metrics).
   uint64_t requests_sent() const { return requests_sent_.load(std::memory_order_relaxed); }
 
@@ -76,6 +85,9 @@ class SchemaRegistryClient {
   // cannot change; `what` names the request in messages ("schema id 42").
   Result<http::HttpResponse> send(const RequestBuilder& build, const std::string& what)
       REQUIRES(mu_);
+  // Sends a request answered with a subject's schema and parses the answer.
+  Result<SubjectSchema> fetch_subject_schema(const RequestBuilder& build, const std::string& what)
+      EXCLUDES(mu_);
   // The Status for a final non-2xx answer.
   Status answer_error(const std::string& url, const std::string& what,
                       const http::HttpResponse& response) const;

@@ -214,11 +214,13 @@ def test_payloads_that_do_not_decode_follow_errors_tolerance(testenv, s3, regist
 
 
 def test_converter_settings_are_checked_before_connecting(testenv, registry_url, unique_name, s3_prefix, tmp_path):
-    """A bad ProtobufData setting, and use.latest.version (not implemented), exit 2 naming key and value."""
+    """A bad ProtobufData setting and a bad use.latest.with.metadata exit 2 naming key and value."""
     bad = worker_config(testenv, **converter_settings(registry_url, **{
-        "value.converter.int.for.enums": "maybe", "value.converter.use.latest.version": "true"}))
+        "value.converter.int.for.enums": "maybe", "value.converter.use.latest.version": "true",
+        "value.converter.use.latest.with.metadata": "app"}))
     code, logs = SluiceProcess(tmp_path, bad, connector_config(testenv, unique_name("protobuf-bad"), "t", s3_prefix)
                                ).run_until_failure(30)
     assert code == 2, logs
     assert "Invalid value maybe for configuration value.converter.int.for.enums" in logs, logs
-    assert "Invalid value true for configuration value.converter.use.latest.version" in logs, logs
+    assert "Invalid value app for configuration value.converter.use.latest.with.metadata" in logs, logs
+    assert "use.latest.version" not in logs.replace("use.latest.with.metadata", ""), logs

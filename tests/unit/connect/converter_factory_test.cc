@@ -117,22 +117,32 @@ TEST(ConverterFactoryTest, ProtobufConverterByAnyNameNeedsARegistryAndIsNoHeader
                                  {"int.for.enums", "yes"},
                                  {"use.latest.version", "true"}},
                                 ConverterSlot::kValue);
-  EXPECT_THAT(problems,
-              ::testing::UnorderedElementsAre(
-                  "Invalid value yes for configuration value.converter.int.for.enums: Expected "
-                  "value to be either true or false",
-                  ::testing::StartsWith("Invalid value true for configuration "
-                                        "value.converter.use.latest.version")));
-  // Every registry converter reads with the writer's schema: the latest-schema settings are
-  // refused, not ignored.
+  EXPECT_THAT(problems, ::testing::ElementsAre(
+                            "Invalid value yes for configuration value.converter.int.for.enums: "
+                            "Expected value to be either true or false"));
+  // Every registry converter reads with the subject's latest schema when asked to; the settings
+  // are checked.
   for (std::string_view name : {"AvroConverter", "JsonSchemaConverter", "ProtobufConverter"}) {
+    EXPECT_THAT(validate_converter_config(name,
+                                          {{"schema.registry.url", "http://sr:8081"},
+                                           {"use.latest.version", "true"},
+                                           {"use.latest.with.metadata", "env=prod, app=a=b"},
+                                           {"latest.cache.size", "10"},
+                                           {"latest.cache.ttl.sec", "30"}},
+                                          ConverterSlot::kKey),
+                ::testing::IsEmpty())
+        << name;
     EXPECT_THAT(
-        validate_converter_config(
-            name,
-            {{"schema.registry.url", "http://sr:8081"}, {"use.latest.with.metadata", "env=prod"}},
-            ConverterSlot::kKey),
-        ::testing::ElementsAre(::testing::StartsWith("Invalid value env=prod for configuration "
-                                                     "key.converter.use.latest.with.metadata")))
+        validate_converter_config(name,
+                                  {{"schema.registry.url", "http://sr:8081"},
+                                   {"use.latest.with.metadata", "env"},
+                                   {"latest.cache.size", "-1"}},
+                                  ConverterSlot::kKey),
+        ::testing::ElementsAre(
+            "Invalid value env for configuration key.converter.use.latest.with.metadata: each "
+            "comma-separated entry must be key=value",
+            "Invalid value -1 for configuration key.converter.latest.cache.size: must be at "
+            "least 0"))
         << name;
   }
   auto missing = make_converter("ProtobufConverter", {}, false);

@@ -126,6 +126,32 @@ TEST(SchemaRegistryClientTest, SubjectVersionReadsIdVersionAndSchema) {
   EXPECT_EQ(requests[1].target, "/subjects/s/versions/2");
 }
 
+TEST(SchemaRegistryClientTest, LatestWithMetadataSendsEachKeyAndValueAndReadsMigrationRules) {
+  TestHttpServer server;
+  server.set_handler([](const RecordedRequest&, httplib::Response& res) {
+    answer_json(res, 200,
+                std::string(R"({"subject":"s","id":4,"version":3,"schema":"\"int\"",)") +
+                    R"("ruleSet":{"migrationRules":[{"name":"up","kind":"TRANSFORM",)" +
+                    R"("mode":"UPGRADE","type":"JSONATA","expr":"$"},)" +
+                    R"({"name":"off","mode":"UPDOWN","type":"CEL","disabled":true}],)" +
+                    R"("domainRules":[{"name":"d","mode":"READ","type":"CEL"}]}})");
+  });
+  SchemaRegistryClient client(config_for({server.base_url()}));
+  auto latest = client.latest_with_metadata(Subject("s"), {{"app", "v 1"}, {"team", "x"}});
+  ASSERT_TRUE(latest.ok()) << latest.status().message();
+  EXPECT_EQ(latest->version, SchemaVersion{3});
+  ASSERT_EQ(latest->schema.migration_rules.size(), 2u);
+  EXPECT_EQ(latest->schema.migration_rules[0].name, "up");
+  EXPECT_EQ(latest->schema.migration_rules[0].mode, "UPGRADE");
+  EXPECT_EQ(latest->schema.migration_rules[0].type, "JSONATA");
+  EXPECT_FALSE(latest->schema.migration_rules[0].disabled);
+  EXPECT_TRUE(latest->schema.migration_rules[1].disabled);
+  auto requests = server.requests();
+  ASSERT_EQ(requests.size(), 1u);
+  EXPECT_EQ(requests[0].target,
+            "/subjects/s/metadata?key=app&value=v%201&key=team&value=x&deleted=false");
+}
+
 TEST(SchemaRegistryClientTest, BasicAndBearerCredentialsAndExtraHeaders) {
   TestHttpServer server;
   server.set_handler([](const RecordedRequest&, httplib::Response& res) {
