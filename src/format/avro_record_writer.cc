@@ -43,6 +43,7 @@ std::string_view logical_name(const Schema& schema) {
 bool fits(const Schema& file, const Schema& schema) {
   if (&file == &schema) return true;
   if (file.type != schema.type) return false;
+  if (file.is_reference() || schema.is_reference()) return connect::schemas_equal(&file, &schema);
   switch (file.type) {
     case SchemaType::kStruct:
       return connect::schemas_equal(&file, &schema);

@@ -113,7 +113,7 @@ def record(case_dir: Path, env: dict[str, str], oracle_run: str) -> None:
     proc = subprocess.Popen(["bash", oracle_run, str(worker), str(connector)], stdout=log,
                             stderr=subprocess.STDOUT, env={**os.environ, **env}, start_new_session=True)
     group = f"connect-{name}"
-    deadline = time.time() + 120
+    deadline = time.time() + 300  # a loaded machine starts the worker slowly
     try:
         while committed(env, group, topic, partitions) != end_offsets:
             if proc.poll() is not None or time.time() > deadline:
