@@ -1,13 +1,15 @@
 """Recursive schemas end to end: records whose registry schema holds itself, written in Confluent's wire format by
-confluent-kafka's serializers (not sluice), read by sluice's AvroConverter into cyclic Connect
+confluent-kafka's serializers (not sluice), read by sluice's AvroConverter / ProtobufConverter into cyclic Connect
 schemas, and written as JsonFormat and AvroFormat, read back by independent readers (json, fastavro).
 
 - An Avro tree record (a union, an array and a map of itself, and another record that holds it) written by
   AvroSerializer: the JSON lines and the Avro records equal the produced values, and the Avro writer schema defines
   each named record once and refers to it by full name after that (as Java's AvroData writes it).
+- A Protobuf message with google.protobuf.Struct, Value and ListValue fields written by ProtobufSerializer: the JSON
+  lines are ProtobufData's values (each Value a kind_0 oneof struct), and avro-tools reads the Avro file.
 
-The golden cases avro-recursive-avro and avro-recursive-json (recorded from Confluent's connector) are replayed by
-test_golden.py.
+The golden cases avro-recursive-avro, avro-recursive-json, protobuf-struct-json and protobuf-struct-avro (recorded from Confluent's
+connector) are replayed by test_golden.py.
 """
 
 from __future__ import annotations
@@ -15,10 +17,13 @@ from __future__ import annotations
 import io
 import json
 
+import protobuf_messages as pm
 import pytest
 from confluent_kafka.schema_registry import SchemaRegistryClient
 from confluent_kafka.schema_registry.avro import AvroSerializer
+from confluent_kafka.schema_registry.protobuf import ProtobufSerializer
 from confluent_kafka.serialization import MessageField, SerializationContext
+from avro_readers import avro_tools
 from conftest import read_env_file
 from sluice_process import (SluiceProcess, committed_offsets, connector_config, list_keys, read_object, wait_until,
                             worker_config)
@@ -111,3 +116,46 @@ def test_recursive_avro_records_become_json_and_avro(testenv, s3, registry_url, 
     assert fields["children"]["items"] == "com.example.rec.Tree"
     assert fields["byName"]["values"] == "com.example.rec.Tree"
     assert fields["meta"][1]["fields"][0]["type"] == ["null", "com.example.rec.Tree"]
+
+
+def test_protobuf_struct_fields_become_json_and_avro(testenv, s3, registry_url, make_topic, kafka_producer,
+                                                     kafka_consumer, unique_name, s3_prefix, tmp_path):
+    import fastavro
+
+    cls = pm.doc_class()
+    docs = pm.sample_docs(cls)
+    topic = make_topic(partitions=1)
+    serializer = ProtobufSerializer(cls, SchemaRegistryClient({"url": registry_url}),
+                                    {"use.deprecated.format": False})
+    producer = kafka_producer()
+    for d in docs:
+        producer.produce(topic, value=serializer(d, SerializationContext(topic, MessageField.VALUE)), partition=0)
+    assert producer.flush(30) == 0
+    converter = {"value.converter": "io.confluent.connect.protobuf.ProtobufConverter",
+                 "value.converter.schema.registry.url": registry_url}
+
+    body = run_sluice(testenv, s3, kafka_consumer, unique_name, s3_prefix, tmp_path, topic, converter, "json",
+                      len(docs))
+    expected = [{"id": d.id,
+                 "attrs": pm.struct_as_connect_json(d.attrs) if d.HasField("attrs") else None,
+                 "any": pm.value_as_connect_json(d.any) if d.HasField("any") else None,
+                 "items": pm.list_as_connect_json(d.items) if d.HasField("items") else None} for d in docs]
+    assert [json.loads(line) for line in body.decode().splitlines()] == expected
+
+    body = run_sluice(testenv, s3, kafka_consumer, unique_name, s3_prefix, tmp_path, topic, converter, "avro",
+                      len(docs))
+    # Read with Apache Avro's own tools: the schema refers to the namespace-less record Struct from inside the
+    # namespace io.confluent.connect.protobuf.Union (as Java's Schema.toString writes it), which Java's parser
+    # resolves by its fallback to the null namespace and fastavro does not.
+    path = tmp_path / "struct.avro"
+    path.write_bytes(body)
+    schema = json.loads(avro_tools("getschema", str(path)))
+    text = json.dumps(schema)
+    assert text.count('"name": "Struct"') == 1 and text.count('"name": "Value"') == 1
+    records = [json.loads(line) for line in avro_tools("tojson", str(path)).splitlines()]
+    assert [r["id"] for r in records] == [{"string": d.id} for d in docs]
+    # The nested list of the "value-only" Doc (Avro's JSON encoding: a union branch is {type: value}).
+    top = records[3]["any"]["Value"]["kind_0"]["io.confluent.connect.protobuf.Union.kind"]
+    inner = top["list_value"]["ListValue"]["values"]["array"][1]["Value"]["kind_0"]["io.confluent.connect.protobuf.Union.kind"]
+    two = inner["list_value"]["ListValue"]["values"]["array"][0]["Value"]["kind_0"]["io.confluent.connect.protobuf.Union.kind"]
+    assert two["number_value"] == {"double": 2.0}
