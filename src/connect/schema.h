@@ -8,9 +8,9 @@
 // Recursive schemas. Confluent's converters accept schemas that contain themselves (an Avro record
 // reachable from its own fields, a recursive Protobuf message such as google.protobuf.Struct, a
 // JSON Schema $ref cycle) and give them a cyclic Connect schema, where the inner occurrence is a
-// wrapper standing for the enclosing schema (AvroData's and ProtobufData's CyclicSchemaWrapper).
-// Here the inner occurrence is a *reference node*: a Schema whose reference_target points, without
-// owning it, at the complete schema it stands for. The node has its own `optional` flag and copies
+// wrapper standing for the enclosing schema (AvroData's CyclicSchemaWrapper, ProtobufData's and
+// JsonSchemaData's SchemaWrapper). Here the inner occurrence is a *reference node*: a Schema whose
+// reference_target points, without owning it, at the complete schema it stands for. The node has its own `optional` flag and copies
 // every other attribute of its target (type, name, version, doc, parameters, default), and its
 // fields / key_schema / value_schema are non-owning views (shared_ptr without a control block) of
 // the target's children, so code that walks a schema *together with a finite value* follows it
@@ -19,8 +19,8 @@
 // check do.
 //
 // Ownership rule: a reference node only ever points at a node of the same schema tree (its target
-// is an ancestor, or for Java's re-use of a completed recursive record, an earlier node of the
-// tree), and owning shared_ptrs only point downwards, so there is no ownership cycle and the whole
+// is an ancestor, or, where Java re-uses a completed recursive type, an earlier node of the tree),
+// and owning shared_ptrs only point downwards, so there is no ownership cycle and the whole
 // tree, reference nodes included, is alive exactly as long as some holder of its root is. Hence:
 // keep the root SchemaPtr (a record's key_schema / value_schema, a converter cache entry), never
 // an inner SchemaPtr of a recursive schema on its own beyond the root's lifetime: inner pointers
@@ -109,8 +109,8 @@ class Schema {
 };
 
 // Connect schema equality: type, optional, default, name, version, doc, parameters and children.
-// A reference node equals only a reference node (as Java's CyclicSchemaWrapper.equals), with the
-// same optional flag and an equal target; targets already being compared count as equal, so the
+// A reference node equals only a reference node (as Java's wrappers equal no ConnectSchema), with
+// the same optional flag and an equal target; targets already being compared count as equal, so the
 // comparison terminates on cyclic schemas.
 bool schemas_equal(const Schema* a, const Schema* b);
 

@@ -8,8 +8,8 @@ schemas, and written as JsonFormat and AvroFormat, read back by independent read
 - A Protobuf message with google.protobuf.Struct, Value and ListValue fields written by ProtobufSerializer: the JSON
   lines are ProtobufData's values (each Value a kind_0 oneof struct), and avro-tools reads the Avro file.
 
-The golden cases avro-recursive-avro, avro-recursive-json, protobuf-struct-json and protobuf-struct-avro (recorded from Confluent's
-connector) are replayed by test_golden.py.
+The golden cases avro-recursive-avro, avro-recursive-json, protobuf-struct-json, protobuf-struct-avro and
+jsonschema-recursive-json (recorded from Confluent's connector) are replayed by test_golden.py.
 """
 
 from __future__ import annotations
