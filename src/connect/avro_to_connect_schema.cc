@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <limits>
 #include <set>
+#include <utility>
 
 #include "connect/avro_data_names.h"
 #include "connect/avro_default_to_connect.h"
@@ -137,8 +139,12 @@ Result<SchemaPtr> AvroToConnectSchema::convert_cached(const avro::Schema& schema
       return cache_.front().connect;
     }
   }
-  SLUICE_ASSIGN_OR_RETURN(std::shared_ptr<Schema> result,
-                          to_connect(schema, false, FieldInfo{}, version));
+  // Java's public toConnectSchema starts a new ToConnectContext (also when MapEntry key and value
+  // schemas are converted in the middle of another conversion).
+  std::vector<CycleEntry> outer_cycles = std::exchange(cycles_, {});
+  Result<std::shared_ptr<Schema>> converted = to_connect(schema, false, FieldInfo{}, version);
+  cycles_ = std::move(outer_cycles);
+  SLUICE_ASSIGN_OR_RETURN(std::shared_ptr<Schema> result, std::move(converted));
   cache_.push_front(CacheEntry{schema.share(), version, result});
   while (cache_.size() > static_cast<size_t>(config_.effective_cache_size())) cache_.pop_back();
   return SchemaPtr(result);
@@ -152,17 +158,59 @@ Result<std::shared_ptr<Schema>> AvroToConnectSchema::to_connect(const avro::Sche
     const auto& branches = schema.branches();
     const FieldInfo doc_only{nullptr, field.doc};
     if (branches.size() == 1 && config_.flatten_singleton_union) {
-      return to_connect(*branches[0], false, doc_only, std::nullopt);
+      return with_cycles(*branches[0], false, doc_only);
     }
     if (branches.size() == 2 && (is_plain_null(*branches[0]) || is_plain_null(*branches[1]))) {
       const avro::Schema& member = is_plain_null(*branches[0]) ? *branches[1] : *branches[0];
-      return to_connect(member, true, doc_only, std::nullopt);
+      return with_cycles(member, true, doc_only);
     }
   }
   SLUICE_ASSIGN_OR_RETURN(std::shared_ptr<Schema> b, build_base(schema));
-  SLUICE_RETURN_IF_ERROR(add_metadata(schema, field, version, *b));
+  // A default may hold the record's own values: its reference nodes need their fields first.
+  if (schema.type() == Type::kRecord) complete_references(schema);
+  Status status = add_metadata(schema, field, version, *b);
+  if (!status.ok()) return status;
   if (force_optional) b->optional = true;
+  if (schema.type() == Type::kRecord) finish_record(schema);
   return b;
+}
+
+Result<std::shared_ptr<Schema>> AvroToConnectSchema::with_cycles(const avro::Schema& schema,
+                                                                 bool force_optional,
+                                                                 const FieldInfo& field) {
+  if (schema.type() == Type::kRecord) {
+    for (auto it = cycles_.rbegin(); it != cycles_.rend(); ++it) {
+      if (it->avro != &schema) continue;
+      std::shared_ptr<Schema> ref = make_reference(*it->connect, force_optional);
+      if (it->complete) {
+        complete_reference(*ref);
+      }
+      it->references.push_back(ref);
+      return ref;
+    }
+  }
+  return to_connect(schema, force_optional, field, std::nullopt);
+}
+
+void AvroToConnectSchema::complete_references(const avro::Schema& schema) {
+  for (auto it = cycles_.rbegin(); it != cycles_.rend(); ++it) {
+    if (it->avro != &schema || it->complete) continue;
+    for (const std::shared_ptr<Schema>& ref : it->references) complete_reference(*ref);
+    return;
+  }
+}
+
+void AvroToConnectSchema::finish_record(const avro::Schema& schema) {
+  for (auto it = cycles_.rbegin(); it != cycles_.rend(); ++it) {
+    if (it->avro != &schema || it->complete) continue;
+    if (it->references.empty()) {
+      cycles_.erase(std::next(it).base());
+      return;
+    }
+    it->complete = true;
+    for (const std::shared_ptr<Schema>& ref : it->references) complete_reference(*ref);
+    return;
+  }
 }
 
 Result<std::shared_ptr<Schema>> AvroToConnectSchema::build_base(const avro::Schema& schema) {
@@ -192,8 +240,7 @@ Result<std::shared_ptr<Schema>> AvroToConnectSchema::build_base(const avro::Sche
     case Type::kMap: {
       auto b = make(SchemaType::kMap);
       b->key_schema = make(SchemaType::kString);
-      SLUICE_ASSIGN_OR_RETURN(b->value_schema,
-                              to_connect(schema.values(), false, FieldInfo{}, std::nullopt));
+      SLUICE_ASSIGN_OR_RETURN(b->value_schema, with_cycles(schema.values(), false, FieldInfo{}));
       return b;
     }
     case Type::kRecord:
@@ -258,7 +305,7 @@ Result<std::shared_ptr<Schema>> AvroToConnectSchema::build_array(const avro::Sch
   const avro::Schema& elem = schema.items();
   if (!is_map_entry(elem)) {
     auto b = make(SchemaType::kArray);
-    SLUICE_ASSIGN_OR_RETURN(b->value_schema, to_connect(elem, false, FieldInfo{}, std::nullopt));
+    SLUICE_ASSIGN_OR_RETURN(b->value_schema, with_cycles(elem, false, FieldInfo{}));
     return b;
   }
   const avro::Field* key = elem.field(ad::kKeyField);
@@ -276,27 +323,26 @@ Result<std::shared_ptr<Schema>> AvroToConnectSchema::build_array(const avro::Sch
 }
 
 Result<std::shared_ptr<Schema>> AvroToConnectSchema::build_record(const avro::Schema& schema) {
-  if (std::find(in_progress_.begin(), in_progress_.end(), &schema) != in_progress_.end()) {
-    return Status::data_error("Recursive Avro schema " + schema.full_name() +
-                              " cannot be converted: cyclic Connect schemas are not supported");
+  for (const CycleEntry& entry : cycles_) {
+    if (entry.avro == &schema && !entry.complete) {
+      return Status::data_error("Recursive Avro schema " + schema.full_name() +
+                                " cannot be converted: a field of the record is the record "
+                                "itself, with no union, array or map in between");
+    }
   }
   const bool keep_docs = !config_.discard_type_doc_default && config_.connect_meta_data;
   auto b = make(SchemaType::kStruct);
   if (keep_docs && schema.doc()) put_param(*b, ad::kAvroRecordDocParam, *schema.doc());
-  in_progress_.push_back(&schema);
+  cycles_.push_back(CycleEntry{&schema, b.get()});
   for (const avro::Field& f : schema.fields()) {
     if (keep_docs && f.doc()) {
       put_param(*b, std::string(ad::kAvroFieldDocPrefix) + f.name(), *f.doc());
     }
     const FieldInfo info{f.default_value() ? &*f.default_value() : nullptr, &f.doc()};
-    Result<std::shared_ptr<Schema>> fs = to_connect(f.schema(), false, info, std::nullopt);
-    if (!fs.ok()) {
-      in_progress_.pop_back();
-      return fs.status();
-    }
-    b->fields.push_back(Field{f.name(), static_cast<int>(b->fields.size()), *fs});
+    SLUICE_ASSIGN_OR_RETURN(std::shared_ptr<Schema> fs,
+                            to_connect(f.schema(), false, info, std::nullopt));
+    b->fields.push_back(Field{f.name(), static_cast<int>(b->fields.size()), std::move(fs)});
   }
-  in_progress_.pop_back();
   return b;
 }
 
@@ -346,7 +392,7 @@ Result<std::shared_ptr<Schema>> AvroToConnectSchema::build_union(const avro::Sch
       return Status::data_error("Multiple union schemas map to the Connect union field name");
     }
     SLUICE_ASSIGN_OR_RETURN(std::shared_ptr<Schema> fs,
-                            to_connect(*branches[i], true, FieldInfo{}, std::nullopt));
+                            with_cycles(*branches[i], true, FieldInfo{}));
     b->fields.push_back(Field{std::move(field_name), static_cast<int>(b->fields.size()), fs});
   }
   return b;

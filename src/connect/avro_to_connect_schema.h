@@ -30,9 +30,13 @@
 // parameters (connect.meta.data), record field defaults and connect.default as the default value
 // (see avro_default_to_connect.h).
 //
-// Not supported: recursive Avro types (a record reachable from itself), which Java turns into
-// cyclic Connect schemas; they are rejected with a kDataError because a connect::Schema tree
-// cannot hold a cycle.
+// Recursive Avro types (a record reachable from itself) become cyclic Connect schemas, as Java's
+// toConnectSchemaWithCycles makes them: where an array item, map value or union branch is a record
+// still being converted, it becomes a reference node standing for that record (schema.h), optional
+// when reached through a union with null. A record found recursive stays known for the rest of the
+// conversion, so a later use of it is a reference node too (Java keeps its CyclicSchemaWrapper). A
+// record field whose type is directly its own record (no union, array or map in between) has no
+// finite value; Java overflows its stack on it, sluice returns a kDataError.
 //
 // Results are cached per (schema node, version) in a least-recently-used cache of
 // schemas.cache.config entries (Java's toConnectSchemaCache), so a converter asks once per
@@ -84,6 +88,15 @@ class AvroToConnectSchema {
   Result<std::shared_ptr<Schema>> to_connect(const avro::Schema& schema, bool force_optional,
                                              const FieldInfo& field,
                                              std::optional<int32_t> version);
+  // Java's toConnectSchemaWithCycles: a reference node for a record being converted (or found
+  // recursive earlier), else to_connect().
+  Result<std::shared_ptr<Schema>> with_cycles(const avro::Schema& schema, bool force_optional,
+                                              const FieldInfo& field);
+  // After a record's schema is complete: completes its reference nodes, or forgets the record
+  // when none was made (Java removes it from cycleReferences).
+  void finish_record(const avro::Schema& schema);
+  // Completes the reference nodes of a record being converted with what it has so far.
+  void complete_references(const avro::Schema& schema);
   Result<std::shared_ptr<Schema>> build_base(const avro::Schema& schema);
   Result<std::shared_ptr<Schema>> build_record(const avro::Schema& schema);
   Result<std::shared_ptr<Schema>> build_array(const avro::Schema& schema);
@@ -99,7 +112,15 @@ class AvroToConnectSchema {
   AvroDataConfig config_;
   int union_index_ = 0;          // generalized.sum.type.support's union counter (per instance)
   std::list<CacheEntry> cache_;  // most recently used first
-  std::vector<const avro::Schema*> in_progress_;  // records being converted (cycle check)
+  // Java's cycleReferences / detectedCycles for one top-level conversion: records being converted,
+  // and records found recursive, with the reference nodes that stand for them.
+  struct CycleEntry {
+    const avro::Schema* avro;
+    const Schema* connect;
+    bool complete = false;
+    std::vector<std::shared_ptr<Schema>> references;  // empty: no cycle detected (yet)
+  };
+  std::vector<CycleEntry> cycles_;
 };
 
 }  // namespace sluice::connect

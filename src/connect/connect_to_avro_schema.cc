@@ -78,6 +78,9 @@ class FromConnect {
                                             std::vector<avro::FieldSpec> fields);
   ad::SplitName name_or_default(const std::optional<std::string>& name);
   const Schema& non_optional(const Schema& s);
+  // The schema a non_optional() copy was made of (`s` itself when it is no copy).
+  const Schema& origin(const Schema& s) const;
+  const avro::Schema* record_for(const Schema& target) const;
 
   const avro::Schema* lookup(const Schema& s) const {
     for (const auto& [key, value] : schema_map_) {
@@ -92,6 +95,10 @@ class FromConnect {
   std::vector<std::shared_ptr<Schema>> copies_;  // non-optional copies used as schema_map_ keys
   // Records by the Connect name they were built from (Java's cycleReferences).
   std::map<std::string, const avro::Schema*, std::less<>> cycle_references_;
+  // Records by the Connect struct they are made of, for reference nodes (schema.h), whose target
+  // may have no name; a non-optional copy (copies_) stands for its original.
+  std::vector<std::pair<const Schema*, const avro::Schema*>> records_;
+  std::vector<std::pair<const Schema*, const Schema*>> copy_origins_;
   int name_index_ = 0;
 };
 
@@ -100,6 +107,7 @@ const Schema& FromConnect::non_optional(const Schema& s) {
   auto copy = std::make_shared<Schema>(s);
   copy->optional = false;
   copies_.push_back(copy);
+  copy_origins_.emplace_back(copy.get(), &s);
   return *copy;
 }
 
@@ -112,7 +120,38 @@ ad::SplitName FromConnect::name_or_default(const std::optional<std::string>& nam
   return result;
 }
 
+const Schema& FromConnect::origin(const Schema& s) const {
+  for (const auto& [copy, original] : copy_origins_) {
+    if (copy == &s) return origin(*original);
+  }
+  return s;
+}
+
+const avro::Schema* FromConnect::record_for(const Schema& target) const {
+  for (const auto& [key, record] : records_) {
+    if (key == &target) return record;
+  }
+  return nullptr;
+}
+
 Result<const avro::Schema*> FromConnect::convert(const Schema& s, bool ignore_optional) {
+  if (s.is_reference()) {
+    // The record of the struct this node stands for, defined further up: written by name.
+    const avro::Schema* record = record_for(*s.reference_target);
+    if (record == nullptr && s.name) {
+      auto it = cycle_references_.find(*s.name);
+      if (it != cycle_references_.end()) record = it->second;
+    }
+    if (record == nullptr) {
+      // Not reached through its target: converting it would not end.
+      return Status::data_error("Cannot convert the recursive schema " +
+                                s.name.value_or("(unnamed)") +
+                                " to Avro: its enclosing struct was not converted");
+    }
+    if (!s.optional || ignore_optional) return record;
+    SLUICE_ASSIGN_OR_RETURN(const avro::Schema* null_type, builder_.primitive(avro::Type::kNull));
+    return builder_.union_of({null_type, record});
+  }
   const bool is_union = ad::is_union_schema(s);
   if (!is_union && !s.optional) {
     if (const avro::Schema* hit = lookup(s)) return hit;
@@ -324,6 +363,16 @@ Result<const avro::Schema*> FromConnect::build_record(const Schema& s) {
                                                        : ad::kAvroRecordDocParam)) {
     spec.doc = *doc;
   }
+  // Java declares the record (and names it in cycleReferences) before its fields, so a recursive
+  // use inside them is written by name. A name defined before is compared once the fields are
+  // known (define_record).
+  const avro::Schema* declared = nullptr;
+  if (builder_.find(full_name_of(spec)) == nullptr) {
+    SLUICE_RETURN_IF_ERROR(metadata(s, std::nullopt, avro::Type::kRecord, 0, spec.props));
+    SLUICE_ASSIGN_OR_RETURN(declared, builder_.record(spec));
+    if (s.name) cycle_references_[*s.name] = declared;
+    records_.emplace_back(&origin(s), declared);
+  }
   std::vector<avro::FieldSpec> fields;
   for (const Field& f : s.fields) {
     std::optional<std::string> doc;
@@ -337,10 +386,15 @@ Result<const avro::Schema*> FromConnect::build_record(const Schema& s) {
         field(ad::scrub_name(f.name, config_.scrub_invalid_names), *f.schema, std::move(doc)));
     fields.push_back(std::move(spec_field));
   }
+  if (declared != nullptr) {
+    SLUICE_RETURN_IF_ERROR(builder_.set_fields(declared, std::move(fields)));
+    return declared;
+  }
   SLUICE_RETURN_IF_ERROR(metadata(s, std::nullopt, avro::Type::kRecord, 0, spec.props));
   SLUICE_ASSIGN_OR_RETURN(const avro::Schema* record,
                           define_record(std::move(spec), std::move(fields)));
   if (s.name) cycle_references_[*s.name] = record;
+  records_.emplace_back(&origin(s), record);
   return record;
 }
 

@@ -40,7 +40,10 @@
 // As Java's fromConnectSchemaWithCycle, an array item, map value, union branch or optional struct
 // whose Connect name already named a record is that record, even if it differs (Protobuf schemas
 // reuse a message type with another Tag parameter); two different non-optional struct fields with
-// one name fail with "Can't redefine: <name>", as Schema.toString() does.
+// one name fail with "Can't redefine: <name>", as Schema.toString() does. A record is declared
+// (and known by its name) before its fields are converted, as Java declares it, so a recursive
+// schema's reference node (schema.h) is written by the record's full name; a reference to an
+// unnamed struct finds its record through the struct it stands for.
 // Names invalid in Avro fail unless scrub.invalid.names.
 //
 // Results are cached by schema identity in a least-recently-used cache of schemas.cache.config

@@ -91,7 +91,7 @@ class Conversion {
 
   Result<Builder> convert(const JsonSchemaNode* node, std::optional<int32_t> version,
                           bool force_optional);
-  // Gives every reused struct its final parameters (see reuse()).
+  // Gives every reused struct (and every reference node) its final parameters (see reuse()).
   void finish();
 
  private:
@@ -125,6 +125,7 @@ class Conversion {
   const JsonSchemaDataConfig& config_;
   std::vector<StructEntry> structs_;
   std::vector<Reuse> reuses_;
+  std::vector<Builder> references_;  // reference nodes for recursive $refs
   int id_index_ = 0;
   int union_index_ = 0;
 };
@@ -385,11 +386,14 @@ Result<Builder> Conversion::build_all_of(const JsonSchemaNode& node, std::option
 Result<Builder> Conversion::follow(const JsonSchemaNode& reference, std::optional<int32_t> version,
                                    bool force_optional) {
   if (StructEntry* entry = find_struct(reference.referred); entry != nullptr) {
-    if (!entry->done) {
-      return Status::data_error("$ref " + std::string(reference.ref) +
-                                " makes the schema recursive, which sluice does not support");
-    }
     put_parameter(*entry->schema, kIdParameter, "#id" + std::to_string(++id_index_));
+    if (!entry->done) {
+      // A $ref back to a struct still being converted: Java's SchemaWrapper of that builder,
+      // here a reference node (schema.h), completed in finish().
+      Builder ref = make_reference(*entry->schema, force_optional);
+      references_.push_back(ref);
+      return ref;
+    }
     return reuse(*entry, force_optional);
   }
   return convert(reference.referred, version, force_optional);
@@ -412,6 +416,16 @@ Builder Conversion::reuse(StructEntry& entry, bool optional) {
 }
 
 void Conversion::finish() {
+  for (const Builder& ref : references_) {
+    complete_reference(*ref);
+    // parameters() of Java's SchemaWrapper: a HashMap copy of the struct's.
+    std::vector<std::string_view> keys;
+    for (const auto& [k, _] : ref->reference_target->parameters) keys.push_back(k);
+    ref->parameters.clear();
+    for (size_t i : avro::java_hash_map_order(keys)) {
+      ref->parameters.push_back(ref->reference_target->parameters[i]);
+    }
+  }
   for (Reuse& r : reuses_) {
     *r.copy = *r.original;
     r.copy->optional = r.optional;

@@ -34,8 +34,11 @@
 // A $ref to an object schema that was converted before gives the same struct again, and Java
 // then marks that struct with parameter io.confluent.connect.json.Id = "#id<n>" (n counts such
 // reuses); sluice adds the same parameter. A $ref back to an object schema that is still being
-// converted (a recursive schema) would make a cyclic Connect schema, which sluice's schema tree
-// cannot hold: it is a kDataError, as recursive Avro schemas are.
+// converted (a recursive schema) makes a cyclic Connect schema: the $ref becomes a reference node
+// (schema.h) standing for that struct, with its own optional flag and the struct's parameters in
+// HashMap order, as Java's SchemaWrapper of the builder. A default value is converted before the
+// reference nodes are complete, so a default that holds the recursive struct itself fails as an
+// invalid default.
 //
 // Errors are kDataError with Java's messages where Java has one ("Unsupported schema type
 // org.everit.json.schema.EmptySchema", "Array schema did not specify the items type", ...).

@@ -112,8 +112,11 @@ struct ProtobufToConnectSchema::Context {
     std::shared_ptr<Schema> first;  // the struct as its first use returned it
     std::vector<std::pair<std::string, std::string>> builder_parameters;
   };
-  std::vector<const pb::Descriptor*> in_progress;
+  std::vector<std::pair<const pb::Descriptor*, const Schema*>> in_progress;
   std::map<const pb::Descriptor*, Converted> converted;
+  // Reference nodes made for recursive uses (schema.h), completed once the whole schema is.
+  std::vector<std::shared_ptr<Schema>> references;
+  bool root_recursive = false;  // a reference node stands for the top-level message
 };
 
 bool protobuf_field_is_optional(const FieldDescriptor& field, const ProtobufDataConfig& config) {
@@ -184,18 +187,24 @@ Result<SchemaPtr> ProtobufToConnectSchema::convert(const pb::Descriptor& message
       schema = make(*primitive);
     }
   }
+  Context ctx;
   if (schema == nullptr) {
-    Context ctx;
     SLUICE_ASSIGN_OR_RETURN(schema, message_schema(ctx, message));
   }
   schema->version = version;
+  // Java's SchemaWrapper for a recursive use marks the wrapped builder optional, the top-level
+  // one included, and reads its attributes when the record is converted: after all of this.
+  if (ctx.root_recursive) schema->optional = true;
+  for (const std::shared_ptr<Schema>& ref : ctx.references) {
+    complete_reference(*ref, ref->parameters);
+  }
   return SchemaPtr(std::move(schema));
 }
 
 Result<std::shared_ptr<Schema>> ProtobufToConnectSchema::message_schema(
     Context& ctx, const pb::Descriptor& d) const {
-  ctx.in_progress.push_back(&d);
   auto s = make(SchemaType::kStruct);
+  ctx.in_progress.emplace_back(&d, s.get());
   s->name = config_.enhanced_schema_support ? d.full_name() : d.name();
   auto add_field = [&](const std::string& name, SchemaPtr schema) {
     s->fields.push_back(Field{name, static_cast<int>(s->fields.size()), std::move(schema)});
@@ -290,10 +299,14 @@ Result<std::shared_ptr<Schema>> ProtobufToConnectSchema::message_field_base(
     // Java converts every message type through the same code as the top-level one, so
     // wrapper.for.raw.primitives unwraps nested wrappers too.
     b = make(*protobuf_wrapper_type(m));
-  } else if (std::find(ctx.in_progress.begin(), ctx.in_progress.end(), &m) !=
-             ctx.in_progress.end()) {
-    return Status::data_error("message " + full +
-                              " is recursive (it contains itself), which sluice does not support");
+  } else if (auto in_progress = std::find_if(ctx.in_progress.begin(), ctx.in_progress.end(),
+                                             [&](const auto& p) { return p.first == &m; });
+             in_progress != ctx.in_progress.end()) {
+    // A recursive use: ProtobufData wraps the builder being filled (SchemaWrapper), which keeps
+    // its own parameters (the Tag set below) over the builder's.
+    b = make_reference(*in_progress->second, true);
+    ctx.references.push_back(b);
+    if (in_progress == ctx.in_progress.begin()) ctx.root_recursive = true;
   } else if (auto it = ctx.converted.find(&m); it != ctx.converted.end()) {
     // A later use of a converted type: the same struct, with the parameters the first use gave
     // it (a non-repeated use then sets its own tag over them).

@@ -31,9 +31,12 @@
 // later use has the same name and fields, and an array element reusing it keeps the parameters
 // of the first use (Java's SchemaWrapper), which shows in the Avro schemas AvroFormat writes.
 //
-// Not supported: recursive message types (a message reachable from itself, e.g.
-// google.protobuf.Struct), which Java turns into cyclic Connect schemas; and proto2 groups, which
-// Java rejects too. Both are kDataError. Stateless apart from its config; not thread-safe only in
+// A recursive use of a message type (one being converted, e.g. google.protobuf.Value inside
+// google.protobuf.Struct) is Java's SchemaWrapper of the unfinished builder: here a reference node
+// (schema.h), optional, with its own Tag over the parameters of the type's first use, completed
+// once the whole schema is; a recursive use of the top-level message makes it optional too, as
+// the wrapper's optional() does to the builder in Java. proto2 groups, which Java rejects too,
+// are a kDataError. Stateless apart from its config; not thread-safe only in
 // the sense that it must not be shared while the config is changed (it never is).
 #pragma once
 

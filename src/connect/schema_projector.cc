@@ -200,10 +200,11 @@ Result<Value> project_value(const Schema& source, const Value& value, const Sche
           "Writer schema is optional, however, target schema does not provide a default value.");
     }
     if (value.is_null()) return target.default_value->value();
-    return project_required(source, value, target, arena);
+    return project_required(source.resolved(), value, target.resolved(), arena);
   }
   if (value.is_null()) return Value::null();
-  return project_required(source, value, target, arena);
+  // The value is finite: a reference node is followed like the schema it stands for.
+  return project_required(source.resolved(), value, target.resolved(), arena);
 }
 
 }  // namespace sluice::connect

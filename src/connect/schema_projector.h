@@ -14,7 +14,9 @@
 //   - a struct takes every target field from the source field of the same name (projected in
 //     turn); a field the source lacks is left null if the target field is optional (a writer then
 //     prints its default, as Connect's Struct.get does), else takes its default, else fails;
-//   - arrays and maps are projected element by element.
+//   - arrays and maps are projected element by element;
+//   - a reference node of a recursive schema (schema.h) is projected as the schema it stands for
+//     (the value is finite, so this ends).
 //
 // Stateless. The projected value's arrays, maps and structs are allocated in the caller's Arena;
 // strings and bytes still point into the source value.

@@ -22,6 +22,8 @@ std::string_view logical_name(const Schema& schema) {
 bool avro_data_accepts(const Schema& file, const Schema& schema) {
   if (&file == &schema) return true;
   if (file.type != schema.type) return false;
+  // A recursive schema's inner reference equals only an equal reference (cycles end there).
+  if (file.is_reference() || schema.is_reference()) return connect::schemas_equal(&file, &schema);
   switch (file.type) {
     case SchemaType::kStruct:
       return connect::schemas_equal(&file, &schema);

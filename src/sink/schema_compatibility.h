@@ -10,7 +10,8 @@
 //   FULL      projected onto the file's (types neither equal nor a numeric widening, names or
 //             compatibility parameters differ, an optional record schema against a required file
 //             schema without default, a required file field without default that the record
-//             lacks; checked through struct fields, array elements and map keys and values), or
+//             lacks; checked through struct fields, array elements and map keys and values, and
+//             once per pair of recursive schemas met through reference nodes, schema.h), or
 //             when the record's version is newer than the file's. Otherwise the record is
 //             projected onto the file's schema.
 //   FORWARD   the same, but a record version older than the file's starts a new file.

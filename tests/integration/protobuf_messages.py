@@ -7,11 +7,14 @@ message_factory. Two files, as a producer would have them:
                                 message Order (index [0]): scalars of every wire type, a Timestamp, a repeated
                                 string, an enum, a oneof, the Address, a map, a proto3 optional, nested Line
                                 messages; message Shipment (index [1]) with a nested Parcel (index [1, 0])
+
+and, for recursive messages, sluice/test/doc.proto: message Doc {id, google.protobuf.Struct attrs,
+google.protobuf.Value any, google.protobuf.ListValue items}.
 """
 
 from __future__ import annotations
 
-from google.protobuf import descriptor_pb2, descriptor_pool, message_factory, timestamp_pb2
+from google.protobuf import descriptor_pb2, descriptor_pool, message_factory, struct_pb2, timestamp_pb2
 
 F = descriptor_pb2.FieldDescriptorProto
 
@@ -127,3 +130,79 @@ def shipment(classes: dict[str, type], i: int):
     for k in range(i % 3):
         s.parcels.append(parcel(classes, k))
     return s
+
+
+DOC_FILE = "sluice/test/doc.proto"
+
+
+def doc_file() -> descriptor_pb2.FileDescriptorProto:
+    fd = descriptor_pb2.FileDescriptorProto(name=DOC_FILE, package="sluice.test", syntax="proto3",
+                                            dependency=["google/protobuf/struct.proto"])
+    doc = fd.message_type.add(name="Doc")
+    doc.field.extend([
+        _field("id", 1, F.TYPE_STRING),
+        _field("attrs", 2, F.TYPE_MESSAGE, type_name=".google.protobuf.Struct"),
+        _field("any", 3, F.TYPE_MESSAGE, type_name=".google.protobuf.Value"),
+        _field("items", 4, F.TYPE_MESSAGE, type_name=".google.protobuf.ListValue"),
+    ])
+    return fd
+
+
+def doc_class() -> type:
+    """The Doc class, from a pool of its own."""
+    pool = descriptor_pool.DescriptorPool()
+    pool.AddSerializedFile(struct_pb2.DESCRIPTOR.serialized_pb)
+    pool.Add(doc_file())
+    return message_factory.GetMessageClass(pool.FindMessageTypeByName("sluice.test.Doc"))
+
+
+def value_as_connect_json(v) -> dict:
+    """ProtobufData's value of a google.protobuf.Value as JsonConverter writes it, parsed: the oneof `kind` as the
+    struct kind_0 with every member, null but the one set (a Struct is {"fields": map}, a ListValue {"values": [...]})."""
+    kind = v.WhichOneof("kind")
+    members = {"null_value": None, "number_value": None, "string_value": None, "bool_value": None,
+               "struct_value": None, "list_value": None}
+    if kind == "null_value":
+        members[kind] = "NULL_VALUE"
+    elif kind == "struct_value":
+        members[kind] = struct_as_connect_json(v.struct_value)
+    elif kind == "list_value":
+        members[kind] = list_as_connect_json(v.list_value)
+    elif kind is not None:
+        members[kind] = getattr(v, kind)
+    return {"kind_0": None if kind is None else members}
+
+
+def struct_as_connect_json(s) -> dict:
+    return {"fields": {k: value_as_connect_json(v) for k, v in s.fields.items()}}
+
+
+def list_as_connect_json(values) -> dict:
+    return {"values": [value_as_connect_json(v) for v in values.values]}
+
+
+def sample_docs(cls) -> list:
+    """Docs with empty, flat and nested Structs, lists of lists and a Value of each kind."""
+    out = []
+    d = cls(id="empty")
+    out.append(d)
+    d = cls(id="flat")
+    d.attrs.update({"name": "x", "n": 1.5, "ok": True, "none": None})
+    out.append(d)
+    d = cls(id="nested")
+    d.attrs.update({"a": {"b": {"c": [1, "two", {"d": None}, [False, 3.25]]}}, "e": []})
+    d.any.struct_value.update({"k": "v"})
+    out.append(d)
+    d = cls(id="value-only")
+    d.any.list_value.extend([1, [2, [3, [4]]], {"deep": {"deeper": {"deepest": "yes"}}}])
+    d.items.extend(["x", None, 0.1])
+    out.append(d)
+    d = cls(id="scalars")
+    d.any.number_value = -0.0
+    d.items.append({})
+    out.append(d)
+    d = cls(id="string-any")
+    d.any.string_value = "ü €"
+    d.attrs.update({"empty": {}, "list": [[], [[]]]})
+    out.append(d)
+    return out

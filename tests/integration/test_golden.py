@@ -26,6 +26,10 @@ from sluice_process import SluiceProcess, committed_offsets, list_keys, wait_unt
 
 GOLDEN_DIR = Path(__file__).resolve().parents[1] / "golden"
 SNIPPET = 48  # bytes shown on each side of the first difference
+# Avro cases whose writer schema (Java's, and so sluice's) refers to a namespace-less record from inside a namespace,
+# which Java's parser resolves by its fallback to the null namespace and fastavro rejects: only their bytes are
+# compared (their decoded/ files come from avro-tools).
+FASTAVRO_UNREADABLE = {"protobuf-struct-avro"}
 
 
 def compare_cases() -> list[str]:
@@ -219,6 +223,8 @@ def test_golden_avro_case(case, testenv, s3, make_topic, kafka_producer, kafka_c
         same_marker = actual.replace(actual[-16:], golden[-16:])
         if same_marker != golden:
             mismatches.append(f"{obj['key']}: {first_difference(same_marker, golden)}")
+        if case in FASTAVRO_UNREADABLE:
+            continue  # the bytes are compared above; fastavro cannot parse Java's schema (see the set)
         with io.BytesIO(actual) as a, io.BytesIO(golden) as g:
             ours, java = fastavro.reader(a), fastavro.reader(g)
             assert ours.writer_schema == java.writer_schema, obj["key"]

@@ -24,6 +24,8 @@ namespace sluice::connect::testing {
 inline std::string dump(const Schema* s) {
   if (s == nullptr) return "none";
   std::string out = s->optional ? "optional " : "";
+  // A reference node (recursive schema) prints the name of the schema it stands for.
+  if (s->is_reference()) return out + "ref " + s->reference_target->name.value_or("?");
   out += std::string(schema_type_name(s->type));
   if (s->name) out += " name=" + *s->name;
   if (s->version) out += " v=" + std::to_string(*s->version);

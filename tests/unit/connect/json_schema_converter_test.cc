@@ -49,6 +49,11 @@ std::string frame(int id, std::string_view json) {
   return out.append(json);
 }
 
+// A $ref back to the root (a cyclic Connect schema, json_schema_to_connect.h).
+constexpr std::string_view kRecursiveSchema =
+    R"({"type":"object","title":"Node","properties":{"v":{"type":"integer"},)"
+    R"("next":{"oneOf":[{"type":"null"},{"$ref":"#"}]}}})";
+
 class JsonSchemaConverterTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -60,6 +65,8 @@ class JsonSchemaConverterTest : public ::testing::Test {
         answer = {{"schema", kSchema}, {"schemaType", "JSON"}, {"references", refs}};
       } else if (req.path == "/schemas/ids/43") {
         answer = {{"schema", R"({"type":"string"})"}};  // no schemaType: Avro
+      } else if (req.path == "/schemas/ids/45") {
+        answer = {{"schema", kRecursiveSchema}, {"schemaType", "JSON"}};
       } else if (req.path == "/schemas/ids/44") {
         answer = {{"schema", R"({"type":"object","javaType":"com.example.Pojo","properties":{}})"},
                   {"schemaType", "JSON"}};
@@ -122,6 +129,12 @@ TEST_F(JsonSchemaConverterTest, ConvertsWithTheRegistryVersionAndAsksOnce) {
   EXPECT_EQ(requests[1].target, "/subjects/item/versions/3");
   EXPECT_EQ(requests[2].target, "/subjects/orders-value?normalize=false&deleted=true");
   EXPECT_THAT(requests[2].body, HasSubstr("\"schemaType\":\"JSON\""));
+}
+
+TEST_F(JsonSchemaConverterTest, RecursiveValuesSeveralLevelsDeep) {
+  auto c = converter();
+  EXPECT_EQ(value_of(*c, R"({"v":1,"next":{"v":2,"next":{"v":3,"next":{"v":4,"next":null}}}})", 45),
+            "Struct{next=Struct{next=Struct{next=Struct{next=null,v=4},v=3},v=2},v=1}");
 }
 
 TEST_F(JsonSchemaConverterTest, ValuesFollowJsonSchemaData) {

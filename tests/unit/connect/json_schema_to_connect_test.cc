@@ -5,6 +5,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "connect/connect_to_avro_schema.h"
 #include "value_text.h"
 
 namespace sluice::connect {
@@ -218,11 +219,49 @@ TEST(JsonSchemaToConnectTest, RepeatedReferencesShareTheStructAndMarkIt) {
               ElementsAre(Pair("io.confluent.connect.json.Id", "#id1"), Pair("k", "v")));
 }
 
-TEST(JsonSchemaToConnectTest, RecursiveReferencesAreRefused) {
-  EXPECT_THAT(mapped(R"({"type":"object","title":"Node","properties":{
+TEST(JsonSchemaToConnectTest, RecursiveReferencesBecomeReferenceNodes) {
+  // A $ref back to the enclosing object: Java's SchemaWrapper of the builder, with its own optional
+  // flag; the struct gets io.confluent.connect.json.Id as for any reuse.
+  Result<SchemaPtr> s = convert(R"({"type":"object","title":"Node","properties":{
                           "value":{"type":"integer"},
-                          "next":{"oneOf":[{"type":"null"},{"$ref":"#"}]}}})"),
-              HasSubstr("makes the schema recursive, which sluice does not support"));
+                          "next":{"oneOf":[{"type":"null"},{"$ref":"#"}]},
+                          "kids":{"type":"array","items":{"$ref":"#"}}}})");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  // As everit loads it, "#" refers to a schema loaded apart from the root: the first $ref converts
+  // it in full, the $refs inside it are recursive, and a later one reuses it (a copy).
+  EXPECT_EQ(render(s->get()),
+            "struct Node{next:optional struct Node{next:optional ref Node,value:int64,"
+            "kids:array<ref Node>},value:int64,kids:array<struct Node{next:optional ref Node,"
+            "value:int64,kids:array<ref Node>}>}");
+  const Schema& referred = *(*s)->field("next")->schema;
+  const Schema& next = *referred.field("next")->schema;
+  ASSERT_TRUE(next.is_reference());
+  EXPECT_EQ(next.reference_target, &referred);
+  EXPECT_TRUE(next.optional);
+  EXPECT_EQ(next.parameters, referred.parameters);
+  EXPECT_NE(referred.parameter("io.confluent.connect.json.Id"), nullptr);
+  const Schema& kid = *referred.field("kids")->schema->value_schema;
+  ASSERT_TRUE(kid.is_reference());
+  EXPECT_FALSE(kid.optional);
+  EXPECT_FALSE((*s)->field("kids")->schema->value_schema->is_reference());
+}
+
+TEST(JsonSchemaToConnectTest, AvroSchemaOfARecursiveSchemaIsJavas) {
+  Result<SchemaPtr> s = convert(R"({"type":"object","title":"Node","properties":{
+                          "value":{"type":"integer"},
+                          "next":{"oneOf":[{"type":"null"},{"$ref":"#"}]},
+                          "kids":{"type":"array","items":{"$ref":"#"}}}})");
+  ASSERT_TRUE(s.ok()) << s.status().message();
+  EXPECT_EQ(*(*s)->field("next")->schema->parameter("io.confluent.connect.json.Id"), "#id3");
+  ConnectToAvroSchema to_avro;
+  auto avro = to_avro.convert(*s);
+  ASSERT_TRUE(avro.ok()) << avro.status().message();
+  // What AvroData.fromConnectSchema(JsonSchemaData.toConnectSchema(...)) gives with the 7.7.8 jars.
+  EXPECT_EQ(
+      (*avro)->to_json(),
+      R"({"type":"record","name":"Node","fields":[{"name":"next","type":["null","Node"],)"
+      R"("default":null},{"name":"value","type":"long"},{"name":"kids","type":{"type":"array",)"
+      R"("items":"Node"}}],"connect.name":"Node"})");
 }
 
 TEST(JsonSchemaToConnectTest, ReferencesToOtherRegisteredSchemasResolveByName) {

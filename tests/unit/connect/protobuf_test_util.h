@@ -62,6 +62,7 @@ inline std::string encode(const ProtobufSchemaFile& file, const std::string& ful
 inline std::string describe(const Schema* s) {
   if (s == nullptr) return "none";
   std::string out = s->optional ? "opt " : "";
+  if (s->is_reference()) return out + "ref " + s->reference_target->name.value_or("?");
   out += std::string(schema_type_name(s->type));
   if (s->name) out += " " + *s->name;
   if (s->version) out += "@" + std::to_string(*s->version);

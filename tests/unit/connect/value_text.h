@@ -81,6 +81,7 @@ inline std::string render(const Value& v) {
 inline std::string render(const Schema* s) {
   if (s == nullptr) return "none";
   std::string out = s->optional ? "optional " : "";
+  if (s->is_reference()) return out + "ref " + s->reference_target->name.value_or("?");
   if (s->name) {
     if (*s->name == kDecimalLogicalName) {
       const std::string* scale = s->parameter("scale");

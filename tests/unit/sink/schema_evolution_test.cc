@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include "../format/format_test_support.h"
+#include "avro/schema_parser.h"
+#include "connect/avro_to_connect_schema.h"
 #include "sink/schema_compatibility.h"
 #include "writer_test_fixture.h"
 
@@ -79,6 +81,37 @@ TEST(SchemaCompatibilityTest, VersionsAreRequiredUnderBackwardForwardAndFull) {
   c = check_schema_change(SchemaCompatibility::kForward, order_v1().get(), unversioned.get());
   ASSERT_FALSE(c.ok());
   EXPECT_EQ(c.status().message(), "Schema version required for FORWARD compatibility");
+}
+
+// Recursive schemas (reference nodes, connect/schema.h): the walk ends, and still compares what a
+// value could reach.
+SchemaPtr recursive_node(int version, std::string_view value_type, bool with_label) {
+  std::string json = R"({"type":"record","name":"Node","fields":[{"name":"value","type":")" +
+                     std::string(value_type) + R"("},)";
+  if (with_label) json += R"({"name":"label","type":["null","string"],"default":null},)";
+  json += R"({"name":"next","type":["null","Node"],"default":null},)"
+          R"({"name":"kids","type":{"type":"array","items":"Node"}}]})";
+  auto avro = avro::parse_schema(json);
+  EXPECT_TRUE(avro.ok());
+  connect::AvroToConnectSchema converter;
+  auto schema = converter.convert(*avro, version);
+  EXPECT_TRUE(schema.ok());
+  return *schema;
+}
+
+TEST(SchemaCompatibilityTest, RecursiveSchemasTerminate) {
+  SchemaPtr v1 = recursive_node(1, "int", false);
+  EXPECT_EQ(change(SchemaCompatibility::kNone, v1, recursive_node(1, "int", false)),
+            SchemaChange::kCompatible);
+  EXPECT_EQ(change(SchemaCompatibility::kNone, recursive_node(2, "int", true), v1),
+            SchemaChange::kDifferentSchema);
+  // v2 adds an optional field and widens int to long: v1 records project onto it.
+  EXPECT_EQ(change(SchemaCompatibility::kBackward, v1, recursive_node(2, "long", true)),
+            SchemaChange::kCompatible);
+  EXPECT_EQ(change(SchemaCompatibility::kBackward, recursive_node(2, "long", true), v1),
+            SchemaChange::kDifferentType);
+  EXPECT_EQ(change(SchemaCompatibility::kFull, recursive_node(2, "string", false), v1),
+            SchemaChange::kDifferentType);
 }
 
 TEST(SchemaCompatibilityTest, StructuralChangesCutEvenForAnOlderVersion) {
