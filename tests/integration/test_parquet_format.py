@@ -1,0 +1,247 @@
+"""ParquetFormat end to end, read back by parquet-java (parquet_java.py: AvroParquetReader, the reader of the
+library Confluent's connector writes with) and by pyarrow:
+
+- the golden Parquet cases replayed: parquet-java reads from sluice's files the rows, the Avro schema (from
+  `parquet.avro.schema`, as parquet-avro does) and the footer metadata it reads from Confluent's files;
+- records produced by a client that is not sluice as JsonConverter JSON with schemas (nested structs, arrays with
+  null items, maps with null values, decimals, timestamps, dates, times, bytes, optional fields) come back from
+  parquet-java and pyarrow value by value;
+- exactly once across kill -9: several partitions, four SIGKILLs while records flow, then every record is in exactly
+  one Parquet object, every object reads whole with pyarrow and with parquet-java.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime
+import decimal
+import io
+import json
+
+import pyarrow.parquet as pq
+import pytest
+
+from parquet_java import read_with_parquet_java
+from sluice_process import (SluiceProcess, committed_offsets, connector_config, crash_and_recover,
+                            java_hash_map_order, list_keys, read_object, wait_until, worker_config)
+from test_golden import GOLDEN_DIR, parquet_cases, replay
+
+PARQUET_FORMAT = "io.confluent.connect.s3.format.parquet.ParquetFormat"
+JSON_CONVERTER = "org.apache.kafka.connect.json.JsonConverter"
+
+
+@pytest.mark.parametrize("case", parquet_cases())
+def test_parquet_java_reads_from_sluices_golden_files_what_it_reads_from_confluents(
+        case, testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path):
+    spec = json.loads((GOLDEN_DIR / case / "case.json").read_text(encoding="utf-8"))
+    written = replay(case, testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix,
+                     tmp_path)
+    pairs = []
+    for i, obj in enumerate(spec["objects"]):
+        ours = tmp_path / f"sluice-{i}.parquet"
+        ours.write_bytes(written[obj["key"]])
+        pairs.append((obj["key"], ours, GOLDEN_DIR / case / obj["file"]))
+    read = read_with_parquet_java([p for _, ours, java in pairs for p in (ours, java)])
+    for key, ours_path, java_path in pairs:
+        ours, java = read[ours_path], read[java_path]
+        assert ours["avro_schema"] == java["avro_schema"], f"{key}: parquet-avro reads another Avro schema"
+        assert ours["converted_schema"] == java["converted_schema"], f"{key}: the Parquet schemas convert apart"
+        assert ours["key_value_metadata"] == java["key_value_metadata"], key
+        assert len(ours["rows"]) == len(java["rows"]) > 0, key
+        for n, (a, b) in enumerate(zip(ours["rows"], java["rows"])):
+            assert a == b, f"{key}: row {n} differs\n  sluice: {a}\n  Java:   {b}"
+
+
+def field(name: str, schema: dict) -> dict:
+    return {**schema, "field": name}
+
+
+def optional(schema: dict) -> dict:
+    return {**schema, "optional": True}
+
+
+DECIMAL = {"type": "bytes", "optional": False, "name": "org.apache.kafka.connect.data.Decimal", "version": 1,
+           "parameters": {"scale": "2"}}
+TIMESTAMP = {"type": "int64", "optional": False, "name": "org.apache.kafka.connect.data.Timestamp", "version": 1}
+DATE = {"type": "int32", "optional": False, "name": "org.apache.kafka.connect.data.Date", "version": 1}
+TIME = {"type": "int32", "optional": False, "name": "org.apache.kafka.connect.data.Time", "version": 1}
+STRING, INT32, INT64 = ({"type": t, "optional": False} for t in ("string", "int32", "int64"))
+POINT = {"type": "struct", "name": "com.example.pq.Point", "optional": False,
+         "fields": [field("x", INT32), field("y", optional(INT32))]}
+EVENT_SCHEMA = {
+    "type": "struct", "name": "com.example.pq.Event", "optional": False, "fields": [
+        field("id", INT64),
+        field("name", optional(STRING)),
+        field("amount", DECIMAL),
+        field("at", optional(TIMESTAMP)),
+        field("day", DATE),
+        field("tod", TIME),
+        field("flag", {"type": "boolean", "optional": False}),
+        field("ratio", optional({"type": "double", "optional": False})),
+        field("raw", optional({"type": "bytes", "optional": False})),
+        field("tags", {"type": "array", "optional": False, "items": optional(STRING)}),
+        field("nested", optional({"type": "struct", "name": "com.example.pq.Nested", "fields": [
+            field("label", STRING),
+            field("points", {"type": "array", "optional": False, "items": POINT})]})),
+        field("attrs", optional({"type": "map", "keys": STRING, "values": optional(INT64)})),
+    ]}
+
+
+def event(i: int) -> dict:
+    """Record i's Connect value, as plain Python (decimal.Decimal for the Decimal field)."""
+    return {
+        "id": i,
+        "name": None if i % 4 == 3 else f"event {i} \u00e9\"q\"",
+        "amount": decimal.Decimal(37 * i - 500).scaleb(-2),
+        "at": None if i % 5 == 4 else 1_700_000_000_000 + 1001 * i,
+        "day": 19000 + i,
+        "tod": 3_600_000 + 7 * i,
+        "flag": i % 2 == 0,
+        "ratio": None if i % 3 == 2 else i * 0.25 - 3,
+        "raw": None if i % 6 == 5 else bytes([i % 256, 0, 255])[: i % 4],
+        "tags": [None if k % 3 == 1 else f"t{i}.{k}" for k in range(i % 5)],
+        "nested": None if i % 7 == 6 else {
+            "label": f"n{i}", "points": [{"x": i + k, "y": None if k == 1 else -k} for k in range(i % 3)]},
+        "attrs": None if i % 8 == 7 else {f"a{k}": (None if k == 2 else i * 1000 + k) for k in range(i % 4)},
+    }
+
+
+def unscaled_bytes(value: decimal.Decimal, scale: int) -> bytes:
+    unscaled = int(value.scaleb(scale))
+    return unscaled.to_bytes((unscaled.bit_length() + 8) // 8, "big", signed=True)
+
+
+def json_with_schema(i: int) -> bytes:
+    """Record i as JsonConverter (schemas.enable=true) reads it: Decimal and bytes as base64."""
+    payload = event(i)
+    payload["amount"] = base64.b64encode(unscaled_bytes(payload["amount"], 2)).decode()
+    if payload["raw"] is not None:
+        payload["raw"] = base64.b64encode(payload["raw"]).decode()
+    return json.dumps({"schema": EVENT_SCHEMA, "payload": payload}).encode()
+
+
+def as_parquet_java(i: int) -> dict:
+    """Record i as ParquetDump renders what AvroParquetReader reads: decimals as plain text, bytes as base64,
+    timestamps, dates and times as their numbers."""
+    expected = event(i)
+    expected["amount"] = str(expected["amount"])
+    if expected["raw"] is not None:
+        expected["raw"] = base64.b64encode(expected["raw"]).decode()
+    return expected
+
+
+def as_pyarrow(i: int) -> dict:
+    """Record i as pyarrow's to_pylist() returns it: Python dates, times, datetimes; maps as (key, value) lists in
+    the order of the Java HashMap JsonConverter reads a JSON object into."""
+    expected = event(i)
+    epoch = datetime.datetime(1970, 1, 1, tzinfo=datetime.timezone.utc)
+    if expected["at"] is not None:
+        expected["at"] = epoch + datetime.timedelta(milliseconds=expected["at"])
+    expected["day"] = datetime.date(1970, 1, 1) + datetime.timedelta(days=expected["day"])
+    expected["tod"] = (datetime.datetime(2000, 1, 1) + datetime.timedelta(milliseconds=expected["tod"])).time()
+    if expected["attrs"] is not None:
+        attrs = expected["attrs"]
+        expected["attrs"] = [(k, attrs[k]) for k in java_hash_map_order(list(attrs))]
+    return expected
+
+
+def test_json_with_schema_records_read_back_value_by_value_with_parquet_java_and_pyarrow(
+        testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path):
+    partitions, count, flush = 2, 60, 10
+    topic = make_topic(partitions=partitions)
+    producer = kafka_producer()
+    for i in range(count):
+        producer.produce(topic, value=json_with_schema(i), partition=i % partitions)
+    assert producer.flush(30) == 0
+    name = unique_name("pq-json")
+    connector = connector_config(testenv, name, topic, s3_prefix, **{
+        "format.class": PARQUET_FORMAT, "parquet.codec": "snappy", "flush.size": flush})
+    sluice = SluiceProcess(tmp_path, worker_config(testenv, **{
+        "value.converter": JSON_CONVERTER, "value.converter.schemas.enable": "true"}), connector)
+    group = f"connect-{name}"
+    want = {p: count // partitions for p in range(partitions)}
+    sluice.start()
+    try:
+        wait_until(lambda: not sluice.running() or committed_offsets(kafka_consumer, group, topic, partitions) == want,
+                   90, what=f"group {group} to commit {want}")
+    finally:
+        code = sluice.stop()
+    assert code == 0, sluice.logs()
+
+    keys = sorted(list_keys(s3, testenv.s3_bucket, s3_prefix))
+    assert len(keys) == count // flush and all(k.endswith(".snappy.parquet") for k in keys), keys
+    paths, ids = [], []
+    for n, key in enumerate(keys):
+        path = tmp_path / f"{n}.parquet"
+        path.write_bytes(read_object(s3, testenv.s3_bucket, key))
+        paths.append(path)
+        # Records go round-robin to the partitions; a file holds `flush` consecutive records of its partition,
+        # from the start offset in its name.
+        partition = int(key.split("+")[-2])
+        start = int(key.split("+")[-1].split(".")[0])
+        ids.append([(start + k) * partitions + partition for k in range(flush)])
+    read = read_with_parquet_java(paths)
+    for key, path, file_ids in zip(keys, paths, ids):
+        java = read[path]
+        assert java["avro_schema"] == json.loads(java["key_value_metadata"]["parquet.avro.schema"]), key
+        assert java["avro_schema"]["name"] == "Event" and java["avro_schema"]["namespace"] == "com.example.pq", key
+        assert [f["name"] for f in java["avro_schema"]["fields"]] == [f["field"] for f in EVENT_SCHEMA["fields"]]
+        for n, (row, i) in enumerate(zip(java["rows"], file_ids, strict=True)):
+            assert row == as_parquet_java(i), f"{key}: row {n} (record {i}) as parquet-java reads it"
+        table = pq.read_table(path)
+        assert table.schema.field("amount").type.scale == 2, key
+        for n, (row, i) in enumerate(zip(table.to_pylist(), file_ids, strict=True)):
+            assert row == as_pyarrow(i), f"{key}: row {n} (record {i}) as pyarrow reads it"
+
+
+KILL_SCHEMA = {"type": "struct", "name": "com.example.pq.Tick", "optional": False,
+               "fields": [field("partition", INT32), field("n", INT64), field("label", STRING),
+                          field("seen", {"type": "array", "optional": False, "items": optional(INT64)})]}
+
+
+def tick(partition: int, n: int) -> bytes:
+    payload = {"partition": partition, "n": n, "label": f"p{partition}-{n}",
+               "seen": [None if k % 2 else n * 10 + k for k in range(n % 4)]}
+    return json.dumps({"schema": KILL_SCHEMA, "payload": payload}).encode()
+
+
+def test_parquet_output_is_exactly_once_across_kill_dash_nine(testenv, s3, make_topic, kafka_producer,
+                                                              kafka_consumer, unique_name, s3_prefix, tmp_path):
+    """ParquetFormat files (JsonConverter values with a schema, zstd) under four SIGKILLs while records flow on
+    three partitions: every record in exactly one object, no gaps, and every object is a whole Parquet file that
+    pyarrow and parquet-java read."""
+    partitions = 3
+    topic = make_topic(partitions=partitions)
+    name = unique_name("pq-eos")
+    connector = connector_config(testenv, name, topic, s3_prefix, **{
+        "format.class": PARQUET_FORMAT, "parquet.codec": "zstd", "flush.size": 50})
+    # A killed member leaves the group only when its session times out: keep that short.
+    sluice = SluiceProcess(tmp_path, worker_config(testenv, **{
+        "consumer.session.timeout.ms": 6000, "value.converter": JSON_CONVERTER,
+        "value.converter.schemas.enable": "true"}), connector)
+    # 40 batches of 5 per partition: 200 per partition, a multiple of flush.size.
+    produced = crash_and_recover(sluice, kafka_producer(), kafka_consumer, f"connect-{name}", topic, partitions,
+                                 batches=40, per_batch=5, seed=11, value_of=tick)
+    seen: dict[tuple[int, int], int] = {}
+    paths = []
+    for n, key in enumerate(list_keys(s3, testenv.s3_bucket, s3_prefix)):
+        assert key.endswith(".zstd.parquet"), key
+        path = tmp_path / f"{n}.parquet"
+        path.write_bytes(read_object(s3, testenv.s3_bucket, key))
+        paths.append(path)
+        file = pq.ParquetFile(path)
+        rows = file.read().to_pylist()
+        assert len(rows) == file.metadata.num_rows > 0, key
+        partition, start = int(key.split("+")[-2]), int(key.split("+")[-1].split(".")[0])
+        # A file holds consecutive offsets of one partition from the one in its name; values count from 0 too.
+        assert [(r["partition"], r["n"]) for r in rows] == [(partition, start + k) for k in range(len(rows))], key
+        for r in rows:
+            assert r["label"] == f"p{r['partition']}-{r['n']}", key
+            seen[(r["partition"], r["n"])] = seen.get((r["partition"], r["n"]), 0) + 1
+    duplicates = {v: c for v, c in seen.items() if c > 1}
+    assert not duplicates, f"{len(duplicates)} records written more than once, e.g. {list(duplicates)[:5]}"
+    missing = [(p, n) for p, count in produced.items() for n in range(count) if (p, n) not in seen]
+    assert not missing, f"{len(missing)} records never written, e.g. {missing[:5]}"
+    assert len(seen) == sum(produced.values())
+    java_rows = sum(len(read["rows"]) for read in read_with_parquet_java(paths).values())
+    assert java_rows == len(seen)
