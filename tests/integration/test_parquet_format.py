@@ -245,3 +245,97 @@ def test_parquet_output_is_exactly_once_across_kill_dash_nine(testenv, s3, make_
     assert len(seen) == sum(produced.values())
     java_rows = sum(len(read["rows"]) for read in read_with_parquet_java(paths).values())
     assert java_rows == len(seen)
+
+
+AVRO_CONVERTER = "io.confluent.connect.avro.AvroConverter"
+READING_SCHEMA = {
+    "type": "record", "name": "Reading", "namespace": "com.example.pq",
+    "fields": [
+        {"name": "id", "type": "long"},
+        {"name": "level", "type": {"type": "enum", "name": "Level", "symbols": ["LOW", "MID", "HIGH"]}},
+        {"name": "maybe_level", "type": ["null", "Level"], "default": None},
+        {"name": "text", "type": "string"},
+        {"name": "choice", "type": ["null", "string", "int"], "default": None},
+        {"name": "price", "type": {"type": "bytes", "logicalType": "decimal", "precision": 20, "scale": 4}},
+        {"name": "at_us", "type": ["null", {"type": "long", "logicalType": "timestamp-micros"}], "default": None},
+        {"name": "grid", "type": {"type": "array", "items": {"type": "array", "items": ["null", "long"]}}},
+        {"name": "bags", "type": {"type": "map", "values": {"type": "array", "items": "string"}}},
+        {"name": "rows", "type": {"type": "array", "items": {"type": "map", "values": ["null", "double"]}}},
+        {"name": "tail", "type": ["null", {"type": "record", "name": "Tail", "fields": [
+            {"name": "a", "type": ["null", "string"], "default": None},
+            {"name": "b", "type": {"type": "array", "items": "Level"}}]}], "default": None},
+    ],
+}
+
+
+def reading(i: int) -> dict:
+    """Record i; every 97th has a text longer than a page, so columns are cut into several pages."""
+    return {
+        "id": i,
+        "level": ["LOW", "MID", "HIGH"][i % 3],
+        "maybe_level": None if i % 4 == 0 else ["HIGH", "LOW", "MID"][i % 3],
+        "text": ("x" * 70_000 + str(i)) if i % 97 == 5 else ("" if i % 11 == 0 else f"r{i}\u2028\u00fc"),
+        "choice": [None, f"s{i}", i, -i][i % 4],
+        "price": decimal.Decimal(i * 123_457 - 10**9).scaleb(-4),
+        "at_us": None if i % 5 == 0 else 1_700_000_000_000_000 + 999 * i,
+        "grid": [[None if (i + k + j) % 3 == 0 else i * k + j for j in range(k)] for k in range(i % 4)],
+        "bags": {f"b{k}": [f"v{i}.{j}" for j in range(k)] for k in range(i % 3)},
+        "rows": [{f"m{j}": (None if j == 1 else i + j / 4) for j in range(k)} for k in range(i % 3)],
+        "tail": None if i % 6 == 0 else {"a": None if i % 2 else f"a{i}", "b": ["MID", "LOW"][: i % 3]},
+    }
+
+
+def test_avro_converter_records_with_enums_and_unions_read_back_with_parquet_java(
+        testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path):
+    """Records in Confluent's wire format (confluent-kafka's AvroSerializer) with enums, a multi-type union, nested
+    lists and maps with null items and texts longer than a page: parquet-java reads back every value and the Avro
+    schema (enums stay enums, the union stays a union)."""
+    from confluent_kafka.schema_registry import SchemaRegistryClient
+    from confluent_kafka.schema_registry.avro import AvroSerializer
+    from confluent_kafka.serialization import MessageField, SerializationContext
+    from conftest import read_env_file
+
+    url = read_env_file(testenv.env_file)["SCHEMA_REGISTRY_URL"]
+    partitions, per_partition = 2, 1200
+    topic = make_topic(partitions=partitions)
+    serializer = AvroSerializer(SchemaRegistryClient({"url": url}), json.dumps(READING_SCHEMA))
+    context = SerializationContext(topic, MessageField.VALUE)
+    producer = kafka_producer()
+    for i in range(partitions * per_partition):
+        producer.produce(topic, value=serializer(reading(i), context), partition=i % partitions)
+        if i % 500 == 499:
+            producer.poll(0)
+    assert producer.flush(60) == 0
+    name = unique_name("pq-avro")
+    connector = connector_config(testenv, name, topic, s3_prefix, **{
+        "format.class": PARQUET_FORMAT, "parquet.codec": "gzip", "flush.size": per_partition})
+    sluice = SluiceProcess(tmp_path, worker_config(testenv, **{
+        "value.converter": AVRO_CONVERTER, "value.converter.schema.registry.url": url}), connector)
+    group = f"connect-{name}"
+    want = {p: per_partition for p in range(partitions)}
+    sluice.start()
+    try:
+        wait_until(lambda: not sluice.running() or committed_offsets(kafka_consumer, group, topic, partitions) == want,
+                   120, what=f"group {group} to commit {want}")
+    finally:
+        code = sluice.stop()
+    assert code == 0, sluice.logs()
+
+    keys = sorted(list_keys(s3, testenv.s3_bucket, s3_prefix))
+    assert len(keys) == partitions, keys
+    paths = []
+    for n, key in enumerate(keys):
+        paths.append(tmp_path / f"{n}.parquet")
+        paths[-1].write_bytes(read_object(s3, testenv.s3_bucket, key))
+        assert pq.ParquetFile(paths[-1]).metadata.num_rows == per_partition, key
+    for path, read in read_with_parquet_java(paths).items():
+        schema = read["avro_schema"]
+        fields = {f["name"]: f["type"] for f in schema["fields"]}
+        assert fields["level"]["type"] == "enum" and fields["level"]["symbols"] == ["LOW", "MID", "HIGH"]
+        assert [t if isinstance(t, str) else t["type"] for t in fields["choice"]] == ["null", "string", "int"]
+        partition = int(path.stem)
+        for n, row in enumerate(read["rows"]):
+            i = n * partitions + partition
+            expected = reading(i)
+            expected["price"] = f"{expected['price']:f}"
+            assert row == expected, f"{path.name}: row {n} (record {i})"
