@@ -145,8 +145,14 @@ def as_pyarrow(i: int) -> dict:
     return expected
 
 
+# parquet.codec and the extension of the objects it writes.
+CODECS = {"none": ".parquet", "snappy": ".snappy.parquet", "gzip": ".gz.parquet", "zstd": ".zstd.parquet",
+          "lz4": ".lz4hadoop.parquet", "lz4_raw": ".lz4raw.parquet"}
+
+
+@pytest.mark.parametrize("codec", CODECS)
 def test_json_with_schema_records_read_back_value_by_value_with_parquet_java_and_pyarrow(
-        testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path):
+        codec, testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path):
     partitions, count, flush = 2, 60, 10
     topic = make_topic(partitions=partitions)
     producer = kafka_producer()
@@ -155,7 +161,7 @@ def test_json_with_schema_records_read_back_value_by_value_with_parquet_java_and
     assert producer.flush(30) == 0
     name = unique_name("pq-json")
     connector = connector_config(testenv, name, topic, s3_prefix, **{
-        "format.class": PARQUET_FORMAT, "parquet.codec": "snappy", "flush.size": flush})
+        "format.class": PARQUET_FORMAT, "parquet.codec": codec, "flush.size": flush})
     sluice = SluiceProcess(tmp_path, worker_config(testenv, **{
         "value.converter": JSON_CONVERTER, "value.converter.schemas.enable": "true"}), connector)
     group = f"connect-{name}"
@@ -169,7 +175,7 @@ def test_json_with_schema_records_read_back_value_by_value_with_parquet_java_and
     assert code == 0, sluice.logs()
 
     keys = sorted(list_keys(s3, testenv.s3_bucket, s3_prefix))
-    assert len(keys) == count // flush and all(k.endswith(".snappy.parquet") for k in keys), keys
+    assert len(keys) == count // flush and all(k.endswith(CODECS[codec]) for k in keys), keys
     paths, ids = [], []
     for n, key in enumerate(keys):
         path = tmp_path / f"{n}.parquet"
