@@ -6,8 +6,11 @@ library Confluent's connector writes with) and by pyarrow:
 - records produced by a client that is not sluice as JsonConverter JSON with schemas (nested structs, arrays with
   null items, maps with null values, decimals, timestamps, dates, times, bytes, optional fields) come back from
   parquet-java and pyarrow value by value;
+- records in Confluent's wire format (AvroConverter) with enums, a multi-type union and texts longer than a page come
+  back from parquet-java with their Avro schema;
 - exactly once across kill -9: several partitions, four SIGKILLs while records flow, then every record is in exactly
-  one Parquet object, every object reads whole with pyarrow and with parquet-java.
+  one Parquet value object, the keys and headers objects beside it hold its key and headers at the same row, and
+  every object reads whole with pyarrow and with parquet-java.
 """
 
 from __future__ import annotations
@@ -213,44 +216,66 @@ def tick(partition: int, n: int) -> bytes:
 
 def test_parquet_output_is_exactly_once_across_kill_dash_nine(testenv, s3, make_topic, kafka_producer,
                                                               kafka_consumer, unique_name, s3_prefix, tmp_path):
-    """ParquetFormat files (JsonConverter values with a schema, zstd) under four SIGKILLs while records flow on
-    three partitions: every record in exactly one object, no gaps, and every object is a whole Parquet file that
-    pyarrow and parquet-java read."""
+    """ParquetFormat value, keys and headers files (JsonConverter values with a schema, zstd) under four SIGKILLs
+    while records flow on three partitions: every record in exactly one value object, no gaps, the keys and headers
+    objects beside it hold that record's key and headers at the same row, and every object is a whole Parquet file
+    that pyarrow and parquet-java read."""
     partitions = 3
     topic = make_topic(partitions=partitions)
     name = unique_name("pq-eos")
     connector = connector_config(testenv, name, topic, s3_prefix, **{
-        "format.class": PARQUET_FORMAT, "parquet.codec": "zstd", "flush.size": 50})
+        "format.class": PARQUET_FORMAT, "parquet.codec": "zstd", "flush.size": 50,
+        "store.kafka.keys": "true", "store.kafka.headers": "true",
+        "keys.format.class": PARQUET_FORMAT, "headers.format.class": PARQUET_FORMAT})
     # A killed member leaves the group only when its session times out: keep that short.
     sluice = SluiceProcess(tmp_path, worker_config(testenv, **{
         "consumer.session.timeout.ms": 6000, "value.converter": JSON_CONVERTER,
         "value.converter.schemas.enable": "true"}), connector)
+
+    def extras(p: int, n: int) -> dict:
+        return {"key": f"k{p}-{n}", "headers": [("p", f"part {p}".encode()), ("n", f"#{n}".encode())]}
+
     # 40 batches of 5 per partition: 200 per partition, a multiple of flush.size.
     produced = crash_and_recover(sluice, kafka_producer(), kafka_consumer, f"connect-{name}", topic, partitions,
-                                 batches=40, per_batch=5, seed=11, value_of=tick)
+                                 batches=40, per_batch=5, seed=11, value_of=tick, extras=extras)
+    keys = set(list_keys(s3, testenv.s3_bucket, s3_prefix))
+    value_keys = sorted(k for k in keys if not k.endswith((".keys.zstd.parquet", ".headers.zstd.parquet")))
+    # Three objects per file, nothing left over from a killed run.
+    assert len(keys) == 3 * len(value_keys), sorted(keys)
     seen: dict[tuple[int, int], int] = {}
     paths = []
-    for n, key in enumerate(list_keys(s3, testenv.s3_bucket, s3_prefix)):
-        assert key.endswith(".zstd.parquet"), key
-        path = tmp_path / f"{n}.parquet"
+
+    def fetch(key: str) -> list[dict]:
+        path = tmp_path / f"{len(paths)}.parquet"
         path.write_bytes(read_object(s3, testenv.s3_bucket, key))
         paths.append(path)
         file = pq.ParquetFile(path)
         rows = file.read().to_pylist()
         assert len(rows) == file.metadata.num_rows > 0, key
-        partition, start = int(key.split("+")[-2]), int(key.split("+")[-1].split(".")[0])
+        return rows
+
+    for key in value_keys:
+        assert key.endswith(".zstd.parquet"), key
+        base = key[:-len(".zstd.parquet")]
+        rows = fetch(key)
+        file_keys, headers = fetch(base + ".keys.zstd.parquet"), fetch(base + ".headers.zstd.parquet")
+        assert len(rows) == len(file_keys) == len(headers), base
+        partition, start = int(base.split("+")[-2]), int(base.split("+")[-1])
         # A file holds consecutive offsets of one partition from the one in its name; values count from 0 too.
         assert [(r["partition"], r["n"]) for r in rows] == [(partition, start + k) for k in range(len(rows))], key
-        for r in rows:
-            assert r["label"] == f"p{r['partition']}-{r['n']}", key
-            seen[(r["partition"], r["n"])] = seen.get((r["partition"], r["n"]), 0) + 1
+        for r, k, h in zip(rows, file_keys, headers):
+            p, n = r["partition"], r["n"]
+            assert r["label"] == f"p{p}-{n}" and r["seen"] == [None if j % 2 else n * 10 + j for j in range(n % 4)]
+            assert k == {"key": f"k{p}-{n}"}, (base, r, k)
+            assert h == {"headers": [{"key": "p", "value": f"part {p}"}, {"key": "n", "value": f"#{n}"}]}, (base, h)
+            seen[(p, n)] = seen.get((p, n), 0) + 1
     duplicates = {v: c for v, c in seen.items() if c > 1}
     assert not duplicates, f"{len(duplicates)} records written more than once, e.g. {list(duplicates)[:5]}"
     missing = [(p, n) for p, count in produced.items() for n in range(count) if (p, n) not in seen]
     assert not missing, f"{len(missing)} records never written, e.g. {missing[:5]}"
     assert len(seen) == sum(produced.values())
     java_rows = sum(len(read["rows"]) for read in read_with_parquet_java(paths).values())
-    assert java_rows == len(seen)
+    assert java_rows == 3 * len(seen)
 
 
 AVRO_CONVERTER = "io.confluent.connect.avro.AvroConverter"
