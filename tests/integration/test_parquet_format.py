@@ -4,8 +4,9 @@ library Confluent's connector writes with) and by pyarrow:
 - the golden Parquet cases replayed: parquet-java reads from sluice's files the rows, the Avro schema (from
   `parquet.avro.schema`, as parquet-avro does) and the footer metadata it reads from Confluent's files;
 - records produced by a client that is not sluice as JsonConverter JSON with schemas (nested structs, arrays with
-  null items, maps with null values, decimals, timestamps, dates, times, bytes, optional fields) come back from
-  parquet-java and pyarrow value by value;
+  null items, maps with null values, decimals, timestamps, dates, times, bytes, optional fields), under every
+  parquet.codec, come back from parquet-java and pyarrow value by value; so do null structs inside lists and maps,
+  null lists inside lists and maps inside maps;
 - records in Confluent's wire format (AvroConverter) with enums, a multi-type union and texts longer than a page come
   back from parquet-java with their Avro schema;
 - exactly once across kill -9: several partitions, four SIGKILLs while records flow, then every record is in exactly
@@ -201,6 +202,86 @@ def test_json_with_schema_records_read_back_value_by_value_with_parquet_java_and
         assert table.schema.field("amount").type.scale == 2, key
         for n, (row, i) in enumerate(zip(table.to_pylist(), file_ids, strict=True)):
             assert row == as_pyarrow(i), f"{key}: row {n} (record {i}) as pyarrow reads it"
+
+
+POINT_OR_NULL = {"type": "struct", "name": "com.example.pq.Spot", "optional": True, "fields": [
+    field("x", INT32), field("y", optional(STRING)),
+    field("zs", optional({"type": "array", "optional": False, "items": optional(INT32)}))]}
+DEEP_SCHEMA = {"type": "struct", "name": "com.example.pq.Deep", "optional": False, "fields": [
+    field("id", INT64),
+    field("spots", optional({"type": "array", "optional": False, "items": POINT_OR_NULL})),
+    field("by_name", optional({"type": "map", "optional": False, "keys": STRING, "values": POINT_OR_NULL})),
+    field("lists", {"type": "array", "optional": False,
+                    "items": optional({"type": "array", "optional": False, "items": optional(STRING)})}),
+    field("by_code", {"type": "map", "optional": False, "keys": INT32,
+                      "values": optional({"type": "map", "optional": False, "keys": STRING,
+                                          "values": optional(INT64)})}),
+]}
+
+
+def spot(i: int, k: int) -> dict | None:
+    if (i + k) % 4 == 0:
+        return None
+    return {"x": i * 10 + k, "y": None if k % 2 else f"y{k}",
+            "zs": None if (i + k) % 3 == 0 else [None if j == 1 else j for j in range(k % 4)]}
+
+
+def deep(i: int) -> dict:
+    """Record i of DEEP_SCHEMA: null structs inside lists and maps, null lists inside lists, maps inside maps; the
+    int-keyed map as (key, value) pairs, as JsonConverter takes and AvroData writes it (an array of MapEntry)."""
+    return {
+        "id": i,
+        "spots": None if i % 5 == 0 else [spot(i, k) for k in range(i % 4)],
+        "by_name": None if i % 6 == 1 else {f"m{k}": spot(i, k) for k in range(i % 3)},
+        "lists": [None if (i + k) % 3 == 0 else [None if j == 0 else f"{i}.{k}.{j}" for j in range(k)]
+                  for k in range(i % 4)],
+        "by_code": [(k, None if k == 1 else {f"q{j}": (None if j == 0 else j) for j in range(k)})
+                    for k in range(i % 3)],
+    }
+
+
+def hash_ordered(m: dict | None) -> list | None:
+    return None if m is None else [(k, m[k]) for k in java_hash_map_order(list(m))]
+
+
+def test_deeply_nested_nulls_read_back_with_parquet_java_and_pyarrow(
+        testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path):
+    count, flush = 40, 20
+    topic = make_topic()
+    producer = kafka_producer()
+    for i in range(count):
+        payload = {**deep(i), "by_code": [list(pair) for pair in deep(i)["by_code"]]}
+        producer.produce(topic, value=json.dumps({"schema": DEEP_SCHEMA, "payload": payload}).encode())
+    assert producer.flush(30) == 0
+    name = unique_name("pq-deep")
+    sluice = SluiceProcess(tmp_path, worker_config(testenv, **{"value.converter": JSON_CONVERTER}),
+                           connector_config(testenv, name, topic, s3_prefix, **{
+                               "format.class": PARQUET_FORMAT, "flush.size": flush}))
+    group = f"connect-{name}"
+    sluice.start()
+    try:
+        wait_until(lambda: not sluice.running() or committed_offsets(kafka_consumer, group, topic, 1) == {0: count},
+                   60, what=f"group {group} to commit {count}")
+    finally:
+        code = sluice.stop()
+    assert code == 0, sluice.logs()
+    keys = sorted(list_keys(s3, testenv.s3_bucket, s3_prefix))
+    assert len(keys) == count // flush, keys
+    paths = []
+    for n, key in enumerate(keys):
+        paths.append(tmp_path / f"{n}.parquet")
+        paths[-1].write_bytes(read_object(s3, testenv.s3_bucket, key))
+    read = read_with_parquet_java(paths)
+    java_rows = [row for path in paths for row in read[path]["rows"]]
+    arrow_rows = [row for path in paths for row in pq.read_table(path).to_pylist()]
+    assert len(java_rows) == len(arrow_rows) == count
+    for i in range(count):
+        expected = deep(i)
+        java = {**expected, "by_code": [{"key": k, "value": v} for k, v in expected["by_code"]]}
+        assert java_rows[i] == java, f"record {i} as parquet-java reads it"
+        arrow = {**expected, "by_name": hash_ordered(expected["by_name"]),
+                 "by_code": [{"key": k, "value": hash_ordered(v)} for k, v in expected["by_code"]]}
+        assert arrow_rows[i] == arrow, f"record {i} as pyarrow reads it"
 
 
 KILL_SCHEMA = {"type": "struct", "name": "com.example.pq.Tick", "optional": False,
