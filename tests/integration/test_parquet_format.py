@@ -198,7 +198,7 @@ def test_json_with_schema_records_read_back_value_by_value_with_parquet_java_and
         assert [f["name"] for f in java["avro_schema"]["fields"]] == [f["field"] for f in EVENT_SCHEMA["fields"]]
         for n, (row, i) in enumerate(zip(java["rows"], file_ids, strict=True)):
             assert row == as_parquet_java(i), f"{key}: row {n} (record {i}) as parquet-java reads it"
-        table = pq.read_table(path)
+        table = pq.read_table(path, page_checksum_verification=True)
         assert table.schema.field("amount").type.scale == 2, key
         for n, (row, i) in enumerate(zip(table.to_pylist(), file_ids, strict=True)):
             assert row == as_pyarrow(i), f"{key}: row {n} (record {i}) as pyarrow reads it"
@@ -273,7 +273,7 @@ def test_deeply_nested_nulls_read_back_with_parquet_java_and_pyarrow(
         paths[-1].write_bytes(read_object(s3, testenv.s3_bucket, key))
     read = read_with_parquet_java(paths)
     java_rows = [row for path in paths for row in read[path]["rows"]]
-    arrow_rows = [row for path in paths for row in pq.read_table(path).to_pylist()]
+    arrow_rows = [row for path in paths for row in pq.read_table(path, page_checksum_verification=True).to_pylist()]
     assert len(java_rows) == len(arrow_rows) == count
     for i in range(count):
         expected = deep(i)
@@ -330,7 +330,7 @@ def test_parquet_output_is_exactly_once_across_kill_dash_nine(testenv, s3, make_
         path = tmp_path / f"{len(paths)}.parquet"
         path.write_bytes(read_object(s3, testenv.s3_bucket, key))
         paths.append(path)
-        file = pq.ParquetFile(path)
+        file = pq.ParquetFile(path, page_checksum_verification=True)
         rows = file.read().to_pylist()
         assert len(rows) == file.metadata.num_rows > 0, key
         return rows

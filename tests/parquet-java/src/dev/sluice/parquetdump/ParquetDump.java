@@ -38,7 +38,8 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
  * Values are rendered by their Avro schema: records as objects in field order, maps as objects, arrays as lists,
  * enums and strings as strings, bytes and fixed as base64, decimals (bytes or fixed) as the plain decimal text
  * (BigDecimal.toPlainString), dates and timestamps as their underlying int/long, non-finite floats as the strings
- * "NaN", "Infinity", "-Infinity". A file that cannot be read ends the program with status 1 and the exception.
+ * "NaN", "Infinity", "-Infinity". Page checksums are verified. A file that cannot be read ends the program with
+ * status 1 and the exception.
  *
  * Single-threaded command-line tool; it holds one file open at a time.
  */
@@ -48,6 +49,8 @@ public final class ParquetDump {
   public static void main(String[] args) throws IOException {
     PrintStream out = new PrintStream(System.out, false, StandardCharsets.UTF_8);
     Configuration conf = new Configuration();
+    // Check each page's CRC-32 (PageHeader.crc) where the writer stored one, as parquet-java can.
+    conf.setBoolean("parquet.page.verify-checksum.enabled", true);
     for (String file : args) {
       StringBuilder json = new StringBuilder();
       dumpFile(conf, new Path(file), json);
