@@ -1,11 +1,12 @@
 """The Parquet files sluice's Parquet module writes, read by independent readers (pyarrow = Arrow C++, DuckDB, and
-parquet-java's AvroParquetReader for values): every physical type, OPTIONAL and REQUIRED columns, the common logical types, every codec offered
-(uncompressed, snappy, gzip, zstd, lz4_raw, and lz4 in the Hadoop framing), several pages and row groups per column,
-all-null columns, a file without rows, and the writer specification's golden file A; and a nested file (structs,
-parquet-avro's 2-level lists, 3-level lists, maps, lists of lists and of structs, with empty and null lists, null
-elements and null structs). Values, nulls and the footer statistics (per row group) must be what the writer was
-given. The files come from the unit-test binary's DumpFilesTest (tests/unit/parquet/dump_files_test.cc), which
-writes them when SLUICE_PARQUET_DUMP_DIR is set; expected_row() mirrors its rows."""
+parquet-java's AvroParquetReader for the values): every physical type, OPTIONAL and REQUIRED columns, the common
+logical types, every codec offered (uncompressed, snappy, gzip, zstd, lz4_raw, and lz4 in the Hadoop framing),
+several pages and row groups per column, all-null columns, a file without rows, and the writer specification's
+golden file A; and a nested file (structs, parquet-avro's 2-level lists, 3-level lists, maps, lists of lists and of
+structs, with empty and null lists, null elements and null structs). Values, nulls and the footer statistics (per
+row group) must be what the writer was given. The files come from the unit-test binary's DumpFilesTest
+(tests/unit/parquet/dump_files_test.cc), which writes them when SLUICE_PARQUET_DUMP_DIR is set; expected_row()
+mirrors its rows."""
 
 from __future__ import annotations
 
