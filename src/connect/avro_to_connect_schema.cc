@@ -487,8 +487,10 @@ Status AvroToConnectSchema::add_name(const avro::Schema& schema, Schema& b) cons
       return Status::data_error("Invalid schema name: " + java_object_string(*connect_name));
     }
     name = connect_name->as_string();
-  } else if (schema.is_named()) {
-    name = schema.full_name();
+  } else if (schema.type() != Type::kFixed || b.name != kDecimalLogicalName) {
+    // A fixed that became a Connect Decimal keeps Decimal's name: AvroData (7.x) takes a FIXED's
+    // own name only when the builder is not a Decimal, so a named fixed decimal converts.
+    if (schema.is_named()) name = schema.full_name();
   }
   if (!name || ad::starts_with(*name, ad::kDefaultSchemaFullName)) return Status::ok_status();
   if (b.name && *b.name != *name) {

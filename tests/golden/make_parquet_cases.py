@@ -1,6 +1,6 @@
-"""Makes and records the golden cases parquet-avro-shapes and parquet-jsonconv-shapes (tests/golden/README.md):
-the Parquet shapes the three JSON-with-schema cases (parquet-snappy, -gzip, -zstd) do not reach, as Confluent's
-ParquetFormat writes them.
+"""Makes and records the golden cases parquet-avro-shapes, parquet-jsonconv-shapes and parquet-avro-edges
+(tests/golden/README.md): the Parquet shapes the three JSON-with-schema cases (parquet-snappy, -gzip, -zstd) do not
+reach, as Confluent's ParquetFormat writes them.
 
     ORACLE_RUN=/path/to/run.sh "$(scripts/pyenv)/bin/python" tests/golden/make_parquet_cases.py
 
@@ -14,6 +14,11 @@ RecordHeaders envelopes); parquet.codec=none.
 parquet-jsonconv-shapes: JsonConverter values with schemas (int8, int16, a map with int32 keys, which AvroData
 turns into a list of MapEntry records, lists of structs and of lists in the 2-level form, empty and null lists and
 maps, an optional struct, a map of maps, optional decimals); parquet.codec=lz4_raw.
+
+parquet-avro-edges (`--edges-only` records just this one): AvroConverter values whose schema text has docs,
+non-null defaults, an enum with a default, a named record reused in a union and from another namespace, a fixed
+decimal, uuid, time-micros and local-timestamp-millis; infinite and negative-zero floats, a map of enums and a list
+of fixed; parquet.codec=snappy.
 
 ORACLE_RUN runs a Kafka Connect standalone worker with Confluent's S3 sink, as record_case.py takes it. Needs the
 testenv.
@@ -145,6 +150,94 @@ def avro_case(env: dict[str, str], oracle_run: str) -> None:
     record(case_dir, env, oracle_run)
 
 
+EDGE_SCHEMA = {
+    "type": "record", "name": "Edges", "namespace": "com.example.parquet", "doc": "edge cases of the schema text",
+    "fields": [
+        {"name": "id", "type": "long", "doc": "record number"},
+        {"name": "money", "type": {"type": "fixed", "name": "Money", "size": 8, "logicalType": "decimal",
+                                   "precision": 18, "scale": 3}},
+        {"name": "ident", "type": {"type": "string", "logicalType": "uuid"}},
+        {"name": "tod_us", "type": {"type": "long", "logicalType": "time-micros"}},
+        {"name": "local_ts", "type": {"type": "long", "logicalType": "local-timestamp-millis"}},
+        {"name": "f", "type": "float"},
+        {"name": "d", "type": "double"},
+        {"name": "home", "type": {"type": "record", "name": "Addr", "namespace": "com.other", "fields": [
+            {"name": "street", "type": "string"}, {"name": "no", "type": ["null", "int"], "default": None}]}},
+        {"name": "work", "type": ["null", "com.other.Addr"], "default": None},
+        {"name": "level", "type": {"type": "enum", "name": "Lvl", "symbols": ["LO", "HI", "UNKNOWN"],
+                                   "default": "UNKNOWN", "doc": "an enum with a default"}},
+        {"name": "count", "type": "int", "default": 5},
+        {"name": "label", "type": "string", "default": "none"},
+        {"name": "by_level", "type": {"type": "map", "values": "Lvl"}},
+        {"name": "tags", "type": {"type": "array", "items": {"type": "fixed", "name": "Tag2", "size": 2}}},
+    ],
+}
+
+
+def edge_value(i: int) -> dict:
+    import decimal
+
+    return {
+        "id": i,
+        # Unscaled values of exactly 8 bytes: AvroData writes a decimal's minimal two's complement into the
+        # fixed, and parquet-avro refuses a value shorter than the fixed (Java's task fails on one).
+        "money": decimal.Decimal((4 * 10**16 + 987_654_321 * i) * (-1 if i % 2 else 1)).scaleb(-3),
+        "ident": f"00000000-0000-4000-8000-{i:012d}",
+        "tod_us": 3_600_000_000 + 7 * i,
+        "local_ts": 1_700_000_000_000 - 1000 * i,
+        "f": [float("inf"), -0.0, 1.5, float("-inf")][i % 4],
+        "d": [-0.0, float("-inf"), 1e-300, 2.5e300][i % 4],
+        "home": {"street": f"s{i}", "no": None if i % 2 else i},
+        "work": None if i % 3 == 0 else {"street": f"w{i}", "no": i},
+        "level": ["LO", "HI", "UNKNOWN"][i % 3],
+        "count": i,
+        "label": f"l{i}",
+        "by_level": {f"k{j}": ["HI", "LO"][j % 2] for j in range(i % 3)},
+        "tags": [bytes([i % 256, j]) for j in range(i % 4)],
+    }
+
+
+def edge_case(env: dict[str, str], oracle_run: str) -> None:
+    from confluent_kafka.schema_registry import Schema, SchemaRegistryClient
+    from confluent_kafka.schema_registry.avro import AvroSerializer
+    from confluent_kafka.serialization import MessageField, SerializationContext
+
+    case = "parquet-avro-edges"
+    topic = f"golden-{case}"
+    case_dir = HERE / case
+    case_dir.mkdir(exist_ok=True)
+    client = SchemaRegistryClient({"url": env["SCHEMA_REGISTRY_URL"]})
+    text = json.dumps(EDGE_SCHEMA, separators=(",", ":"))
+    registered_id = client.register_schema(f"{topic}-value", Schema(text, "AVRO"))
+    version = client.lookup_schema(f"{topic}-value", Schema(text, "AVRO")).version
+    (case_dir / "registry.json").write_text(json.dumps(
+        [{"field": "value", "version": version, "id": registered_id, "schema": text}], indent=1) + "\n",
+        encoding="utf-8")
+    serialize = AvroSerializer(client, text, conf={"auto.register.schemas": False, "use.latest.version": True})
+    context = SerializationContext(topic, MessageField.VALUE)
+    lines = []
+    for i in range(24):
+        lines.append({"partition": i % 2, "offset": i // 2, "timestamp": 1_735_689_600_000 + i * 1000,
+                      "key": None, "value": base64.b64encode(serialize(edge_value(i), context)).decode(),
+                      "headers": []})
+    (case_dir / "input.jsonl").write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    (case_dir / "worker.properties").write_text(
+        "bootstrap.servers=${BOOTSTRAP}\n"
+        "key.converter=org.apache.kafka.connect.storage.StringConverter\n"
+        "value.converter=io.confluent.connect.avro.AvroConverter\n"
+        "value.converter.schema.registry.url=${SCHEMA_REGISTRY_URL}\n", encoding="utf-8")
+    (case_dir / "connector.properties").write_text(CONNECTOR.format(flush=6, extra="parquet.codec=snappy\n"),
+                                                   encoding="utf-8")
+    (case_dir / "case.json").write_text(json.dumps({
+        "case": case,
+        "description": "AvroConverter values with the schema text's edge cases: docs, non-null field defaults, an "
+                       "enum with a default, a named record reused in a union and from another namespace, a fixed "
+                       "decimal, uuid, time-micros, local-timestamp-millis, infinite and negative-zero floats, a "
+                       "map of enums and a list of fixed; parquet.codec=snappy, flush.size=6",
+        "mode": "oracle", "partitions": 2}, indent=1) + "\n", encoding="utf-8")
+    record(case_dir, env, oracle_run)
+
+
 def json_schema(fields: list[dict]) -> dict:
     return {"type": "struct", "name": "com.example.parquet.Row", "optional": False, "fields": fields}
 
@@ -217,9 +310,13 @@ def jsonconv_case(env: dict[str, str], oracle_run: str) -> None:
 def main() -> None:
     env = read_env_file(HERE.parents[1] / "build" / "testenv.env")
     oracle_run = os.environ["ORACLE_RUN"]
+    if "--edges-only" in sys.argv:
+        edge_case(env, oracle_run)
+        return
     if "--avro-only" not in sys.argv:
         jsonconv_case(env, oracle_run)
     avro_case(env, oracle_run)
+    edge_case(env, oracle_run)
 
 
 if __name__ == "__main__":

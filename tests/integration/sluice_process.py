@@ -217,12 +217,13 @@ def java_hash_map_order(keys: list[str]) -> list[str]:
 
 
 def crash_and_recover(sluice: SluiceProcess, producer, kafka_consumer, group: str, topic: str, partitions: int, *,
-                      batches: int, per_batch: int, seed: int, kills: int = 4, extras=None) -> dict[int, int]:
+                      batches: int, per_batch: int, seed: int, kills: int = 4, extras=None,
+                      value_of=None) -> dict[int, int]:
     """Produce `batches` × `per_batch` records per partition, 100 ms apart (so the wall clock moves while records
     flow), while `sluice` is started and killed with SIGKILL `kills` times at random moments; then start it once
     more and wait until the group has committed everything. Returns the records produced per partition; the
-    values are "p<partition>-<n>", and `extras(partition, n)`, when given, adds arguments to each produce() (a key,
-    headers). The caller checks S3."""
+    values are "p<partition>-<n>" unless `value_of(partition, n)` gives them, and `extras(partition, n)`, when
+    given, adds arguments to each produce() (a key, headers). The caller checks S3."""
     produced = {p: 0 for p in range(partitions)}
     stop = threading.Event()
 
@@ -231,7 +232,8 @@ def crash_and_recover(sluice: SluiceProcess, producer, kafka_consumer, group: st
             for p in range(partitions):
                 for _ in range(per_batch):
                     more = extras(p, produced[p]) if extras is not None else {}
-                    producer.produce(topic, value=f"p{p}-{produced[p]}", partition=p, **more)
+                    value = value_of(p, produced[p]) if value_of is not None else f"p{p}-{produced[p]}"
+                    producer.produce(topic, value=value, partition=p, **more)
                     produced[p] += 1
             producer.poll(0)
             time.sleep(0.1)

@@ -1,11 +1,12 @@
-"""The Parquet files sluice's Parquet module writes, read by two independent readers (pyarrow = Arrow C++, and
-DuckDB): every physical type, OPTIONAL and REQUIRED columns, the common logical types, every codec offered
-(uncompressed, snappy, gzip, zstd, lz4_raw, and lz4 in the Hadoop framing), several pages and row groups per column,
-all-null columns, a file without rows, and the writer specification's golden file A; and a nested file (structs,
-parquet-avro's 2-level lists, 3-level lists, maps, lists of lists and of structs, with empty and null lists, null
-elements and null structs). Values, nulls and the footer statistics (per row group) must be what the writer was
-given. The files come from the unit-test binary's DumpFilesTest (tests/unit/parquet/dump_files_test.cc), which
-writes them when SLUICE_PARQUET_DUMP_DIR is set; expected_row() mirrors its rows."""
+"""The Parquet files sluice's Parquet module writes, read by independent readers (pyarrow = Arrow C++, DuckDB, and
+parquet-java's AvroParquetReader for the values): every physical type, OPTIONAL and REQUIRED columns, the common
+logical types, every codec offered (uncompressed, snappy, gzip, zstd, lz4_raw, and lz4 in the Hadoop framing),
+several pages and row groups per column, all-null columns, a file without rows, and the writer specification's
+golden file A; and a nested file (structs, parquet-avro's 2-level lists, 3-level lists, maps, lists of lists and of
+structs, with empty and null lists, null elements and null structs). Values, nulls and the footer statistics (per
+row group) must be what the writer was given. The files come from the unit-test binary's DumpFilesTest
+(tests/unit/parquet/dump_files_test.cc), which writes them when SLUICE_PARQUET_DUMP_DIR is set; expected_row()
+mirrors its rows."""
 
 from __future__ import annotations
 
@@ -15,10 +16,13 @@ import os
 import subprocess
 from pathlib import Path
 
+import base64
+
 import duckdb
 import pyarrow.parquet as pq
 import pytest
 
+from parquet_java import read_with_parquet_java
 from sluice_process import SLUICE
 
 PARQUET_UNIT_TESTS = SLUICE.parent / "parquet_unit_tests"
@@ -305,3 +309,42 @@ def test_nested_file_reads_back_in_duckdb_with_the_parquet_avro_shapes(dump):
 
 def expected_rows(n: int) -> list[dict]:
     return [nested_row(k) for k in range(n)]
+
+
+def _as_parquet_java(row: dict) -> dict:
+    """An alltypes row as ParquetDump renders what parquet-java reads (tests/parquet-java): bytes as base64, dates,
+    times and timestamps as numbers, the INT64 decimal as its unscaled long, the BYTE_ARRAY one as plain text."""
+    epoch = datetime.datetime(1970, 1, 1, tzinfo=UTC)
+    out = dict(row)
+    for name in ("fx", "by"):
+        out[name] = None if row[name] is None else base64.b64encode(row[name]).decode()
+    out["date"] = None if row["date"] is None else (row["date"] - datetime.date(1970, 1, 1)).days
+    out["ts"] = (row["ts"] - epoch) // datetime.timedelta(milliseconds=1)
+    tm = row["tm"]
+    out["tm"] = ((tm.hour * 60 + tm.minute) * 60 + tm.second) * 1000 + tm.microsecond // 1000
+    out["dec"] = None if row["dec"] is None else int(row["dec"].scaleb(2))
+    out["bdec"] = f"{row['bdec']:f}"
+    return out
+
+
+def test_parquet_java_reads_the_values_of_every_file(dump):
+    """parquet-java (checking page CRCs) reads every dumped file, several row groups and codecs included."""
+    names = sorted(p.name for p in dump.glob("*.parquet"))
+    read = read_with_parquet_java([dump / name for name in names])
+    rows = {path.name: result["rows"] for path, result in read.items()}
+    alltypes = [_as_parquet_java(expected_row(k)) for k in range(ROWS)]
+    for codec in CODECS:
+        assert rows[f"alltypes-{codec}.parquet"] == alltypes, codec
+    assert rows["dictionary.parquet"] == [dictionary_row(k) for k in range(20000)]
+    assert rows["golden-a.parquet"] == [{"id": 1, "name": "a"}, {"id": 2, "name": None}, {"id": 3, "name": "bc"}]
+    assert rows["all-null.parquet"] == [{"n": None, "t": None}] * 10
+    assert rows["empty.parquet"] == []
+    nested = []
+    for k in range(NESTED_ROWS):
+        row = nested_row(k)
+        row["attrs"] = None if row["attrs"] is None else dict(row["attrs"])
+        # Without parquet.avro.schema, parquet-avro (parquet.avro.add-list-element-records, true by default) reads
+        # the repeated one-field group of a 3-level list as the element, a record {element}.
+        row["scores"] = None if row["scores"] is None else [{"element": v} for v in row["scores"]]
+        nested.append(row)
+    assert rows["nested.parquet"] == nested
