@@ -118,9 +118,9 @@ Result<AwsCredentials> ProcessCredentialsProvider::credentials() {
             std::chrono::duration_cast<std::chrono::milliseconds>(options_.timeout).count()) +
         " ms; killed it");
   };
+  // Rounded up: a truncated "0 ms left" would kill the command before its time is up.
   auto remaining_ms = [&]() -> int {
-    auto left =
-        std::chrono::duration_cast<std::chrono::milliseconds>(deadline - SteadyClock::now());
+    auto left = std::chrono::ceil<std::chrono::milliseconds>(deadline - SteadyClock::now());
     return static_cast<int>(std::clamp<int64_t>(left.count(), 0, 60'000));
   };
 
