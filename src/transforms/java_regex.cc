@@ -3,6 +3,8 @@
 #define PCRE2_CODE_UNIT_WIDTH 8
 #include <pcre2.h>
 
+#include "config/config_def.h"
+
 namespace sluice::transforms {
 namespace {
 
@@ -167,6 +169,21 @@ bool JavaRegex::replace_first(std::string_view subject, const JavaReplacement& r
   }
   out->append(subject.substr(ovector[1]));
   return true;
+}
+
+}  // namespace sluice::transforms
+
+namespace sluice::transforms {
+
+config::Validator valid_java_regex() {
+  return config::Validator::custom(
+      "valid regex", [](const config::ConfigValue& value) -> std::optional<std::string> {
+        const auto* text = std::get_if<std::string>(&value);
+        if (text == nullptr) return std::nullopt;
+        auto regex = JavaRegex::compile(*text);
+        if (regex.ok()) return std::nullopt;
+        return "Invalid regex: " + regex.status().message();
+      });
 }
 
 }  // namespace sluice::transforms

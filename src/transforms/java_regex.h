@@ -81,3 +81,14 @@ class JavaRegex {
 };
 
 }  // namespace sluice::transforms
+
+namespace sluice::config {
+class Validator;
+}
+
+namespace sluice::transforms {
+
+// Kafka's RegexValidator ("valid regex"): the reason is "Invalid regex: <message>".
+config::Validator valid_java_regex();
+
+}  // namespace sluice::transforms
