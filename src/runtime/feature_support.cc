@@ -6,15 +6,6 @@ namespace sluice::runtime {
 
 namespace {
 
-config::ConfigProblem unsupported(const config::RawConfig& raw, const std::string& key,
-                                  const std::string& what) {
-  std::string value(raw.get(key).value_or(""));
-  return config::ConfigProblem{key, value,
-                               "Invalid value '" + value + "' for configuration " + key + ": " +
-                                   what + ": not supported by this version of sluice yet",
-                               config::Severity::kError, raw.location(key)};
-}
-
 config::ConfigProblem no_effect(const config::RawConfig& raw, const std::string& key,
                                 const std::string& why) {
   std::string value(raw.get(key).value_or(""));
@@ -29,10 +20,6 @@ std::vector<config::ConfigProblem> check_feature_support(const config::RawConfig
                                                          const config::WorkerConfig& /*worker*/,
                                                          const config::S3SinkConnectorConfig& c) {
   std::vector<config::ConfigProblem> out;
-  if (!c.transforms().empty())
-    out.push_back(unsupported(raw, "transforms", "Single message transforms"));
-  if (!c.predicates().empty())
-    out.push_back(unsupported(raw, "predicates", "Transform predicates"));
   // Settings that are accepted but change nothing here.
   if (raw.contains("max.write.duration.ms")) {
     out.push_back(no_effect(raw, "max.write.duration.ms",

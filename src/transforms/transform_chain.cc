@@ -66,9 +66,8 @@ config::ConfigProblem with_prefix(config::ConfigProblem problem, const std::stri
   return problem;
 }
 
-config::RawConfig raw_params(const std::map<std::string, std::string>& params,
-                             const std::string& prefix) {
-  config::RawConfig raw(prefix + "*");
+config::RawConfig raw_params(const std::map<std::string, std::string>& params) {
+  config::RawConfig raw;
   for (const auto& [key, value] : params) raw.set(key, value);
   return raw;
 }
@@ -80,7 +79,7 @@ std::unique_ptr<Plugin> configure(const Type& type,
                                   const std::map<std::string, std::string>& params,
                                   const std::string& prefix, config::ConfigReport* report) {
   config::ConfigReport own;
-  config::ParsedConfig parsed = type.definition().parse(raw_params(params, prefix), &own);
+  config::ParsedConfig parsed = type.definition().parse(raw_params(params), &own);
   std::unique_ptr<Plugin> plugin;
   if (own.ok()) {
     std::vector<config::ConfigProblem> problems;
