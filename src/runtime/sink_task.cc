@@ -119,7 +119,7 @@ Status SinkTask::tolerate(const Status& error, const rd_kafka_message_t* m,
               ", offset=" + std::to_string(m->offset);
       rd_kafka_timestamp_type_t type = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
       const int64_t ts = rd_kafka_message_timestamp(m, &type);
-      if (type != RD_KAFKA_TIMESTAMP_NOT_AVAILABLE && ts >= 0) {
+      if (type != RD_KAFKA_TIMESTAMP_NOT_AVAILABLE) {
         line += ", timestamp=" + std::to_string(ts) + ", timestampType=" +
                 (type == RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME ? "LogAppendTime" : "CreateTime");
       }

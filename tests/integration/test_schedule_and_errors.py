@@ -123,7 +123,8 @@ def test_errors_tolerance_all_skips_a_malformed_json_record(
     name = unique_name("tolall")
     worker = worker_config(testenv, **{"value.converter": JSON_CONVERTER, "value.converter.schemas.enable": "false"})
     connector = connector_config(testenv, name, topic, s3_prefix, **{
-        "errors.tolerance": "all", "errors.log.enable": "true", "flush.size": 5})
+        "errors.tolerance": "all", "errors.log.enable": "true", "errors.log.include.messages": "true",
+        "flush.size": 5})
     sluice = SluiceProcess(tmp_path, worker, connector).start()
     try:
         wait_until(lambda: list_keys(s3, testenv.s3_bucket, s3_prefix), 30, what="one object")
@@ -134,8 +135,13 @@ def test_errors_tolerance_all_skips_a_malformed_json_record(
         assert sluice.stop() == 0, sluice.logs()
     assert keys == [f"{s3_prefix}{topic}/partition=0/{topic}+0+0000000000.json"]
     assert read_object(s3, testenv.s3_bucket, keys[0]) == b'{"i":0}\n{"i":1}\n{"i":3}\n{"i":4}\n[5]\n'
-    # errors.log.enable: the skipped record is named.
-    assert re.search(rf"topic={re.escape(topic)} partition=0 offset=2\b", sluice.logs()), sluice.logs()
+    # errors.log.enable with errors.log.include.messages: Connect's LogReporter line names the stage, the
+    # converter and the record's coordinates (never its contents).
+    assert re.search(r"Error encountered in task " + re.escape(name) + r"-0\. Executing stage 'VALUE_CONVERTER' "
+                     r"with class 'org\.apache\.kafka\.connect\.json\.JsonConverter', where consumed record is "
+                     r"\{topic='" + re.escape(topic) + r"', partition=0, offset=2, timestamp=\d+, "
+                     r"timestampType=CreateTime\}\. org\.apache\.kafka\.connect\.errors\.DataException: ",
+                     sluice.logs()), sluice.logs()
 
 
 def test_errors_tolerance_none_fails_on_a_malformed_json_record(
