@@ -23,21 +23,34 @@ void define_error_keys(ConfigDef& def) {
       .validator(Validator::at_least(-1))
       .importance(Importance::kMedium)
       .doc(
-          "Milliseconds to retry a retriable failure; 0 = no retries, -1 = forever. sluice "
+          "Milliseconds to retry a record whose conversion failed for a retriable reason (the "
+          "Schema Registry or its token endpoint unreachable), with Connect's backoff: 300 ms, "
+          "doubling, at most errors.retry.delay.max.ms. Once a positive timeout has run out the "
+          "record follows errors.tolerance, as in Connect. -1 and the default 0 retry until the "
+          "service is back: where Connect gives up at once (and errors.tolerance=all would skip "
+          "the record), sluice holds the record back, so an outage never loses data. sluice "
           "rejects values below -1.");
   def.define("errors.retry.delay.max.ms", T::kLong)
       .default_value("60000")
       .validator(Validator::at_least(0))
       .importance(Importance::kMedium)
-      .doc("Cap on the backoff between retries.");
+      .doc(
+          "Cap on the backoff between retries; once the doubling passes it, each delay is random "
+          "below it (as Connect does).");
   def.define("errors.log.enable", T::kBoolean)
       .default_value("false")
       .importance(Importance::kMedium)
-      .doc("Log every failed record (and enable the errant-record reporter).");
+      .doc(
+          "Log every record that fails conversion, a transform or the write, with Connect's "
+          "line: \"Error encountered in task <connector>-<task>. Executing stage '<STAGE>' with "
+          "class '<class>'\" and the exception. Record contents are never logged.");
   def.define("errors.log.include.messages", T::kBoolean)
       .default_value("false")
       .importance(Importance::kLow)
-      .doc("Add the record's topic, partition, offset and timestamp to the failure log line.");
+      .doc(
+          "Add the record's topic, partition, offset, timestamp and timestamp type to that log "
+          "line (\", where consumed record is {topic='...', partition=..., ...}\"), not its key "
+          "or value.");
   def.define("errors.deadletterqueue.topic.name", T::kString)
       .default_value("")
       .validator(Validator::custom("topic name or empty",
