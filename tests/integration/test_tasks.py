@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from confluent_kafka.admin import AdminClient
-from sluice_process import (SluiceProcess, connector_config, crash_and_recover, list_keys, read_object, wait_until,
+from sluice_process import (SluiceProcess, assert_each_record_once, connector_config, crash_and_recover, wait_until,
                             worker_config)
 
 
@@ -42,15 +42,4 @@ def test_four_tasks_share_the_partitions_and_write_every_record_once_across_kill
     finally:
         assert sluice.stop() == 0, sluice.logs()
 
-    seen: dict[str, int] = {}
-    keys = list_keys(s3, testenv.s3_bucket, s3_prefix)
-    for key in keys:
-        m = re.search(r"\+(\d)\+(\d{10})\.json$", key)
-        p, start = int(m.group(1)), int(m.group(2))
-        lines = read_object(s3, testenv.s3_bucket, key).decode().splitlines()
-        assert lines == [f'"p{p}-{i}"' for i in range(start, start + flush)], key
-        for line in lines:
-            seen[line] = seen.get(line, 0) + 1
-    duplicates = {k: n for k, n in seen.items() if n > 1}
-    assert not duplicates, f"{len(duplicates)} records written more than once, e.g. {list(duplicates)[:5]}"
-    assert len(seen) == partitions * 200 and len(keys) == partitions * 200 // flush
+    assert_each_record_once(s3, testenv.s3_bucket, s3_prefix, partitions, 200, flush)
