@@ -67,10 +67,12 @@ Date date_of(int64_t epoch_day) {
 }  // namespace
 
 int64_t epoch_day_of(int64_t year, int64_t month, int64_t day) {
+  // GregorianCalendar picks the calendar by the year as given, before months roll it over.
+  const int64_t given_year = year;
   year += floor_div(month - 1, 12);
   const int m = static_cast<int>(floor_mod(month - 1, 12)) + 1;
-  if (year > 1582) return gregorian_days(year, m, 1) + day - 1;
-  if (year < 1582) return julian_days(year, m, 1) + day - 1;
+  if (given_year > 1582) return gregorian_days(year, m, 1) + day - 1;
+  if (given_year < 1582) return julian_days(year, m, 1) + day - 1;
   const int64_t gregorian = gregorian_days(year, m, 1) + day - 1;
   return gregorian >= kGregorianCutoverDay ? gregorian : julian_days(year, m, 1) + day - 1;
 }

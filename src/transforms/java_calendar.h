@@ -43,7 +43,8 @@ struct Fields {
 Fields fields_of(int64_t epoch_millis);
 
 // Days since 1970-01-01 of day `day` of month `month` of `year`; `month` (1-based) and `day`
-// may be out of range and roll over, as a lenient GregorianCalendar does. Years before 1582 are
+// may be out of range and roll over, as a lenient GregorianCalendar does. The calendar is picked
+// by `year` as given (before `month` rolls it over), as GregorianCalendar does: before 1582
 // Julian, after it Gregorian; in 1582 a date that is Gregorian-valid after the cutover is
 // Gregorian, else Julian (so the skipped days 1582-10-05..14 count as Julian dates).
 int64_t epoch_day_of(int64_t year, int64_t month, int64_t day);

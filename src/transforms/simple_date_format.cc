@@ -202,6 +202,10 @@ bool fields_reproduced(const Builder& b, int64_t local_millis, bool week_date) {
   }};
   for (const auto& [field, value] : expected) {
     if (field == kWeekYear && !week_date) continue;
+    // Calendar.setWeekDate sets these itself, replacing what the text gave.
+    if (week_date && (field == kEra || field == kYear || field == kMonth || field == kDayOfMonth)) {
+      continue;
+    }
     if (b.is_set(field) && b.value[field] != value) return false;
   }
   return !b.is_set(kMillisecond) || b.value[kMillisecond] == f.millisecond;
@@ -227,6 +231,7 @@ std::optional<int64_t> establish(const Builder& b, bool lenient) {
           --week;
         }
       }
+      dow = dow == 7 ? 1 : dow + 1;  // the ISO day number 'u' gave, as Calendar's
     }
     const int64_t year = bc ? 1 - b.value[kWeekYear] : b.value[kWeekYear];
     const int64_t jan1 = cal::first_day_of_year(year);
@@ -238,6 +243,9 @@ std::optional<int64_t> establish(const Builder& b, bool lenient) {
     day = resolve_day(b, bc ? 1 - year_value : year_value);
   }
   const int64_t local = day * cal::kMillisPerDay + resolve_time_of_day(b);
+  // GregorianCalendar's ZONE_OFFSET range, checked only when not lenient.
+  const int64_t zone = b.get(kZoneOffset, 0);
+  if (!lenient && (zone < -13 * 3'600'000 || zone > 14 * 3'600'000)) return std::nullopt;
   if (!lenient && !fields_reproduced(b, local, week_date)) return std::nullopt;
   return local - b.get(kZoneOffset, 0);
 }
@@ -318,8 +326,9 @@ std::optional<int64_t> parse_numeric_zone(std::string_view text, size_t* pos, in
   return sign * int64_t{hours * 60 + minutes} * 60'000;
 }
 
-// z and Z: "GMT", "GMT+h:mm", "+hhmm", or a name of UTC.
-std::optional<int64_t> parse_zone(std::string_view text, size_t* pos) {
+// z and Z: "GMT", "GMT+h:mm", "+hhmm", or a name of UTC. `*pos` is past the spaces before the
+// field, `field_start` before them.
+std::optional<int64_t> parse_zone(std::string_view text, size_t field_start, size_t* pos) {
   const char c = text[*pos];
   if (c == '+' || c == '-') {
     size_t i = *pos + 1;
@@ -327,8 +336,8 @@ std::optional<int64_t> parse_zone(std::string_view text, size_t* pos) {
     if (offset) *pos = i;
     return offset;
   }
-  if (equals_ignore_case(text, *pos, "GMT")) {
-    size_t i = *pos + 3;
+  if (equals_ignore_case(text, field_start, "GMT")) {
+    size_t i = field_start + 3;
     if (i >= text.size() || (text[i] != '+' && text[i] != '-')) {
       *pos = i;
       return 0;
@@ -370,8 +379,13 @@ struct ParseState {
 };
 
 // SimpleDateFormat.subParse for one field; false when the text does not fit.
+//
+// Java's quirks kept: spaces and tabs before a field are skipped, but a numeric field that abuts
+// another counts them in its width, and text fields (G, MMM, E, a) and "GMT" are matched where
+// the field starts, before any space.
 bool parse_field(ParseState& s, const SimpleDateFormat::Element& e, bool obey_count, bool lenient) {
   std::string_view text = s.text;
+  const size_t field_start = s.pos;
   while (s.pos < text.size() && (text[s.pos] == ' ' || text[s.pos] == '\t')) ++s.pos;
   if (s.pos >= text.size()) return false;
   Builder& b = s.builder;
@@ -381,8 +395,8 @@ bool parse_field(ParseState& s, const SimpleDateFormat::Element& e, bool obey_co
     const size_t start = s.pos;
     size_t end = text.size();
     if (obey_count) {
-      if (start + e.count > text.size()) return false;
-      end = start + e.count;
+      if (field_start + e.count > text.size()) return false;
+      end = field_start + e.count;
     }
     auto number = parse_number(text, end, &s.pos);
     if (!number) return false;
@@ -451,29 +465,29 @@ bool parse_field(ParseState& s, const SimpleDateFormat::Element& e, bool obey_co
   int index = -1;
   switch (letter) {
     case 'G':
-      index = match_word(text, s.pos, kEras, &length);
+      index = match_word(text, field_start, kEras, &length);
       if (index >= 0) b.set(kEra, index);
       break;
     case 'M':
     case 'L':
-      index = match_word(text, s.pos, kMonths, &length);
-      if (index < 0) index = match_word(text, s.pos, kShortMonths, &length);
+      index = match_word(text, field_start, kMonths, &length);
+      if (index < 0) index = match_word(text, field_start, kShortMonths, &length);
       if (index >= 0) b.set(kMonth, index);
       break;
     case 'E':
-      index = match_word(text, s.pos, kWeekdays, &length);
-      if (index < 0) index = match_word(text, s.pos, kShortWeekdays, &length);
+      index = match_word(text, field_start, kWeekdays, &length);
+      if (index < 0) index = match_word(text, field_start, kShortWeekdays, &length);
       if (index >= 0) b.set(kDayOfWeek, index + 1);
       break;
     case 'a':
-      index = match_word(text, s.pos, kAmPmText, &length);
+      index = match_word(text, field_start, kAmPmText, &length);
       if (index >= 0) b.set(kAmPm, index);
       break;
     case 'z':
     case 'Z':
     case 'X': {
-      auto offset =
-          letter == 'X' ? parse_iso_zone(text, &s.pos, e.count) : parse_zone(text, &s.pos);
+      auto offset = letter == 'X' ? parse_iso_zone(text, &s.pos, e.count)
+                                  : parse_zone(text, field_start, &s.pos);
       if (!offset) return false;
       b.set(kZoneOffset, *offset);
       return true;
@@ -482,7 +496,7 @@ bool parse_field(ParseState& s, const SimpleDateFormat::Element& e, bool obey_co
       return false;
   }
   if (index < 0) return false;
-  s.pos += length;
+  s.pos = field_start + length;
   return true;
 }
 
@@ -651,9 +665,10 @@ Result<int64_t> SimpleDateFormat::parse(std::string_view text, bool lenient) con
   }
   std::optional<int64_t> millis = establish(state.builder, lenient);
   if (millis && state.ambiguous_year && *millis < century_start_millis_) {
+    // CalendarBuilder.addYear: both years move, set or not.
     Builder later = state.builder;
-    const Field year_field = later.is_set(kYear) ? kYear : kWeekYear;
-    later.value[year_field] += 100;
+    later.value[kYear] += 100;
+    later.value[kWeekYear] += 100;
     millis = establish(later, lenient);
   }
   if (!millis) return unparseable();
