@@ -1,9 +1,13 @@
 #include "transforms/java_regex.h"
 
-#define PCRE2_CODE_UNIT_WIDTH 8
-#include <pcre2.h>
+#include <algorithm>
+#include <iterator>
+#include <utility>
 
 #include "config/config_def.h"
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
 
 namespace sluice::transforms {
 namespace {
@@ -20,6 +24,79 @@ size_t utf16_index(std::string_view text, size_t bytes) {
     if ((c & 0xC0) != 0x80) index += c >= 0xF0 ? 2 : 1;
   }
   return index;
+}
+
+// java.util.regex's POSIX classes (US-ASCII only), as PCRE2 names them.
+constexpr std::pair<std::string_view, std::string_view> kPosixClasses[] = {
+    {"Lower", "lower"}, {"Upper", "upper"}, {"ASCII", "ascii"}, {"Alpha", "alpha"},
+    {"Digit", "digit"}, {"Alnum", "alnum"}, {"Punct", "punct"}, {"Graph", "graph"},
+    {"Print", "print"}, {"Blank", "blank"}, {"Cntrl", "cntrl"}, {"XDigit", "xdigit"},
+    {"Space", "space"}};
+
+// Rewrites the Java syntax PCRE2 would read differently: \p{Lower} and the other POSIX classes
+// (PCRE2 knows \p{Alpha} as the Unicode property) become PCRE2's [:lower:]. Java's nested
+// character classes and && intersections, which PCRE2 reads as literal characters, are refused
+// rather than matched differently.
+Result<std::string> translate(std::string_view pattern) {
+  std::string out;
+  out.reserve(pattern.size());
+  bool in_quote = false;  // inside \Q...\E
+  bool in_class = false;
+  size_t class_start = 0;  // index of the first member of the open class
+  for (size_t i = 0; i < pattern.size(); ++i) {
+    const char c = pattern[i];
+    if (in_quote) {
+      if (pattern.substr(i, 2) == "\\E") {
+        in_quote = false;
+        out += "\\E";
+        ++i;
+      } else {
+        out.push_back(c);
+      }
+      continue;
+    }
+    if (c == '\\' && i + 1 < pattern.size()) {
+      const char n = pattern[i + 1];
+      if (n == 'Q') in_quote = true;
+      if ((n == 'p' || n == 'P') && pattern.substr(i + 2, 1) == "{") {
+        const size_t close = pattern.find('}', i + 3);
+        const std::string_view name =
+            close == std::string_view::npos ? "" : pattern.substr(i + 3, close - i - 3);
+        const auto* posix = std::find_if(std::begin(kPosixClasses), std::end(kPosixClasses),
+                                         [&](const auto& entry) { return entry.first == name; });
+        if (posix != std::end(kPosixClasses)) {
+          const std::string cls =
+              std::string("[:") + (n == 'P' ? "^" : "") + std::string(posix->second) + ":]";
+          out += in_class ? cls : "[" + cls + "]";
+          i = close;
+          continue;
+        }
+      }
+      out.push_back(c);
+      out.push_back(n);
+      ++i;
+      continue;
+    }
+    if (!in_class) {
+      if (c == '[') {
+        in_class = true;
+        class_start = pattern.substr(i + 1, 1) == "^" ? i + 2 : i + 1;
+      }
+      out.push_back(c);
+      continue;
+    }
+    if (c == ']' && i != class_start) {
+      in_class = false;
+    } else if (c == '[') {
+      return Status::invalid_argument(
+          "nested character classes of java.util.regex ([a[b]]) are not supported");
+    } else if (c == '&' && pattern.substr(i + 1, 1) == "&") {
+      return Status::invalid_argument(
+          "character class intersections of java.util.regex (&&) are not supported");
+    }
+    out.push_back(c);
+  }
+  return out;
 }
 
 bool is_ascii_alnum(char c) {
@@ -44,17 +121,26 @@ JavaRegex& JavaRegex::operator=(JavaRegex&&) noexcept = default;
 JavaRegex::~JavaRegex() = default;
 
 Result<JavaRegex> JavaRegex::compile(std::string_view pattern) {
+  Result<std::string> translated = translate(pattern);
+  if (!translated.ok()) {
+    return Status::invalid_argument(translated.status().message() + "\n" + std::string(pattern));
+  }
+  const std::string& pcre_pattern = *translated;
   pcre2_compile_context* context = pcre2_compile_context_create(nullptr);
   pcre2_set_newline(context, PCRE2_NEWLINE_ANY);
   int error_code = 0;
   PCRE2_SIZE error_offset = 0;
-  pcre2_code* code = pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pattern.data()), pattern.size(),
-                                   PCRE2_UTF, &error_code, &error_offset, context);
+  pcre2_code* code =
+      pcre2_compile(reinterpret_cast<PCRE2_SPTR>(pcre_pattern.data()), pcre_pattern.size(),
+                    PCRE2_UTF, &error_code, &error_offset, context);
   pcre2_compile_context_free(context);
   if (code == nullptr) {
     PCRE2_UCHAR buffer[256];
     pcre2_get_error_message(error_code, buffer, sizeof(buffer));
     std::string message(reinterpret_cast<const char*>(buffer));
+    if (pcre_pattern != pattern) {  // the offset is one in the rewritten pattern
+      return Status::invalid_argument(message + "\n" + std::string(pattern));
+    }
     const size_t index = utf16_index(pattern, error_offset);
     message += " near index " + std::to_string(index) + "\n" + std::string(pattern);
     if (index < utf16_index(pattern, pattern.size())) {

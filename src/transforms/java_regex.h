@@ -4,9 +4,11 @@
 // possessive ones, groups, named groups (?<name>...), lookaround, \Q...\E, inline flags); it is
 // compiled in UTF mode without Unicode classes, so \d, \w and \s are ASCII as in Java, and with
 // any Unicode line terminator ending a line, so '.' excludes \n, \r, \u0085, \u2028 and \u2029 as
-// Java's does. Java-only class names (\p{Lower}, \p{javaLowerCase}, ...) are not PCRE2 syntax and
-// fail to compile. A compile error reads like Java's PatternSyntaxException ("<description> near
-// index <n>", the pattern, a caret) with PCRE2's description of the problem.
+// Java's does. Java's POSIX classes (\p{Lower}, \P{Digit}, ... US-ASCII only) are rewritten to
+// PCRE2's [:lower:] forms; syntax PCRE2 would silently read otherwise (Java's nested classes
+// [a[b]] and && intersections) is refused; other Java-only names (\p{javaLowerCase},
+// \p{IsLatin}) fail to compile. A compile error reads like Java's PatternSyntaxException
+// ("<description> near index <n>", the pattern, a caret) with PCRE2's description.
 //
 // matches() is Matcher.matches() (the whole subject); replace_first() is Matcher.replaceFirst()
 // (the first match found by searching, which need not span the subject) with Java's replacement

@@ -105,5 +105,43 @@ TEST(JavaRegexTest, CompileErrorsLookLikePatternSyntaxException) {
   EXPECT_FALSE(JavaRegex::compile("(?<n>a)(?<n>b)").ok());
 }
 
+TEST(JavaRegexTest, PosixClassesAreAsciiAsInJava) {
+  // java.util.regex on OpenJDK 17: \p{Lower}+ matches "abc" but not "aBc"; [\p{Upper}\d]+
+  // matches "AB12"; [\P{Digit}]+ does not match "a1"; \p{Alnum}+ does not match "é" (US-ASCII
+  // only) while \p{L}+ does; \p{Graph}+ does not match "a b"; \p{XDigit}+ matches "0fA".
+  const struct {
+    const char* regex;
+    const char* subject;
+    bool matches;
+  } cases[] = {
+      {"\\p{Lower}+", "abc", true},       {"\\p{Lower}+", "aBc", false},
+      {"[\\p{Upper}\\d]+", "AB12", true}, {"\\P{Digit}+", "ab", true},
+      {"[\\P{Digit}]+", "a1", false},     {"\\p{Alnum}+", "\xC3\xA9", false},
+      {"\\p{Alpha}+", "\xC3\xA9", false}, {"\\p{L}+", "\xC3\xA9", true},
+      {"\\p{Graph}+", "a b", false},      {"\\p{Print}+", "a b", true},
+      {"\\p{XDigit}+", "0fA", true},      {"\\Q\\p{Lower}\\E", "\\p{Lower}", true},
+  };
+  for (const auto& c : cases) {
+    auto regex = JavaRegex::compile(c.regex);
+    ASSERT_TRUE(regex.ok()) << c.regex << ": " << regex.status().message();
+    EXPECT_EQ(regex->matches(c.subject), c.matches) << c.regex << " on " << c.subject;
+  }
+}
+
+TEST(JavaRegexTest, RefusesJavaClassSyntaxPcre2ReadsDifferently) {
+  // Java reads [a[bc]] as a union and [a-z&&[^x]] as an intersection; PCRE2 would take the
+  // inner brackets and ampersands as characters, so these are refused.
+  for (const char* regex : {"[a[bc]]", "[a-z&&[^x]]", "[[:alpha:]]+"}) {
+    auto compiled = JavaRegex::compile(regex);
+    ASSERT_FALSE(compiled.ok()) << regex;
+    EXPECT_EQ(compiled.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_NE(compiled.status().message().find("java.util.regex"), std::string::npos);
+  }
+  // A ']' first in a class is a member, in Java and PCRE2 alike.
+  auto bracket = JavaRegex::compile("[]a]+");
+  ASSERT_TRUE(bracket.ok());
+  EXPECT_TRUE(bracket->matches("]a"));
+}
+
 }  // namespace
 }  // namespace sluice::transforms
