@@ -36,7 +36,8 @@ Result<AllowedPaths> AllowedPaths::parse(const std::optional<std::string>& setti
     std::filesystem::path normal = std::filesystem::path(entry).lexically_normal();
     std::string shown = normal.string();
     if (shown.size() > 1 && shown.back() == '/') shown.pop_back();
-    if (!normal.is_absolute()) return Status::invalid_argument("Path " + shown + " is not absolute");
+    if (!normal.is_absolute())
+      return Status::invalid_argument("Path " + shown + " is not absolute");
     std::error_code ec;
     if (!std::filesystem::exists(normal, ec)) {
       return Status::invalid_argument("Path " + shown + " does not exist");

@@ -65,7 +65,7 @@ AwsJsonError parse_json_error(const http::HttpResponse& response) {
 bool is_retriable_json_error(const AwsJsonError& error) {
   if (error.http_status >= 500 || error.http_status == 429) return true;
   static const char* const kRetriableCodes[] = {
-      "ThrottlingException",   "Throttling",          "TooManyRequestsException",
+      "ThrottlingException",   "Throttling",           "TooManyRequestsException",
       "RequestLimitExceeded",  "InternalServiceError", "InternalFailure",
       "ServiceUnavailable",    "RequestTimeout",       "RequestTimeoutException",
       "ExpiredTokenException", "ExpiredToken",         "RequestExpired"};
@@ -101,8 +101,8 @@ Result<AwsJsonOutcome> AwsJsonClient::call(const AwsJsonCall& call, const std::s
   for (int attempt = 1; attempt <= options_.max_attempts; ++attempt) {
     if (attempt > 1) {
       // Full jitter: a random wait up to base * 2^(attempt-2), capped.
-      int64_t cap = std::min<int64_t>(options_.backoff_max.count(),
-                                      options_.backoff_base.count() << (attempt - 2));
+      int64_t cap = std::min<int64_t>(options_.backoff_max.count(), options_.backoff_base.count()
+                                                                        << (attempt - 2));
       std::uniform_int_distribution<int64_t> wait(0, std::max<int64_t>(cap, 0));
       options_.sleep(std::chrono::milliseconds(wait(jitter)));
     }
@@ -131,8 +131,8 @@ Result<AwsJsonOutcome> AwsJsonClient::call(const AwsJsonCall& call, const std::s
     if (!is_retriable_json_error(error)) return AwsJsonOutcome{false, {}, std::move(error)};
     last = Status::retriable(what + ": " + describe(error));
   }
-  return Status(last.code(), last.message() + " (after " + std::to_string(options_.max_attempts) +
-                                 " attempts)");
+  return Status(last.code(),
+                last.message() + " (after " + std::to_string(options_.max_attempts) + " attempts)");
 }
 
 }  // namespace sluice::providers

@@ -14,7 +14,9 @@ std::string param(const std::map<std::string, std::string>& params, const char* 
   return it == params.end() ? std::string() : it->second;
 }
 
-bool blank(const std::string& s) { return s.find_first_not_of(" \t\r\n") == std::string::npos; }
+bool blank(const std::string& s) {
+  return s.find_first_not_of(" \t\r\n") == std::string::npos;
+}
 
 }  // namespace
 
@@ -52,9 +54,10 @@ Result<AwsProviderSettings> aws_provider_settings(const std::map<std::string, st
     std::string suffix = out.region.rfind("cn-", 0) == 0 ? ".amazonaws.com.cn" : ".amazonaws.com";
     out.endpoint_url = "https://" + endpoint_prefix + "." + out.region + suffix;
   } else if (out.endpoint_url.find("://") == std::string::npos) {
-    return Status::invalid_argument("Invalid value " + out.endpoint_url +
-                                    " for param endpoint: an absolute URL is needed, such as "
-                                    "https://vpce-1234.secretsmanager.us-east-1.vpce.amazonaws.com");
+    return Status::invalid_argument(
+        "Invalid value " + out.endpoint_url +
+        " for param endpoint: an absolute URL is needed, such as "
+        "https://vpce-1234.secretsmanager.us-east-1.vpce.amazonaws.com");
   }
   while (!out.endpoint_url.empty() && out.endpoint_url.back() == '/') out.endpoint_url.pop_back();
   std::string strategy = param(params, "NotFoundStrategy");
@@ -83,8 +86,8 @@ std::unique_ptr<AwsJsonClient> make_aws_json_client(const AwsProviderSettings& s
         aws::make_default_credentials_chain(aws::AwsCredentials{}, std::move(chain)));
   }
   options.http = std::move(deps.http);
-  options.http.request_timeout = std::min(options.http.request_timeout,
-                                          std::chrono::milliseconds(30'000));
+  options.http.request_timeout =
+      std::min(options.http.request_timeout, std::chrono::milliseconds(30'000));
   options.sleep = std::move(deps.sleep);
   return std::make_unique<AwsJsonClient>(std::move(options));
 }

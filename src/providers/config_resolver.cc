@@ -23,7 +23,9 @@ std::string declared_list(const ConfigProviders& providers) {
   return out.empty() ? "none" : out;
 }
 
-bool word_char(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_'; }
+bool word_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+}
 
 // Replaces whole-word occurrences of `needle` in `text`.
 void replace_words(std::string* text, const std::string& needle, const std::string& replacement) {
@@ -49,14 +51,14 @@ ConfigResolution resolve_placeholders(config::RawConfig* raw, const ConfigProvid
   ConfigResolution out;
   // provider -> path -> keys, as ConfigTransformer groups its lookups.
   std::map<std::string, std::map<std::string, std::set<std::string>>> wanted;
-  std::map<std::string, std::vector<Placeholder>> found;
+  std::vector<std::pair<std::string, std::vector<Placeholder>>> found;  // in file order
   for (const config::RawEntry& entry : raw->entries()) {
     if (!resolvable(entry.key, scope)) continue;
     std::vector<Placeholder> placeholders = find_placeholders(entry.value);
     if (placeholders.empty()) continue;
     for (const Placeholder& p : placeholders) wanted[p.provider][p.path].insert(p.key);
     out.originals.emplace(entry.key, entry.value);
-    found.emplace(entry.key, std::move(placeholders));
+    found.emplace_back(entry.key, std::move(placeholders));
   }
   // provider -> path -> data, or the error of that lookup.
   std::map<std::string, std::map<std::string, Result<ConfigData>>> fetched;
@@ -84,8 +86,7 @@ ConfigResolution resolve_placeholders(config::RawConfig* raw, const ConfigProvid
       auto problem = [&](std::string message) {
         complete = false;
         out.problems.push_back(config::ConfigProblem{key, original, std::move(message),
-                                                     config::Severity::kError,
-                                                     raw->location(key)});
+                                                     config::Severity::kError, raw->location(key)});
       };
       ConfigProvider* provider = providers.find(p.provider);
       if (provider == nullptr) {

@@ -23,7 +23,8 @@ std::vector<std::string> parse_list(std::string_view text) {
   size_t start = 0;
   while (true) {
     size_t comma = text.find(',', start);
-    out.push_back(trim(text.substr(start, comma == std::string_view::npos ? comma : comma - start)));
+    out.push_back(
+        trim(text.substr(start, comma == std::string_view::npos ? comma : comma - start)));
     if (comma == std::string_view::npos) break;
     start = comma + 1;
   }
@@ -92,19 +93,19 @@ ConfigProviders ConfigProviders::from_worker_config(const config::RawConfig& wor
       for (std::string_view known : known_provider_classes()) {
         allowed += (allowed.empty() ? "" : ", ") + std::string(known);
       }
-      problems->push_back(config::ConfigProblem{
-          class_key, cls,
-          "Invalid value " + cls + " for configuration " + class_key +
-              ": sluice implements these config providers: " + allowed,
-          config::Severity::kError, worker.location(class_key)});
+      problems->push_back(
+          config::ConfigProblem{class_key, cls,
+                                "Invalid value " + cls + " for configuration " + class_key +
+                                    ": sluice implements these config providers: " + allowed,
+                                config::Severity::kError, worker.location(class_key)});
       continue;
     }
     std::string key_prefix = "config.providers." + name + ".param.";
-    problems->push_back(config::ConfigProblem{
-        key_prefix + "*", "",
-        "Config provider '" + name + "' (" + cls + ") cannot be configured: " +
-            provider.status().message(),
-        config::Severity::kError, worker.location(class_key)});
+    problems->push_back(
+        config::ConfigProblem{key_prefix + "*", "",
+                              "Config provider '" + name + "' (" + cls +
+                                  ") cannot be configured: " + provider.status().message(),
+                              config::Severity::kError, worker.location(class_key)});
   }
   return out;
 }

@@ -52,8 +52,7 @@ Result<std::unique_ptr<ConfigProvider>> SecretsManagerConfigProvider::create(
 
 Result<std::optional<std::string>> SecretsManagerConfigProvider::secret_string(
     const std::string& secret_id) {
-  AwsJsonCall call{"secretsmanager.GetSecretValue",
-                   nlohmann::json{{"SecretId", secret_id}}.dump()};
+  AwsJsonCall call{"secretsmanager.GetSecretValue", nlohmann::json{{"SecretId", secret_id}}.dump()};
   std::string what = "GetSecretValue for secret '" + secret_id + "' at " + client_->endpoint().url;
   SLUICE_ASSIGN_OR_RETURN(AwsJsonOutcome outcome, client_->call(call, what));
   if (!outcome.ok) {
@@ -63,7 +62,8 @@ Result<std::optional<std::string>> SecretsManagerConfigProvider::secret_string(
   nlohmann::json body = nlohmann::json::parse(outcome.body, nullptr, false);
   auto it = body.is_object() ? body.find("SecretString") : body.end();
   if (it == body.end() || !it->is_string()) {
-    return Status::fatal(what + ": the answer has no SecretString (a binary secret cannot be used)");
+    return Status::fatal(what +
+                         ": the answer has no SecretString (a binary secret cannot be used)");
   }
   return std::optional<std::string>(it->get<std::string>());
 }

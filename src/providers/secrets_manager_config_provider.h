@@ -11,7 +11,8 @@
 //    it base64-encoded instead);
 //  * either key may end in `?ttl=<ms>`: the values then carry that TTL (the smallest asked for).
 // Params: `region`, `endpoint`, `NotFoundStrategy` (aws_provider_settings.h), `RawSecretEncoding`
-// (`none` or `base64`). One GetSecretValue per secret and get() call. Use from one thread at a time.
+// (`none` or `base64`). One GetSecretValue per secret and get() call. Use from one thread at a
+// time.
 #pragma once
 
 #include <map>

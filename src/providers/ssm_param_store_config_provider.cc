@@ -21,7 +21,8 @@ Result<ConfigData> SsmParamStoreConfigProvider::get(const std::string& /*path*/,
     out.ttl = earliest(out.ttl, ref.ttl);
     AwsJsonCall call{"AmazonSSM.GetParameter",
                      nlohmann::json{{"Name", ref.name}, {"WithDecryption", true}}.dump()};
-    std::string what = "GetParameter for parameter '" + ref.name + "' at " + client_->endpoint().url;
+    std::string what =
+        "GetParameter for parameter '" + ref.name + "' at " + client_->endpoint().url;
     SLUICE_ASSIGN_OR_RETURN(AwsJsonOutcome outcome, client_->call(call, what));
     if (!outcome.ok) {
       if (outcome.error.code != "ParameterNotFound") {

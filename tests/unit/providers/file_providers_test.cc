@@ -70,7 +70,8 @@ TEST(FileConfigProviderTest, AllowedPathsRestrictsAndNormalises) {
   TempDir dir;
   std::string inside = dir.write("sub/in.properties", "k=v\n");
   std::string outside = dir.write("out.properties", "k=v\n");
-  auto provider = make(FileConfigProvider::create({{"allowed.paths", (dir.path() / "sub").string()}}));
+  auto provider =
+      make(FileConfigProvider::create({{"allowed.paths", (dir.path() / "sub").string()}}));
   EXPECT_EQ(provider->get(inside, {"k"})->data.at("k"), "v");
   // Kafka returns no data here (and logs "The path ... is not allowed to be accessed").
   Result<ConfigData> denied = provider->get(outside, {"k"});
