@@ -5,12 +5,19 @@
 namespace sluice::runtime {
 
 namespace {
-void on_signal(int) { ShutdownSignal::request(); }
+void on_signal(int) {
+  ShutdownSignal::request();
+}
 }  // namespace
 
 std::atomic<bool>& ShutdownSignal::flag() {
   static std::atomic<bool> requested{false};
   return requested;
+}
+
+std::atomic<bool>& ShutdownSignal::stopping() {
+  static std::atomic<bool> stopping{false};
+  return stopping;
 }
 
 void ShutdownSignal::install() {
