@@ -60,4 +60,17 @@ std::optional<std::filesystem::path> AllowedPaths::check(const std::string& path
   return std::nullopt;
 }
 
+Result<std::filesystem::path> AllowedPaths::path_to_read(const std::string& path,
+                                                         std::string_view usage) const {
+  if (path.empty()) return Status::invalid_argument("a path is needed: " + std::string(usage));
+  std::optional<std::filesystem::path> checked = check(path);
+  if (!checked) {
+    // Kafka logs this and returns no data; sluice refuses the placeholder either way.
+    return Status::invalid_argument("The path " + path +
+                                    " is not allowed to be accessed (see the provider's "
+                                    "param.allowed.paths)");
+  }
+  return *checked;
+}
+
 }  // namespace sluice::providers

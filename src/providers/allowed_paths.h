@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "util/status.h"
@@ -27,6 +28,10 @@ class AllowedPaths {
   // inside an allowed path; nullopt when it is not allowed (or does not exist, since a path that
   // cannot be resolved cannot be checked).
   std::optional<std::filesystem::path> check(const std::string& path) const;
+
+  // check() for a provider's placeholder path, as an error saying why a path cannot be read: it is
+  // empty (`usage` shows the placeholder the provider wants) or not allowed.
+  Result<std::filesystem::path> path_to_read(const std::string& path, std::string_view usage) const;
 
   bool restricted() const { return restricted_; }
 

@@ -32,22 +32,14 @@ Result<std::unique_ptr<ConfigProvider>> DirectoryConfigProvider::create(
 
 Result<ConfigData> DirectoryConfigProvider::get(const std::string& path,
                                                 const std::set<std::string>& keys) {
-  if (path.empty()) {
-    return Status::invalid_argument(
-        "DirectoryConfigProvider needs a path: ${<provider>:<directory>:<file name>}");
-  }
-  std::optional<std::filesystem::path> dir = allowed_.check(path);
-  if (!dir) {
-    return Status::invalid_argument("The path " + path +
-                                    " is not allowed to be accessed (see the provider's "
-                                    "param.allowed.paths)");
-  }
+  SLUICE_ASSIGN_OR_RETURN(std::filesystem::path dir,
+                          allowed_.path_to_read(path, "${<provider>:<directory>:<file name>}"));
   std::error_code ec;
-  if (!std::filesystem::is_directory(*dir, ec)) {
+  if (!std::filesystem::is_directory(dir, ec)) {
     return Status::invalid_argument("The path " + path + " is not a directory");
   }
   ConfigData out;
-  std::filesystem::directory_iterator it(*dir, ec);
+  std::filesystem::directory_iterator it(dir, ec);
   if (ec) return Status::invalid_argument("Could not list directory " + path);
   for (; it != std::filesystem::directory_iterator(); it.increment(ec)) {
     std::string name = it->path().filename().string();

@@ -48,17 +48,9 @@ Result<std::unique_ptr<ConfigProvider>> FileConfigProvider::create(
 
 Result<ConfigData> FileConfigProvider::get(const std::string& path,
                                            const std::set<std::string>& keys) {
-  if (path.empty()) {
-    return Status::invalid_argument(
-        "FileConfigProvider needs a path: ${<provider>:<file path>:<key>}");
-  }
-  std::optional<std::filesystem::path> checked = allowed_.check(path);
-  if (!checked) {
-    return Status::invalid_argument("The path " + path +
-                                    " is not allowed to be accessed (see the provider's "
-                                    "param.allowed.paths)");
-  }
-  Result<std::string> text = read_file_text(*checked);
+  SLUICE_ASSIGN_OR_RETURN(std::filesystem::path checked,
+                          allowed_.path_to_read(path, "${<provider>:<file path>:<key>}"));
+  Result<std::string> text = read_file_text(checked);
   if (!text.ok()) {
     return Status::invalid_argument("Could not read properties from file " + path + " (" +
                                     text.status().message() + ")");

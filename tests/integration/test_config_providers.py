@@ -9,7 +9,6 @@ printing no secret; a TTL'd value that changes restarts the connector with the n
 from __future__ import annotations
 
 import json
-import os
 import time
 import uuid
 from types import SimpleNamespace
@@ -17,8 +16,8 @@ from types import SimpleNamespace
 import boto3
 import pytest
 
-from sluice_process import (SluiceProcess, connector_config, free_port, json_lines, list_keys, produce_records,
-                            start_server, stop_server, wait_until, worker_config)
+from sluice_process import (SluiceProcess, connector_config, json_lines, list_keys, moto_with_iam_user,
+                            produce_records, wait_until, worker_config)
 
 MOTO_REGION = "us-east-1"
 FILE_PROVIDER = "org.apache.kafka.common.config.provider.FileConfigProvider"
@@ -36,32 +35,19 @@ def assert_absent(text: str, *secrets: str) -> None:
 
 @pytest.fixture(scope="module")
 def moto(tmp_path_factory):
-    """moto's server on a free loopback port; from its fourth request on it checks SigV4 signatures and IAM
-    policies (INITIAL_NO_AUTH_ACTION_COUNT=3): the first three make the IAM user whose key signs the rest."""
-    port = free_port()
-    endpoint = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, INITIAL_NO_AUTH_ACTION_COUNT="3")
-    proc = start_server(["moto.server", "-H", "127.0.0.1", "-p", str(port)], port,
-                        tmp_path_factory.mktemp("moto") / "moto.log", env=env)
-    try:
-        def client(service, access_key="bootstrap", secret_key="bootstrap"):
+    """moto's server checking SigV4 signatures and IAM policies (sluice_process.moto_with_iam_user); the
+    secrets and parameters are made with the IAM user's key, which sluice's providers sign with too."""
+    with moto_with_iam_user(tmp_path_factory.mktemp("moto"), "provider", MOTO_REGION) as (endpoint, access_key,
+                                                                                            secret_key):
+        def client(service):
             return boto3.client(service, endpoint_url=endpoint, region_name=MOTO_REGION,
                                 aws_access_key_id=access_key, aws_secret_access_key=secret_key)
-        iam = client("iam")
-        iam.create_user(UserName="provider")
-        key = iam.create_access_key(UserName="provider")["AccessKey"]
-        iam.put_user_policy(UserName="provider", PolicyName="all", PolicyDocument=json.dumps(
-            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}))
-        access_key, secret_key = key["AccessKeyId"], key["SecretAccessKey"]
         yield SimpleNamespace(
             endpoint=endpoint, access_key=access_key, secret_key=secret_key,
-            secretsmanager=client("secretsmanager", access_key, secret_key),
-            ssm=client("ssm", access_key, secret_key),
+            secretsmanager=client("secretsmanager"), ssm=client("ssm"),
             # What sluice's providers sign with: the default chain's environment source.
             env={"AWS_ACCESS_KEY_ID": access_key, "AWS_SECRET_ACCESS_KEY": secret_key,
                  "AWS_SESSION_TOKEN": "", "AWS_PROFILE": "", "AWS_REGION": ""})
-    finally:
-        stop_server(proc)
 
 
 def aws_worker(testenv, moto, **extra) -> dict:
