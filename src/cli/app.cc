@@ -66,8 +66,12 @@ CheckedConfig check(const ConfigPaths& paths) {
   // Kafka Connect resolves the worker's own values and the connector's with the worker's config
   // providers before validating either.
   std::vector<config::ConfigProblem> provider_problems;
-  out.providers = std::make_shared<providers::ConfigProviders>(
-      providers::ConfigProviders::from_worker_config(out.worker_written, &provider_problems));
+  providers::ProviderEnvironment environment;
+  // A stop requested while a provider waits on AWS (at start or on a TTL refresh) aborts the call.
+  environment.aws.http.cancel = runtime::ShutdownSignal::cancel_flag();
+  out.providers =
+      std::make_shared<providers::ConfigProviders>(providers::ConfigProviders::from_worker_config(
+          out.worker_written, &provider_problems, environment));
   for (config::ConfigProblem& p : provider_problems) out.report.add(std::move(p));
   out.resolved = resolve_configs(out.worker_written, out.connector_written, *out.providers);
   for (config::ConfigProblem& p : out.resolved.problems()) out.report.add(std::move(p));

@@ -69,7 +69,7 @@ ConfigResolution resolve_placeholders(config::RawConfig* raw, const ConfigProvid
       Result<ConfigData> data = provider->get(path, keys);
       if (data.ok() && data->ttl && (!out.ttl || *data->ttl < *out.ttl)) {
         out.ttl = data->ttl;
-        out.ttl_source = name + ":" + path;
+        out.ttl_source = path.empty() ? name : name + ":" + path;
       }
       fetched[name].emplace(path, std::move(data));
     }

@@ -29,7 +29,8 @@ struct ConfigResolution {
   // (only keys that resolved completely).
   std::map<std::string, std::string> originals;
   std::map<std::string, std::string> resolved;
-  // The earliest TTL a provider gave for a value used here, and which provider:path gave it.
+  // The earliest TTL a provider gave for a value used here, and which provider ("name" or
+  // "name:path") gave it.
   std::optional<std::chrono::milliseconds> ttl;
   std::string ttl_source;
 

@@ -34,6 +34,9 @@ class ShutdownSignal {
     }
     return true;
   }
+  // The flag itself, for code that can abort a blocking call when it is set
+  // (http::HttpClientOptions::cancel).
+  static const std::atomic<bool>* cancel_flag() { return &flag(); }
   static void clear() {
     stopping().store(false, std::memory_order_seq_cst);
     flag().store(false, std::memory_order_seq_cst);
