@@ -39,10 +39,6 @@ std::vector<config::ConfigProblem> check_feature_support(const config::RawConfig
                             "uploads run on their own threads, so a task never blocks on S3 long "
                             "enough to leave the group"));
   }
-  for (const char* key :
-       {"errors.retry.timeout", "errors.retry.delay.max.ms", "errors.log.include.messages"}) {
-    if (raw.contains(key)) out.push_back(no_effect(raw, key, "not implemented yet"));
-  }
   if (raw.contains("s3.elastic.buffer.enable") || raw.contains("s3.elastic.buffer.init.capacity")) {
     out.push_back(no_effect(raw,
                             raw.contains("s3.elastic.buffer.enable")
