@@ -228,3 +228,20 @@ def test_ttl_with_reload_none_keeps_the_start_values(testenv, moto, make_topic, 
     logs = sluice.logs()
     assert "config.action.reload=none keeps the values read at start" in logs, logs
     assert logs.count("starting connector") == 1, logs
+
+
+def test_validate_shows_a_provided_value_as_its_placeholder(testenv, unique_name, s3_prefix, tmp_path):
+    """A value from a provider that fails validation is reported with the placeholder as written, never
+    with what it resolved to."""
+    worker = worker_config(testenv, **{
+        "config.providers": "env",
+        "config.providers.env.class": ENV_PROVIDER,
+    })
+    connector = connector_config(testenv, unique_name("masked"), "t", s3_prefix, **{
+        "flush.size": "${env:SLUICE_TEST_FLUSH_SIZE}"})
+    resolved = "NotANumber" + uuid.uuid4().hex
+    result = SluiceProcess(tmp_path, worker, connector, env={"SLUICE_TEST_FLUSH_SIZE": resolved}).validate()
+    out = result.stdout + result.stderr
+    assert result.returncode == 2, out
+    assert "Invalid value '${env:SLUICE_TEST_FLUSH_SIZE}' for configuration flush.size" in out, out
+    assert_absent(out, resolved)
