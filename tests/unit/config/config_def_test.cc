@@ -350,9 +350,9 @@ TEST(ConfigDefTest, ConfigProviderPlaceholdersAreNotFlaggedHere) {
   // Placeholders are resolved (providers/config_resolver.h) before a ConfigDef sees the values;
   // a ${...} that reaches it is ordinary text, such as a TimestampRouter's topic.format.
   ConfigReport report;
-  test_definition().parse(with_name({{"flush.size", "1"},
-                                     {"transforms.route.topic.format", "${topic}-${timestamp}"}}),
-                          &report);
+  test_definition().parse(
+      with_name({{"flush.size", "1"}, {"transforms.route.topic.format", "${topic}-${timestamp}"}}),
+      &report);
   EXPECT_TRUE(report.warnings.empty());
 }
 
