@@ -4,9 +4,12 @@
 
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <string>
 
+#include "cli/config_reload_watch.h"
+#include "cli/resolved_configs.h"
 #include "config/config_loader.h"
 #include "config/connector_config.h"
 #include "config/converter_resolution.h"
@@ -32,8 +35,11 @@ struct ConfigPaths {
 
 // Everything `validate` and `run` check before connecting anywhere.
 struct CheckedConfig {
-  config::RawConfig worker_raw;
-  config::RawConfig connector_raw;
+  // As written in the files (placeholders unresolved), kept to resolve them again on reload.
+  config::RawConfig worker_written;
+  config::RawConfig connector_written;
+  std::shared_ptr<providers::ConfigProviders> providers;
+  ResolvedConfigs resolved;  // what is validated and run
   config::ConfigReport report;
 };
 
@@ -47,21 +53,35 @@ CheckedConfig check(const ConfigPaths& paths) {
     }
     *raw = std::move(loaded).value();
   };
-  if (!paths.worker.empty()) load(paths.worker, &out.worker_raw);
-  load(paths.connector, &out.connector_raw);
+  if (!paths.worker.empty()) load(paths.worker, &out.worker_written);
+  load(paths.connector, &out.connector_written);
   if (!out.report.ok()) return out;
 
   // The connector's name: --name, or `name` in the file (MSK Connect gives the name apart from the
   // configuration). Never the file name: the name picks the consumer group connect-<name>, and a
   // renamed file must not silently start consuming from scratch.
   if (!paths.name.empty()) {
-    Status st = config::set_connector_name(&out.connector_raw, paths.name);
+    Status st = config::set_connector_name(&out.connector_written, paths.name);
     if (!st.ok()) out.report.add(config::ConfigProblem{"name", paths.name, st.message()});
   }
+  // Kafka Connect resolves the worker's own values and the connector's with the worker's config
+  // providers before validating either.
+  std::vector<config::ConfigProblem> provider_problems;
+  providers::ProviderEnvironment environment;
+  // A stop requested while a provider waits on AWS (at start or on a TTL refresh) aborts the call.
+  environment.aws.http.cancel = runtime::ShutdownSignal::cancel_flag();
+  out.providers =
+      std::make_shared<providers::ConfigProviders>(providers::ConfigProviders::from_worker_config(
+          out.worker_written, &provider_problems, environment));
+  for (config::ConfigProblem& p : provider_problems) out.report.add(std::move(p));
+  out.resolved = resolve_configs(out.worker_written, out.connector_written, *out.providers);
+  for (config::ConfigProblem& p : out.resolved.problems()) out.report.add(std::move(p));
+
   auto flavor = paths.msk ? config::WorkerFlavor::kMskConnect : config::WorkerFlavor::kSelfHosted;
-  out.report.merge(config::WorkerConfig::validate(out.worker_raw, flavor));
-  out.report.merge(config::S3SinkConnectorConfig::validate(out.connector_raw));
-  out.report.merge(transforms::check_transform_configs(out.connector_raw));
+  out.report.merge(config::WorkerConfig::validate(out.resolved.worker, flavor));
+  out.report.merge(config::S3SinkConnectorConfig::validate(out.resolved.connector));
+  out.report.merge(transforms::check_transform_configs(out.resolved.connector));
+  out.resolved.mask(&out.report);
   return out;
 }
 
@@ -70,24 +90,40 @@ void print_report(const config::ConfigReport& report, std::ostream& os) {
   for (const config::ConfigProblem& p : report.warnings) os << p.to_string() << "\n";
 }
 
+// The checks that need the parsed configurations; problems masked.
+std::vector<config::ConfigProblem> check_parsed(const CheckedConfig& checked,
+                                                const config::WorkerConfig& worker,
+                                                const config::S3SinkConnectorConfig& connector) {
+  std::vector<config::ConfigProblem> out = config::check_client_overrides(worker, connector);
+  for (config::ConfigProblem& p :
+       runtime::check_feature_support(checked.resolved.connector, worker, connector)) {
+    out.push_back(std::move(p));
+  }
+  for (config::ConfigProblem& p : runtime::check_kafka_client_config(worker, connector)) {
+    out.push_back(std::move(p));
+  }
+  for (config::ConfigProblem& p : runtime::check_converter_configs(worker, connector)) {
+    out.push_back(std::move(p));
+  }
+  checked.resolved.mask(&out);
+  return out;
+}
+
+// A parse failure's message, with values from providers shown as their placeholders.
+std::string masked_message(const CheckedConfig& checked, const Status& status) {
+  config::ConfigProblem p{"", "", status.message()};
+  checked.resolved.mask(&p);
+  return p.message;
+}
+
 int run_validate(const ConfigPaths& paths) {
   CheckedConfig checked = check(paths);
   if (checked.report.ok()) {
-    Result<config::WorkerConfig> worker = config::WorkerConfig::parse(checked.worker_raw);
+    Result<config::WorkerConfig> worker = config::WorkerConfig::parse(checked.resolved.worker);
     Result<config::S3SinkConnectorConfig> connector =
-        config::S3SinkConnectorConfig::parse(checked.connector_raw);
+        config::S3SinkConnectorConfig::parse(checked.resolved.connector);
     if (worker.ok() && connector.ok()) {
-      for (config::ConfigProblem& p : config::check_client_overrides(*worker, *connector)) {
-        checked.report.add(std::move(p));
-      }
-      for (config::ConfigProblem& p :
-           runtime::check_feature_support(checked.connector_raw, *worker, *connector)) {
-        checked.report.add(std::move(p));
-      }
-      for (config::ConfigProblem& p : runtime::check_kafka_client_config(*worker, *connector)) {
-        checked.report.add(std::move(p));
-      }
-      for (config::ConfigProblem& p : runtime::check_converter_configs(*worker, *connector)) {
+      for (config::ConfigProblem& p : check_parsed(checked, *worker, *connector)) {
         checked.report.add(std::move(p));
       }
     }
@@ -103,38 +139,63 @@ int run_validate(const ConfigPaths& paths) {
   return kExitOk;
 }
 
-int run_connector(const ConfigPaths& paths) {
-  // First thing: a SIGTERM that arrives while starting must still mean a clean stop.
-  runtime::ShutdownSignal::install();
-  CheckedConfig checked = check(paths);
-  if (!checked.report.ok()) {
-    print_report(checked.report, std::cerr);
-    std::cerr << "sluice: " << checked.report.errors.size()
-              << " configuration error(s); nothing was started\n";
-    return kExitBadUsage;
+// Starts the reload watch when config.action.reload=restart and a provider gave a TTL.
+std::unique_ptr<ConfigReloadWatch> start_reload_watch(const CheckedConfig& checked,
+                                                      const config::S3SinkConnectorConfig& c) {
+  std::optional<std::chrono::milliseconds> ttl = checked.resolved.ttl();
+  if (!ttl) return nullptr;
+  if (c.config_action_reload() != "restart") {
+    spdlog::info(
+        "values from config provider {} expire in {} ms; config.action.reload={} keeps "
+        "the values read at start",
+        checked.resolved.ttl_source(), ttl->count(), c.config_action_reload());
+    return nullptr;
   }
+  spdlog::info(
+      "values from config provider {} expire in {} ms; they will be resolved again then "
+      "and connector {} restarted if one changed (config.action.reload=restart)",
+      checked.resolved.ttl_source(), ttl->count(), c.name());
+  // The watch's thread is the only user of the providers while the runtime runs.
+  auto check = [&checked]() -> ConfigReloadWatch::CheckResult {
+    ResolvedConfigs again =
+        resolve_configs(checked.worker_written, checked.connector_written, *checked.providers);
+    std::vector<config::ConfigProblem> problems = again.problems();
+    if (!problems.empty()) {
+      again.mask(&problems);
+      for (const config::ConfigProblem& p : problems) {
+        spdlog::warn("config provider values could not be refreshed; keeping the current ones: {}",
+                     p.to_string());
+      }
+      return {ConfigReloadWatch::CheckResult::Outcome::kFailed, std::nullopt};
+    }
+    if (again.same_values(checked.resolved)) {
+      spdlog::info("values from config providers resolved again: unchanged");
+      return {ConfigReloadWatch::CheckResult::Outcome::kUnchanged, again.ttl()};
+    }
+    return {ConfigReloadWatch::CheckResult::Outcome::kChanged, std::nullopt};
+  };
+  return std::make_unique<ConfigReloadWatch>(*ttl, std::move(check), [] {
+    spdlog::info("a value from a config provider changed: restarting the connector");
+    runtime::ShutdownSignal::request_restart();
+  });
+}
+
+enum class RunEnd { kStopped, kRestart };
+
+// One life of the connector, from parsing the checked configuration to the runtime's stop.
+RunEnd run_once(const ConfigPaths& paths, const CheckedConfig& checked, int* exit_code) {
   for (const config::ConfigProblem& p : checked.report.warnings) spdlog::warn("{}", p.to_string());
-  Result<config::WorkerConfig> worker = config::WorkerConfig::parse(checked.worker_raw);
+  Result<config::WorkerConfig> worker = config::WorkerConfig::parse(checked.resolved.worker);
   Result<config::S3SinkConnectorConfig> connector =
-      config::S3SinkConnectorConfig::parse(checked.connector_raw);
+      config::S3SinkConnectorConfig::parse(checked.resolved.connector);
   if (!worker.ok() || !connector.ok()) {
-    std::cerr << (worker.ok() ? connector.status() : worker.status()).message() << "\n";
-    return kExitBadUsage;
-  }
-  std::vector<config::ConfigProblem> override_problems =
-      config::check_client_overrides(*worker, *connector);
-  for (config::ConfigProblem& p :
-       runtime::check_feature_support(checked.connector_raw, *worker, *connector)) {
-    override_problems.push_back(std::move(p));
-  }
-  for (config::ConfigProblem& p : runtime::check_kafka_client_config(*worker, *connector)) {
-    override_problems.push_back(std::move(p));
-  }
-  for (config::ConfigProblem& p : runtime::check_converter_configs(*worker, *connector)) {
-    override_problems.push_back(std::move(p));
+    std::cerr << masked_message(checked, worker.ok() ? connector.status() : worker.status())
+              << "\n";
+    *exit_code = kExitBadUsage;
+    return RunEnd::kStopped;
   }
   bool override_errors = false;
-  for (const config::ConfigProblem& p : override_problems) {
+  for (const config::ConfigProblem& p : check_parsed(checked, *worker, *connector)) {
     if (p.severity == config::Severity::kError) {
       std::cerr << p.to_string() << "\n";
       override_errors = true;
@@ -142,23 +203,54 @@ int run_connector(const ConfigPaths& paths) {
       spdlog::warn("{}", p.to_string());
     }
   }
-  if (override_errors) return kExitBadUsage;
+  if (override_errors) {
+    *exit_code = kExitBadUsage;
+    return RunEnd::kStopped;
+  }
 
   Result<std::unique_ptr<runtime::ConnectorRuntime>> rt =
       runtime::ConnectorRuntime::create(*worker, *connector, paths.runtime);
   if (!rt.ok()) {
-    std::cerr << "sluice: " << rt.status().message() << "\n";
-    return rt.status().code() == StatusCode::kInvalidArgument ? kExitBadUsage : kExitRuntimeFailure;
+    std::cerr << "sluice: " << masked_message(checked, rt.status()) << "\n";
+    *exit_code =
+        rt.status().code() == StatusCode::kInvalidArgument ? kExitBadUsage : kExitRuntimeFailure;
+    return RunEnd::kStopped;
   }
   spdlog::info("sluice {} (librdkafka {}) starting connector {} (group {})", SLUICE_VERSION,
                kafka::librdkafka_version(), connector->name(), connector->consumer_group_id());
+  std::unique_ptr<ConfigReloadWatch> watch = start_reload_watch(checked, *connector);
   Status st = (*rt)->run();
+  bool restart = watch != nullptr && watch->changed();
+  watch.reset();
   if (!st.ok()) {
-    spdlog::error("connector {} failed: {}", connector->name(), st.message());
-    return kExitRuntimeFailure;
+    spdlog::error("connector {} failed: {}", connector->name(), masked_message(checked, st));
+    *exit_code = kExitRuntimeFailure;
+    return RunEnd::kStopped;
+  }
+  if (restart && runtime::ShutdownSignal::consume_restart()) {
+    spdlog::info("connector {} stopped for a restart with new config provider values",
+                 connector->name());
+    return RunEnd::kRestart;
   }
   spdlog::info("connector {} stopped", connector->name());
-  return kExitOk;
+  *exit_code = kExitOk;
+  return RunEnd::kStopped;
+}
+
+int run_connector(const ConfigPaths& paths) {
+  // First thing: a SIGTERM that arrives while starting must still mean a clean stop.
+  runtime::ShutdownSignal::install();
+  while (true) {
+    CheckedConfig checked = check(paths);
+    if (!checked.report.ok()) {
+      print_report(checked.report, std::cerr);
+      std::cerr << "sluice: " << checked.report.errors.size()
+                << " configuration error(s); nothing was started\n";
+      return kExitBadUsage;
+    }
+    int exit_code = kExitOk;
+    if (run_once(paths, checked, &exit_code) == RunEnd::kStopped) return exit_code;
+  }
 }
 
 }  // namespace

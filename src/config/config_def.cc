@@ -102,24 +102,6 @@ std::string join(const std::vector<std::string>& items, std::string_view separat
   return out;
 }
 
-// "${name:...}", the syntax of Kafka's ConfigTransformer.
-bool looks_like_provider_placeholder(std::string_view value) {
-  size_t start = value.find("${");
-  while (start != std::string_view::npos) {
-    size_t i = start + 2;
-    while (i < value.size() && (std::isalnum(static_cast<unsigned char>(value[i])) != 0 ||
-                                value[i] == '_' || value[i] == '-' || value[i] == '.')) {
-      ++i;
-    }
-    if (i > start + 2 && i < value.size() && value[i] == ':' &&
-        value.find('}', i) != std::string_view::npos) {
-      return true;
-    }
-    start = value.find("${", start + 2);
-  }
-  return false;
-}
-
 std::optional<int64_t> as_integer(const ConfigValue& value) {
   if (const auto* v = std::get_if<int32_t>(&value)) return *v;
   if (const auto* v = std::get_if<int64_t>(&value)) return *v;
@@ -497,20 +479,6 @@ ParsedConfig ConfigDef::parse(const RawConfig& raw, ConfigReport* report) const 
     report->add(ConfigProblem{
         entry.key, is_sensitive_key(entry.key) ? std::string(Password::kHidden) : entry.value,
         std::move(message), Severity::kWarning, raw.location(entry.key)});
-  }
-  // Connect resolves ${provider:path:key} through config providers before parsing; sluice does not
-  // yet, so such a value would be used literally (a secret placeholder sent as the secret).
-  for (const RawEntry& entry : raw.entries()) {
-    if (!looks_like_provider_placeholder(entry.value)) continue;
-    const ConfigKey* key = find(entry.key);
-    bool secret =
-        (key != nullptr && key->type() == ConfigType::kPassword) || is_sensitive_key(entry.key);
-    report->add(ConfigProblem{
-        entry.key, secret ? std::string(Password::kHidden) : entry.value,
-        "The value of '" + printable(entry.key) +
-            "' looks like a config provider placeholder (${provider:path:key}); sluice does not "
-            "resolve placeholders yet and uses the text literally",
-        Severity::kWarning, raw.location(entry.key)});
   }
   for (const DuplicateKey& dup : raw.duplicates()) {
     std::string where = dup.first_line > 0 && dup.line > 0

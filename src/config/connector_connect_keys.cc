@@ -110,8 +110,13 @@ void define_override_keys(ConfigDef& def) {
       .default_value("restart")
       .validator(Validator::one_of({"none", "restart"}, true))
       .importance(Importance::kLow)
-      .ignored("sluice has no config providers yet, so there is nothing to reload")
-      .doc("What Connect does when a config provider's value changes.");
+      .doc(
+          "What happens when a value from a config provider expires (its provider gave a TTL, as "
+          "`?ttl=<ms>` on the AWS providers' placeholders): `restart` resolves the configuration "
+          "again when the earliest TTL passes and, if a value changed, restarts the connector in "
+          "the same process (uploads in flight finish and durable offsets are committed first); "
+          "`none` keeps the values read at start. Kafka Connect restarts at every expiry, changed "
+          "or not.");
   def.define_prefix("consumer.override.",
                     "Consumer settings for this connector's tasks, applied over the worker's "
                     "`consumer.*` (subject to the worker's "

@@ -21,6 +21,13 @@ void RawConfig::set(std::string key, std::string value, int line) {
   entries_.push_back(RawEntry{std::move(key), std::move(value), line});
 }
 
+bool RawConfig::replace_value(std::string_view key, std::string value) {
+  auto it = index_.find(key);
+  if (it == index_.end()) return false;
+  entries_[it->second].value = std::move(value);
+  return true;
+}
+
 bool RawConfig::erase(std::string_view key) {
   auto it = index_.find(key);
   if (it == index_.end()) return false;

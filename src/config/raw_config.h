@@ -40,6 +40,9 @@ class RawConfig {
   // Sets `key`; a later value replaces an earlier one. With a line number (a value read from a
   // source) the repetition is recorded as a duplicate.
   void set(std::string key, std::string value, int line = 0);
+  // Replaces the value of a present key, keeping its position and line (a config provider's value
+  // stands where its placeholder was written); returns whether the key was present.
+  bool replace_value(std::string_view key, std::string value);
   // Removes `key`; returns whether it was present.
   bool erase(std::string_view key);
 

@@ -209,14 +209,25 @@ ConfigDef build_worker_definition() {
   def.define_prefix("admin.listeners.https.", "TLS settings of HTTPS admin listeners.");
 
   def.begin_group("Config providers",
-                  "`${provider:path:key}` placeholders (kafka-connect.md §7.1).");
+                  "`${provider:path:key}` placeholders (Apache Kafka's KIP-297, KIP-421).");
   def.define("config.providers", T::kList)
       .default_value("")
       .importance(Importance::kLow)
       .doc(
-          "Names of config providers. sluice does not resolve placeholders yet: it warns, and "
-          "`${...}` values are used literally.");
-  def.define_prefix("config.providers.", "`config.providers.<name>.class` and `.param.*`.");
+          "Names of config providers; each needs `config.providers.<name>.class`. Their "
+          "`${<name>:[path:]key}` placeholders are resolved in the worker's values and the "
+          "connector's before either is validated; one that cannot be resolved is a configuration "
+          "error. Classes: `org.apache.kafka.common.config.provider.FileConfigProvider`, "
+          "`DirectoryConfigProvider`, `EnvVarConfigProvider` (same package), and "
+          "`com.amazonaws.kafka.config.providers.SecretsManagerConfigProvider`, "
+          "`SsmParamStoreConfigProvider` (aws-samples/msk-config-providers).");
+  def.define_prefix("config.providers.",
+                    "`config.providers.<name>.class` and `.param.*`: FileConfigProvider and "
+                    "DirectoryConfigProvider take `param.allowed.paths`, EnvVarConfigProvider "
+                    "`param.allowlist.pattern`, the AWS providers `param.region`, "
+                    "`param.endpoint` and `param.NotFoundStrategy` (`fail`, the default in "
+                    "sluice, or `ignore`), and SecretsManagerConfigProvider "
+                    "`param.RawSecretEncoding` (`none` or `base64`).");
   def.begin_group("Accepted and ignored",
                   "Connect worker keys that have no meaning for sluice; they are accepted so that "
                   "existing files work, and noted when set.");
@@ -398,13 +409,6 @@ class WorkerConfigBuilder {
     }
 
     w.config_providers_ = parsed_.list_value("config.providers");
-    if (!w.config_providers_.empty()) {
-      report_->add(ConfigProblem{"config.providers", parsed_.string_value("config.providers"),
-                                 "config.providers is set, but sluice does not resolve config "
-                                 "provider placeholders yet: values such as ${file:...} are used "
-                                 "literally",
-                                 Severity::kWarning, raw_.location("config.providers")});
-    }
     w.override_policy_ =
         override_policies()
             .resolve(parsed_.string_value("connector.client.config.override.policy"))

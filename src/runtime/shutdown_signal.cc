@@ -15,6 +15,11 @@ std::atomic<bool>& ShutdownSignal::flag() {
   return requested;
 }
 
+std::atomic<bool>& ShutdownSignal::stopping() {
+  static std::atomic<bool> stopping{false};
+  return stopping;
+}
+
 void ShutdownSignal::install() {
   struct sigaction action {};
   action.sa_handler = on_signal;

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import json
 import os
@@ -315,3 +316,25 @@ def assert_each_record_once(s3, bucket: str, prefix: str, partitions: int, per_p
     duplicates = {k: n for k, n in seen.items() if n > 1}
     assert not duplicates, f"{len(duplicates)} records written more than once, e.g. {list(duplicates)[:5]}"
     assert len(seen) == partitions * per_partition and len(keys) == partitions * per_partition // flush
+
+
+@contextlib.contextmanager
+def moto_with_iam_user(log_dir: Path, user: str, region: str = "us-east-1"):
+    """moto's server on a free loopback port, checking SigV4 signatures and IAM policies from its fourth request
+    on (INITIAL_NO_AUTH_ACTION_COUNT=3): the first three make the IAM user `user`, its access key and an
+    allow-all policy. Yields (endpoint, access key id, secret access key); the server stops afterwards."""
+    import boto3  # the test venv's; imported here so that this module loads without it
+    port = free_port()
+    endpoint = f"http://127.0.0.1:{port}"
+    env = dict(os.environ, INITIAL_NO_AUTH_ACTION_COUNT="3")
+    proc = start_server(["moto.server", "-H", "127.0.0.1", "-p", str(port)], port, log_dir / "moto.log", env=env)
+    try:
+        iam = boto3.client("iam", endpoint_url=endpoint, region_name=region, aws_access_key_id="bootstrap",
+                           aws_secret_access_key="bootstrap")
+        iam.create_user(UserName=user)
+        key = iam.create_access_key(UserName=user)["AccessKey"]
+        iam.put_user_policy(UserName=user, PolicyName="all", PolicyDocument=json.dumps(
+            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}))
+        yield endpoint, key["AccessKeyId"], key["SecretAccessKey"]
+    finally:
+        stop_server(proc)

@@ -6,8 +6,6 @@ checked in tests/unit/storage.)"""
 
 from __future__ import annotations
 
-import json
-import os
 import re
 from types import SimpleNamespace
 
@@ -16,8 +14,8 @@ import pytest
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from sluice_process import (SluiceProcess, committed_offsets, connector_config, free_port, json_lines, list_keys,
-                            produce_records, start_server, stop_server, wait_until, worker_config)
+from sluice_process import (SluiceProcess, committed_offsets, connector_config, json_lines, list_keys,
+                            moto_with_iam_user, produce_records, wait_until, worker_config)
 
 OFFSET_INVALID = -1001  # what the group reports for a partition with no committed offset
 MOTO_REGION = "us-east-1"
@@ -33,26 +31,14 @@ def _client(service: str, endpoint: str, access_key: str, secret_key: str):
 
 @pytest.fixture(scope="module")
 def moto(tmp_path_factory):
-    """moto's server on a free loopback port, checking SigV4 signatures and IAM policies from its fourth
-    request on (INITIAL_NO_AUTH_ACTION_COUNT=3): the first three make an IAM user, its access key and an
-    allow-all policy; everything after, the bucket included, is signed with that key."""
-    port = free_port()
-    endpoint = f"http://127.0.0.1:{port}"
-    env = dict(os.environ, INITIAL_NO_AUTH_ACTION_COUNT="3")
-    proc = start_server(["moto.server", "-H", "127.0.0.1", "-p", str(port)], port,
-                        tmp_path_factory.mktemp("moto") / "moto.log", env=env)
-    try:
-        iam = _client("iam", endpoint, "bootstrap", "bootstrap")
-        iam.create_user(UserName="sluice")
-        key = iam.create_access_key(UserName="sluice")["AccessKey"]
-        iam.put_user_policy(UserName="sluice", PolicyName="all", PolicyDocument=json.dumps(
-            {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}))
-        s3 = _client("s3", endpoint, key["AccessKeyId"], key["SecretAccessKey"])
+    """moto's server checking SigV4 signatures and IAM policies (sluice_process.moto_with_iam_user); the bucket
+    is made with the IAM user's key, like everything after the user."""
+    with moto_with_iam_user(tmp_path_factory.mktemp("moto"), "sluice", MOTO_REGION) as (endpoint, access_key,
+                                                                                          secret_key):
+        s3 = _client("s3", endpoint, access_key, secret_key)
         s3.create_bucket(Bucket=MOTO_BUCKET)
-        yield SimpleNamespace(endpoint=endpoint, bucket=MOTO_BUCKET, access_key=key["AccessKeyId"],
-                              secret_key=key["SecretAccessKey"], s3=s3)
-    finally:
-        stop_server(proc)
+        yield SimpleNamespace(endpoint=endpoint, bucket=MOTO_BUCKET, access_key=access_key, secret_key=secret_key,
+                              s3=s3)
 
 
 def moto_connector(testenv, moto, name: str, topic: str, prefix: str, **extra) -> dict:

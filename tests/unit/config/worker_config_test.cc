@@ -204,15 +204,14 @@ TEST(WorkerConfigTest, AcceptedButUnusedKeysGiveInfoNotes) {
             "and the converters are built in");
 }
 
-TEST(WorkerConfigTest, ConfigProvidersAreAcceptedWithAWarning) {
+TEST(WorkerConfigTest, ConfigProvidersAreAcceptedWithoutWarning) {
   RawConfig raw = worker({{"config.providers", "secretsmanager"},
                           {"config.providers.secretsmanager.class",
                            "com.amazonaws.kafka.config.providers.SecretsManagerConfigProvider"},
                           {"config.providers.secretsmanager.param.region", "us-east-1"}});
   WorkerConfig w = parse_ok(raw);
   EXPECT_THAT(w.config_providers(), ElementsAre("secretsmanager"));
-  EXPECT_THAT(warnings(raw), ElementsAre(HasSubstr("sluice does not resolve config provider "
-                                                   "placeholders yet")));
+  EXPECT_THAT(warnings(raw), ElementsAre());
 }
 
 TEST(WorkerConfigTest, OverridePolicyAcceptsAliasesAndFullNames) {
