@@ -32,7 +32,8 @@ TEST(TransformAllocationTest, WarmChainAllocatesNothingPerRecord) {
   connect::Arena record_arena;
   connect::Arena arena;
   std::vector<connect::SinkRecord> records;
-  for (const char* topic : {"orders-of-the-day-raw", "orders-of-the-day-eu-raw", "payments-of-the-day"}) {
+  for (const char* topic :
+       {"orders-of-the-day-raw", "orders-of-the-day-eu-raw", "payments-of-the-day"}) {
     records.push_back(make_record(record_arena, topic, "v", {{"id", "1"}, {"secret", "s"}}));
   }
   auto run_batch = [&] {
