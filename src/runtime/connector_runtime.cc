@@ -23,6 +23,7 @@
 #include "runtime/sink_task.h"
 #include "runtime/value_schema_source.h"
 #include "storage/s3_object_store.h"
+#include "transforms/transform_chain.h"
 
 namespace sluice::runtime {
 
@@ -522,6 +523,16 @@ Status ConnectorRuntime::run() {
     TaskPipeline pipeline;
     pipeline.converter = std::make_unique<connect::RecordConverter>(
         std::move(key), std::move(value), std::move(header));
+    if (!connector_.transforms().empty()) {
+      // Each task configures its own transforms and predicates, as Connect does. The checks ran
+      // before connecting (transforms::check_transform_configs), so problems here are a bug.
+      config::ConfigReport report;
+      pipeline.transforms = transforms::TransformChain::build(connector_.transforms(),
+                                                              connector_.predicates(), &report);
+      if (pipeline.transforms == nullptr) {
+        return config::problems_to_status("transforms", report.errors);
+      }
+    }
     if (value_schema_) {
       pipeline.converter->set_value_binder(
           std::make_unique<connect::SchemalessValueBinder>(value_schema_));

@@ -171,8 +171,8 @@ Status SinkTask::prepare_record(rd_kafka_message_t* m, sink::TopicPartitionWrite
     Result<transforms::Disposition> done = pipeline_.transforms->apply(record_, context);
     if (!done.ok()) {
       const std::string message = done.status().message();
-      StageFailure failure{"TRANSFORMATION", context.failed_transform, context.failure_class,
-                           message};
+      StageFailure failure{"TRANSFORMATION", pipeline_.transforms->failed_class(),
+                           context.failure_class, message};
       // Connect's error handler tolerates any exception of a transform.
       SLUICE_RETURN_IF_ERROR(tolerate(Status::data_error(message), m, failure));
       writer.skip(m->offset);

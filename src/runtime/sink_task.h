@@ -25,7 +25,7 @@
 #include "kafka/topic_partition.h"
 #include "runtime/dead_letter_queue.h"
 #include "sink/topic_partition_writer.h"
-#include "transforms/transformation.h"
+#include "transforms/transform_chain.h"
 #include "util/status.h"
 
 namespace sluice::runtime {
@@ -60,8 +60,8 @@ struct TaskSettings {
 // What the task turns consumed messages into sink records with. Owned by the task.
 struct TaskPipeline {
   std::unique_ptr<connect::RecordConverter> converter;
-  // The connector's transforms and predicates in chain order; null when there are none.
-  std::unique_ptr<transforms::Transformation> transforms;
+  // The connector's transforms and predicates; null when there are none.
+  std::unique_ptr<transforms::TransformChain> transforms;
 };
 
 // Counters a task exposes (read by the metrics endpoint from another thread).
