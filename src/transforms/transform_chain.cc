@@ -188,7 +188,6 @@ Result<Disposition> TransformChain::apply(connect::SinkRecord& record, Transform
     Result<Disposition> result = step.transform->apply(record, context);
     if (!result.ok()) {
       failed_class_ = step.transform->class_name();
-      context.failed_transform = failed_class_;
       return result;
     }
     if (*result == Disposition::kDrop) return Disposition::kDrop;

@@ -11,9 +11,8 @@
 //
 // apply() runs the steps in order. A step with a predicate runs only when
 // `predicate.test(record) XOR negate`; a step that drops the record ends the chain. When a step
-// fails, the context's failed_transform (and failed_class()) names its Java class (for
-// errors.tolerance with stage TRANSFORMATION and the __connect.errors.class.name header) and
-// failure_class the exception's.
+// fails, failed_class() names its Java class (for errors.tolerance with stage TRANSFORMATION and
+// the __connect.errors.class.name header) and the context's failure_class the exception's.
 //
 // Ownership and threads: each task builds its own chain (Connect configures one instance of
 // every transform per task) and calls apply() from its one thread; the chain owns its transforms
@@ -45,7 +44,7 @@ class TransformChain {
   // not be used.
   Result<Disposition> apply(connect::SinkRecord& record, TransformContext& context);
 
-  // The Java class name of the transform whose apply() failed last (as context.failed_transform).
+  // The Java class name of the transform whose apply() failed last.
   std::string_view failed_class() const { return failed_class_; }
 
   bool empty() const { return steps_.empty(); }
