@@ -13,7 +13,9 @@
 // matches() is Matcher.matches() (the whole subject); replace_first() is Matcher.replaceFirst()
 // (the first match found by searching, which need not span the subject) with Java's replacement
 // syntax: $n takes the longest group number that exists, ${name} a named group, a backslash
-// quotes the next character, and an unmatched group appends nothing.
+// quotes the next character, and an unmatched group appends nothing. A match that exceeds
+// PCRE2's backtracking limits, or a subject that is not valid UTF-8, counts as no match (Java
+// would backtrack on, or compare UTF-16 units).
 //
 // Thread rules: compiled once; matching reuses one match-data block owned by the object, so one
 // JavaRegex must be used by one thread at a time (each task owns its transforms).

@@ -69,7 +69,7 @@ std::unique_ptr<Transformation> create_regex_router(const config::ParsedConfig& 
   if (!replacement.ok()) {
     problems->push_back(config::ConfigProblem{
         "replacement", replacement_text,
-        "Replacement '" + config::printable(replacement_text) + "' does not fit regex '" +
+        "replacement '" + config::printable(replacement_text) + "' does not fit regex '" +
             config::printable(regex->pattern()) +
             "': every record whose topic matches will fail with " +
             std::string(replacement.error_class()) + ": " + replacement.error_message() +

@@ -54,6 +54,9 @@ std::string describe(bool transforms) {
 // "transforms.<alias>.", rewritten to name the full key.
 config::ConfigProblem with_prefix(config::ConfigProblem problem, const std::string& prefix) {
   if (problem.key.empty()) return problem;
+  if (problem.message.compare(0, problem.key.size() + 1, problem.key + " ") == 0) {
+    problem.message.insert(0, prefix);  // a message that starts by naming its key
+  }
   for (const std::string& quoted :
        {"configuration '" + problem.key + "'", "configuration " + problem.key + ":"}) {
     const size_t at = problem.message.find(quoted);

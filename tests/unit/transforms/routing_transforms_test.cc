@@ -46,6 +46,10 @@ TEST(RegexRouterTest, BadGroupReferenceFailsMatchingRecordsAsJava) {
   ASSERT_NE(chain, nullptr);  // Kafka accepts it at configure()
   ASSERT_EQ(report.warnings.size(), 1u);
   EXPECT_EQ(report.warnings[0].key, "transforms.r.replacement");
+  EXPECT_EQ(report.warnings[0].message,
+            "transforms.r.replacement '$3' does not fit regex '(orders)-(.*)': every record whose "
+            "topic matches will fail with java.lang.IndexOutOfBoundsException: No group 3 (Kafka "
+            "Connect accepts it at start too)");
   EXPECT_EQ(apply(*chain, make_record(arena, "payments", "v"), arena).topic, "payments");
   Applied failed = apply(*chain, make_record(arena, "orders-eu", "v"), arena);
   ASSERT_FALSE(failed.result.ok());
@@ -108,6 +112,8 @@ TEST(TimestampRouterTest, BadTimestampFormatFailsRecordsAsJava) {
   ASSERT_NE(chain, nullptr);  // Java creates the SimpleDateFormat on first use
   ASSERT_EQ(report.warnings.size(), 1u);
   EXPECT_EQ(report.warnings[0].key, "transforms.t.timestamp.format");
+  EXPECT_EQ(report.warnings[0].message.rfind("transforms.t.timestamp.format 'yyyyq' is not", 0), 0u)
+      << report.warnings[0].message;
   Applied failed = apply(*chain, make_record(arena, "orders", "v"), arena);
   ASSERT_FALSE(failed.result.ok());
   EXPECT_EQ(failed.result.status().message(), "Illegal pattern character 'q'");
