@@ -1,0 +1,11 @@
+#include "transforms/field_transforms.h"
+
+namespace sluice::transforms {
+
+std::vector<TransformType> field_transform_types() {
+  std::vector<TransformType> types;
+  add_insert_field_types(types);
+  return types;
+}
+
+}  // namespace sluice::transforms

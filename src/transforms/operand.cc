@@ -1,0 +1,111 @@
+#include "transforms/operand.h"
+
+#include "format/java_type_names.h"
+
+namespace sluice::transforms {
+
+using connect::Schema;
+using connect::SchemaPtr;
+using connect::Value;
+using connect::ValueKind;
+
+std::string_view java_class_of(const Schema* schema, const Value& value) {
+  std::string_view printed = format::java_class_name(schema, value);
+  constexpr std::string_view kPrefix = "class ";
+  if (printed.starts_with(kPrefix)) printed.remove_prefix(kPrefix.size());
+  return printed;
+}
+
+Status require_struct(const Schema* schema, const Value& value, std::string_view purpose) {
+  if (value.kind() == ValueKind::kStruct) return Status::ok_status();
+  return data_error("Only Struct objects supported for [" + std::string(purpose) +
+                    "], found: " + std::string(java_class_of(schema, value)));
+}
+
+Status require_map(const Value& value, std::string_view purpose) {
+  if (value.kind() == ValueKind::kMap) return Status::ok_status();
+  return data_error("Only Map objects supported in absence of schema for [" + std::string(purpose) +
+                    "], found: " + std::string(java_class_of(nullptr, value)));
+}
+
+Value struct_get(const Value& struct_value, size_t index, bool replace_null_with_default) {
+  const Value& raw = struct_value.items()[index];
+  if (!raw.is_null() || !replace_null_with_default) return raw;
+  const SchemaPtr& field_schema = struct_value.struct_schema()->fields[index].schema;
+  if (field_schema != nullptr && field_schema->default_value != nullptr) {
+    return field_schema->default_value->value();
+  }
+  return raw;
+}
+
+std::shared_ptr<Schema> struct_schema_like(const Schema& from) {
+  auto schema = std::make_shared<Schema>();
+  schema->type = connect::SchemaType::kStruct;
+  schema->name = from.name;
+  schema->version = from.version;
+  schema->doc = from.doc;
+  schema->parameters = from.parameters;
+  return schema;
+}
+
+std::shared_ptr<Schema> schema_copy(const Schema& from) {
+  auto schema = std::make_shared<Schema>();
+  schema->type = from.type;
+  schema->optional = from.optional;
+  schema->name = from.name;
+  schema->version = from.version;
+  schema->doc = from.doc;
+  schema->parameters = from.parameters;
+  schema->default_value = from.default_value;
+  schema->fields = from.fields;
+  schema->key_schema = from.key_schema;
+  schema->value_schema = from.value_schema;
+  return schema;
+}
+
+void add_field(Schema& schema, std::string name, SchemaPtr field_schema) {
+  const int index = static_cast<int>(schema.fields.size());
+  schema.fields.push_back(connect::Field{std::move(name), index, std::move(field_schema)});
+}
+
+Status add_unique_field(Schema& schema, std::string name, SchemaPtr field_schema) {
+  if (schema.field(name) != nullptr) {
+    return data_error("Cannot create field because of field name duplication " + name);
+  }
+  add_field(schema, std::move(name), std::move(field_schema));
+  return Status::ok_status();
+}
+
+bool map_keys_equal(const Value& a, const Value& b) {
+  if (a.kind() == ValueKind::kString && b.kind() == ValueKind::kString) {
+    return a.as_text() == b.as_text();
+  }
+  return connect::values_equal(a, b);
+}
+
+void MapBuilder::put(Value key, Value value) {
+  for (size_t i = 0; i < size_; ++i) {
+    if (map_keys_equal(entries_[2 * i], key)) {
+      entries_[2 * i + 1] = value;
+      return;
+    }
+  }
+  entries_[2 * size_] = key;
+  entries_[2 * size_ + 1] = value;
+  ++size_;
+}
+
+void MapBuilder::remove(std::string_view key) {
+  const Value wanted = Value::string(key);
+  for (size_t i = 0; i < size_; ++i) {
+    if (!map_keys_equal(entries_[2 * i], wanted)) continue;
+    for (size_t j = i + 1; j < size_; ++j) {
+      entries_[2 * (j - 1)] = entries_[2 * j];
+      entries_[2 * (j - 1) + 1] = entries_[2 * j + 1];
+    }
+    --size_;
+    return;
+  }
+}
+
+}  // namespace sluice::transforms
