@@ -106,8 +106,11 @@ class InsertField final : public OperandTransformation {
     const SchemaPtr& schema = operand_schema(record, side());
     if (schema == nullptr) {
       SLUICE_RETURN_IF_ERROR(require_map(value, kPurpose));
+      // new HashMap<>(value), then the puts.
       MapBuilder map(value.map_size() + 5, context.arena);
-      for (size_t i = 0; i < value.map_size(); ++i) map.put(value.map_key(i), value.map_value(i));
+      for (uint32_t i : map_order_.iteration_order(value)) {
+        map.put(value.map_key(i), value.map_value(i));
+      }
       if (topic_) map.put(topic_->name, Value::string(record.topic));
       if (partition_) map.put(partition_->name, Value::integer(record.partition));
       if (offset_) map.put(offset_->name, Value::integer(record.offset));
@@ -115,7 +118,8 @@ class InsertField final : public OperandTransformation {
         map.put(timestamp_->name, Value::integer(*record.timestamp));
       }
       if (static_ && static_value_) map.put(static_->name, Value::string(*static_value_));
-      set_operand(record, side(), nullptr, map.build());
+      const auto capacity = format::hash_map_capacity_for_copy(value.map_size());
+      set_operand(record, side(), nullptr, map.build_hash_map(map_order_, capacity, context.arena));
       return Disposition::kKeep;
     }
     SLUICE_RETURN_IF_ERROR(require_struct(schema.get(), value, kPurpose));
@@ -178,6 +182,7 @@ class InsertField final : public OperandTransformation {
   std::optional<std::string> static_value_;
   bool replace_null_with_default_;
   DerivedSchemaCache cache_;
+  JavaMapOrder map_order_;
 };
 
 }  // namespace

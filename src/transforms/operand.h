@@ -19,6 +19,7 @@
 #include "connect/schema.h"
 #include "connect/sink_record.h"
 #include "connect/value.h"
+#include "transforms/java_map_order.h"
 #include "transforms/transformation.h"
 #include "util/lru_cache.h"
 #include "util/status.h"
@@ -127,7 +128,16 @@ class MapBuilder {
   // Removes `key` if present (HashMap.remove), keeping the order of the other entries.
   void remove(std::string_view key);
   size_t size() const { return size_; }
-  connect::Value build() const { return connect::Value::map(entries_.first(2 * size_)); }
+  // The entries in put order, as a LinkedHashMap iterates them.
+  connect::Value build_linked() const {
+    return connect::Value::ordered_map(entries_.first(2 * size_));
+  }
+  // The entries as a HashMap whose first table has `first_capacity` buckets iterates them
+  // (format::hash_map_capacity_for_copy / _for_size say what Java's constructors choose).
+  connect::Value build_hash_map(JavaMapOrder& order, uint32_t first_capacity,
+                                connect::Arena& arena) const {
+    return order.hash_map(entries_.first(2 * size_), first_capacity, arena);
+  }
 
  private:
   std::span<connect::Value> entries_;
