@@ -6,6 +6,7 @@ std::vector<TransformType> field_transform_types() {
   std::vector<TransformType> types;
   add_insert_field_types(types);
   add_replace_field_types(types);
+  add_mask_field_types(types);
   return types;
 }
 
