@@ -7,6 +7,9 @@ std::vector<TransformType> field_transform_types() {
   add_insert_field_types(types);
   add_replace_field_types(types);
   add_mask_field_types(types);
+  add_value_to_key_types(types);
+  add_hoist_field_types(types);
+  add_extract_field_types(types);
   return types;
 }
 

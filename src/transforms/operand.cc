@@ -1,5 +1,6 @@
 #include "transforms/operand.h"
 
+#include "connect/standard_schemas.h"
 #include "format/java_type_names.h"
 
 namespace sluice::transforms {
@@ -36,6 +37,12 @@ Value struct_get(const Value& struct_value, size_t index, bool replace_null_with
     return field_schema->default_value->value();
   }
   return raw;
+}
+
+Status check_put(std::string_view field_name, const Schema& schema, const Value& value) {
+  if (!value.is_null() || schema.optional) return Status::ok_status();
+  return data_error("Invalid value: null used for required field: \"" + std::string(field_name) +
+                    "\", schema type: " + std::string(connect::java_type_name(schema.type)));
 }
 
 std::shared_ptr<Schema> struct_schema_like(const Schema& from) {

@@ -65,6 +65,11 @@ Status require_map(const connect::Value& value, std::string_view purpose);
 connect::Value struct_get(const connect::Value& struct_value, size_t index,
                           bool replace_null_with_default);
 
+// Struct.put's check (ConnectSchema.validateValue) for a null value: kDataError "Invalid value:
+// null used for required field: "<name>", schema type: <TYPE>" when `schema` is required.
+Status check_put(std::string_view field_name, const connect::Schema& schema,
+                 const connect::Value& value);
+
 // A new required struct schema carrying `from`'s name, version, doc and parameters
 // (SchemaUtil.copySchemaBasics onto SchemaBuilder.struct()); fields are added with add_field.
 std::shared_ptr<connect::Schema> struct_schema_like(const connect::Schema& from);

@@ -69,7 +69,7 @@ std::string Harness::envelope(const connect::SchemaPtr& schema, const connect::V
   out += ",\"payload\":";
   format::JsonValueEncoder encoder;
   Status st = encoder.append_converter_json(out, schema.get(), value);
-  if (!st.ok()) return "ENCODE ERROR " + st.message();
+  if (!st.ok()) return "HARNESS org.apache.kafka.connect.errors.DataException: " + st.message();
   out += "}";
   return out;
 }

@@ -290,6 +290,7 @@ constexpr RecordedCase kCases[] = {
     {"MaskField$Value", "fields=a", false, false, "\"str\"",
      "ERROR Only Map objects supported in absence of schema for [mask fields], found: "
      "java.lang.String"},
+
 };
 
 TEST(MaskFieldTest, MatchesKafka) {
@@ -297,9 +298,10 @@ TEST(MaskFieldTest, MatchesKafka) {
 }
 
 // Kafka masks a Decimal with BigDecimal.ZERO and replaces it with new BigDecimal(replacement);
-// both keep their own scale, so JsonConverter then fails on a scale-2 schema ("Decimal value has
-// mismatching scale for given Decimal schema. Schema has scale 2, value has scale 0."). The
-// values themselves are checked here.
+// both keep their own scale, so Kafka 4.4.0's JsonConverter then fails on a scale-2 schema
+// ("Decimal value has mismatching scale for given Decimal schema. Schema has scale 2, value has
+// scale 0."; sluice's encoder fails too, with the older wording "BigDecimal has mismatching scale
+// value for given Decimal schema"). The values themselves are checked here.
 std::string masked_decimal(const std::map<std::string, std::string>& params) {
   Harness h;
   auto t = h.make("org.apache.kafka.connect.transforms.MaskField$Value", params);
