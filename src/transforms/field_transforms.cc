@@ -10,6 +10,7 @@ std::vector<TransformType> field_transform_types() {
   add_value_to_key_types(types);
   add_hoist_field_types(types);
   add_extract_field_types(types);
+  add_set_schema_metadata_types(types);
   return types;
 }
 
