@@ -11,6 +11,7 @@ std::vector<TransformType> field_transform_types() {
   add_hoist_field_types(types);
   add_extract_field_types(types);
   add_set_schema_metadata_types(types);
+  add_flatten_types(types);
   return types;
 }
 

@@ -6,14 +6,18 @@ namespace sluice::transforms {
 
 std::span<const uint32_t> JavaMapOrder::iteration_order(const connect::Value& map) {
   source_order_.clear();
+  append_iteration_order(map, source_order_);
+  return source_order_;
+}
+
+void JavaMapOrder::append_iteration_order(const connect::Value& map, std::vector<uint32_t>& out) {
   const auto count = static_cast<uint32_t>(map.map_size());
   if (map.map_in_java_order() || count < 2) {
-    for (uint32_t i = 0; i < count; ++i) source_order_.push_back(i);
+    for (uint32_t i = 0; i < count; ++i) out.push_back(i);
   } else {
     format::ConnectMapKeys keys(nullptr, map);
-    hash_map_.compute(count, keys, source_order_);
+    hash_map_.compute(count, keys, out);
   }
-  return source_order_;
 }
 
 connect::Value JavaMapOrder::hash_map(std::span<const connect::Value> entries,

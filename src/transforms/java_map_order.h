@@ -26,6 +26,8 @@ class JavaMapOrder {
   // order for an ordered_map(), else the order of a HashMap filled in the entries' order (what
   // the converters build). The span is valid until the next call.
   std::span<const uint32_t> iteration_order(const connect::Value& map);
+  // The same order, appended to `out` (for walks that nest maps).
+  void append_iteration_order(const connect::Value& map, std::vector<uint32_t>& out);
 
   // A HashMap whose first table has `first_capacity` buckets, after putting `entries` (key,
   // value, key, value, ... with distinct keys) in order: an ordered_map in the Arena.

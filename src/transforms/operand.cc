@@ -39,6 +39,27 @@ Value struct_get(const Value& struct_value, size_t index, bool replace_null_with
   return raw;
 }
 
+Value deep_copy(const Value& value, connect::Arena& arena) {
+  switch (value.kind()) {
+    case ValueKind::kString:
+      return Value::string(arena.copy(value.as_text()));
+    case ValueKind::kBytes:
+      return value.is_decimal() ? Value::decimal(arena.copy(value.as_text()), value.decimal_scale())
+                                : Value::bytes(arena.copy(value.as_text()));
+    case ValueKind::kArray:
+    case ValueKind::kMap:
+    case ValueKind::kStruct: {
+      std::span<Value> items = arena.allocate_array<Value>(value.items().size());
+      for (size_t i = 0; i < items.size(); ++i) items[i] = deep_copy(value.items()[i], arena);
+      if (value.kind() == ValueKind::kArray) return Value::array(items);
+      if (value.kind() == ValueKind::kStruct) return Value::structure(value.struct_schema(), items);
+      return value.map_in_java_order() ? Value::ordered_map(items) : Value::map(items);
+    }
+    default:
+      return value;
+  }
+}
+
 Status check_put(std::string_view field_name, const Schema& schema, const Value& value) {
   if (!value.is_null() || schema.optional) return Status::ok_status();
   return data_error("Invalid value: null used for required field: \"" + std::string(field_name) +

@@ -65,6 +65,10 @@ Status require_map(const connect::Value& value, std::string_view purpose);
 connect::Value struct_get(const connect::Value& struct_value, size_t index,
                           bool replace_null_with_default);
 
+// A copy of `value` whose strings, bytes and items all live in `arena` (for values that must
+// outlive the memory they were read from, such as a default taken into a derived schema).
+connect::Value deep_copy(const connect::Value& value, connect::Arena& arena);
+
 // Struct.put's check (ConnectSchema.validateValue) for a null value: kDataError "Invalid value:
 // null used for required field: "<name>", schema type: <TYPE>" when `schema` is required.
 Status check_put(std::string_view field_name, const connect::Schema& schema,
