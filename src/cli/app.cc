@@ -16,6 +16,7 @@
 #include "runtime/converter_checks.h"
 #include "runtime/feature_support.h"
 #include "runtime/shutdown_signal.h"
+#include "transforms/transform_config_check.h"
 
 namespace sluice::cli {
 
@@ -60,6 +61,7 @@ CheckedConfig check(const ConfigPaths& paths) {
   auto flavor = paths.msk ? config::WorkerFlavor::kMskConnect : config::WorkerFlavor::kSelfHosted;
   out.report.merge(config::WorkerConfig::validate(out.worker_raw, flavor));
   out.report.merge(config::S3SinkConnectorConfig::validate(out.connector_raw));
+  out.report.merge(transforms::check_transform_configs(out.connector_raw));
   return out;
 }
 

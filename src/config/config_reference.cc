@@ -48,21 +48,42 @@ std::string description_cell(const ConfigKey& key) {
   return cell(text);
 }
 
+constexpr std::string_view kTableHeader =
+    "| Key | Type | Default | Valid values | Importance | Description "
+    "|\n|---|---|---|---|---|---|\n";
+
+std::string key_row(const ConfigKey& key) {
+  return "| `" + key.name() + "` | " + std::string(config_type_name(key.type())) + " | " +
+         default_cell(key) + " | " + cell(key.validator().description()) + " | " +
+         std::string(importance_name(key.importance())) + " | " + description_cell(key) + " |\n";
+}
+
 }  // namespace
+
+std::string render_key_table(const ConfigDef& def) {
+  if (def.keys().empty()) return {};
+  std::string out(kTableHeader);
+  for (const ConfigKey& key : def.keys()) out += key_row(key);
+  return out;
+}
+
+std::string_view reference_config_part(std::string_view text) {
+  return text.substr(0, text.find(kTransformsSectionStart));
+}
+
+std::string_view reference_transforms_part(std::string_view text) {
+  const size_t at = text.find(kTransformsSectionStart);
+  return at == std::string_view::npos ? std::string_view() : text.substr(at);
+}
 
 std::string render_definition_markdown(const ConfigDef& def) {
   std::string out = "## " + def.title() + "\n";
   for (const auto& [group, description] : def.groups()) {
     out += "\n### " + group + "\n\n";
     if (!description.empty()) out += description + "\n\n";
-    out += "| Key | Type | Default | Valid values | Importance | Description |\n";
-    out += "|---|---|---|---|---|---|\n";
+    out += kTableHeader;
     for (const ConfigKey& key : def.keys()) {
-      if (key.group() != group) continue;
-      out += "| `" + key.name() + "` | " + std::string(config_type_name(key.type())) + " | " +
-             default_cell(key) + " | " + cell(key.validator().description()) + " | " +
-             std::string(importance_name(key.importance())) + " | " + description_cell(key) +
-             " |\n";
+      if (key.group() == group) out += key_row(key);
     }
     bool has_prefixes = false;
     for (const ConfigPrefix& prefix : def.prefixes()) {

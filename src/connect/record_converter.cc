@@ -5,9 +5,16 @@
 namespace sluice::connect {
 namespace {
 
+// `cause` is the converter's status: a retriable or fatal one keeps its code.
 Status fail(const KafkaRecordView& record, ConversionStage stage, std::string_view class_name,
-            bool tolerable, const std::string& message, ConversionFailure* failure) {
+            bool tolerable, const Status& cause, ConversionFailure* failure) {
+  const StatusCode code =
+      cause.code() == StatusCode::kRetriable || cause.code() == StatusCode::kFatal
+          ? cause.code()
+          : StatusCode::kDataError;
+  const std::string& message = cause.message();
   if (failure != nullptr) {
+    failure->code = code;
     failure->stage = stage;
     failure->class_name = class_name;
     failure->message = message;
@@ -23,7 +30,7 @@ Status fail(const KafkaRecordView& record, ConversionStage stage, std::string_vi
       .append(conversion_stage_name(stage));
   if (!class_name.empty()) text.append(" class=").append(class_name);
   text.append(": ").append(message);
-  return Status::data_error(std::move(text));
+  return Status(code, std::move(text));
 }
 
 }  // namespace
@@ -63,24 +70,32 @@ Status RecordConverter::convert(const KafkaRecordView& record, Arena& arena, Sin
 
   SchemaAndValue key;
   if (Status st = key_->to_connect(record.topic, record.key, arena, key); !st.ok()) {
-    return fail(record, ConversionStage::kKeyConverter, key_->class_name(), true, st.message(),
-                failure);
+    return fail(record, ConversionStage::kKeyConverter, key_->class_name(), true, st, failure);
   }
   SchemaAndValue value;
   if (Status st = value_->to_connect(record.topic, record.value, arena, value); !st.ok()) {
-    return fail(record, ConversionStage::kValueConverter, value_->class_name(), true, st.message(),
-                failure);
+    return fail(record, ConversionStage::kValueConverter, value_->class_name(), true, st, failure);
+  }
+  if (binder_ != nullptr && !value.value.is_null()) {
+    Value bound;
+    if (Status st = binder_->bind(value.schema.get(), value.value, arena, &bound); !st.ok()) {
+      return fail(record, ConversionStage::kValueConverter, value_->class_name(), true, st,
+                  failure);
+    }
+    value.schema = binder_->schema();
+    value.value = bound;
   }
   if (Status st = convert_headers(record, arena, out); !st.ok()) {
-    return fail(record, ConversionStage::kHeaderConverter, header_->class_name(), true,
-                st.message(), failure);
+    return fail(record, ConversionStage::kHeaderConverter, header_->class_name(), true, st,
+                failure);
   }
   // ConnectUtils.checkAndConvertTimestamp: -1 (RecordBatch.NO_TIMESTAMP) means none.
   if (record.timestamp >= 0) {
     out.timestamp = record.timestamp;
   } else if (record.timestamp != -1) {
     return fail(record, ConversionStage::kTimestamp, {}, false,
-                "Invalid record timestamp " + std::to_string(record.timestamp), failure);
+                Status::data_error("Invalid record timestamp " + std::to_string(record.timestamp)),
+                failure);
   }
   out.key_schema = std::move(key.schema);
   out.key = key.value;

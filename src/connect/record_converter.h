@@ -7,8 +7,13 @@
 // returned with the stage and converter class the error-tolerance machinery and the dead-letter
 // queue need. Every error message starts with the record's topic, partition and offset.
 //
-// Owns the three converters; one per task, not thread-safe. Decoded data lives in the Arena and
-// in the record's bytes, which the caller keeps alive while the SinkRecord is used.
+// A converter failure that is about its services rather than the record keeps its code: kRetriable
+// (the Schema Registry or its token endpoint unreachable: read the record again later) and kFatal
+// (the registry refused sluice's credentials); errors.tolerance applies to kDataError only.
+//
+// Owns the three converters (and the optional value binder); one per task, not thread-safe. Decoded
+// data lives in the Arena and in the record's bytes, which the caller keeps alive while the
+// SinkRecord is used.
 #pragma once
 
 #include <cstdint>
@@ -18,6 +23,7 @@
 #include <string_view>
 
 #include "connect/converter.h"
+#include "connect/schemaless_value_binder.h"
 #include "connect/sink_record.h"
 
 namespace sluice::connect {
@@ -52,6 +58,7 @@ std::string_view conversion_stage_name(ConversionStage stage);
 
 // Why a record could not be converted.
 struct ConversionFailure {
+  StatusCode code = StatusCode::kDataError;  // kRetriable / kFatal: see RecordConverter
   ConversionStage stage = ConversionStage::kValueConverter;
   std::string_view class_name;  // the converter's Java class; empty for kTimestamp
   std::string message;          // the exception message, without the record context
@@ -72,6 +79,12 @@ class RecordConverter {
   Status convert(const KafkaRecordView& record, Arena& arena, SinkRecord& out,
                  ConversionFailure* failure = nullptr);
 
+  // sluice.value.schema.*: binds each non-null schemaless value the value converter returns to
+  // the supplied schema; a value that does not fit fails as the value converter would.
+  void set_value_binder(std::unique_ptr<SchemalessValueBinder> binder) {
+    binder_ = std::move(binder);
+  }
+
   Converter& key_converter() { return *key_; }
   Converter& value_converter() { return *value_; }
   HeaderConverter& header_converter() { return *header_; }
@@ -82,6 +95,7 @@ class RecordConverter {
   std::unique_ptr<Converter> key_;
   std::unique_ptr<Converter> value_;
   std::unique_ptr<HeaderConverter> header_;
+  std::unique_ptr<SchemalessValueBinder> binder_;
 };
 
 }  // namespace sluice::connect

@@ -491,6 +491,9 @@ Status ConnectorRuntime::run() {
                             ? ErrorTolerance::kAll
                             : ErrorTolerance::kNone;
     s.errors_log_enable = connector_.errors_log_enable();
+    s.errors_log_include_messages = connector_.errors_log_include_messages();
+    s.errors_retry_timeout = std::chrono::milliseconds(connector_.errors_retry_timeout_ms());
+    s.errors_retry_delay_max = std::chrono::milliseconds(connector_.errors_retry_delay_max_ms());
     s.dead_letter_queue.topic = connector_.errors_deadletterqueue_topic_name();
     s.dead_letter_queue.replication_factor =
         connector_.errors_deadletterqueue_topic_replication_factor();
@@ -507,18 +510,24 @@ Status ConnectorRuntime::run() {
     s.shutdown_timeout = std::chrono::milliseconds(
         std::max<int64_t>(worker_.task_shutdown_graceful_timeout_ms(), 30000));
 
-    TaskConverters tc;
-    SLUICE_ASSIGN_OR_RETURN(
-        tc.key,
-        connect::make_converter(converters.key.class_name, converters.key.config, /*is_key=*/true));
-    SLUICE_ASSIGN_OR_RETURN(tc.value, connect::make_converter(converters.value.class_name,
-                                                              converters.value.config, false));
-    SLUICE_ASSIGN_OR_RETURN(tc.header, connect::make_header_converter(converters.header.class_name,
-                                                                      converters.header.config));
+    std::unique_ptr<connect::Converter> key;
+    std::unique_ptr<connect::Converter> value;
+    std::unique_ptr<connect::HeaderConverter> header;
+    SLUICE_ASSIGN_OR_RETURN(key, connect::make_converter(converters.key.class_name,
+                                                         converters.key.config, /*is_key=*/true));
+    SLUICE_ASSIGN_OR_RETURN(value, connect::make_converter(converters.value.class_name,
+                                                           converters.value.config, false));
+    SLUICE_ASSIGN_OR_RETURN(header, connect::make_header_converter(converters.header.class_name,
+                                                                   converters.header.config));
+    TaskPipeline pipeline;
+    pipeline.converter = std::make_unique<connect::RecordConverter>(
+        std::move(key), std::move(value), std::move(header));
     if (value_schema_) {
-      tc.value_binder = std::make_unique<connect::SchemalessValueBinder>(value_schema_);
+      pipeline.converter->set_value_binder(
+          std::make_unique<connect::SchemalessValueBinder>(value_schema_));
     }
-    task_objects.push_back(std::make_unique<SinkTask>(std::move(s), std::move(tc), services_));
+    task_objects.push_back(
+        std::make_unique<SinkTask>(std::move(s), std::move(pipeline), services_));
   }
 
   std::vector<Status> results(task_objects.size());

@@ -163,7 +163,17 @@ Status DeadLetterQueue::report(const rd_kafka_message_t* m, const ErrantRecordCo
     add_header(headers, "__connect.errors.stage", context.stage);
     add_header(headers, "__connect.errors.class.name", context.class_name);
     add_header(headers, "__connect.errors.exception.class.name", context.exception_class);
-    add_header(headers, "__connect.errors.exception.message", context.message);
+    if (context.message.empty()) {
+      // Connect adds the header with a null value when the exception has no message.
+      rd_kafka_header_add(headers, "__connect.errors.exception.message", -1, nullptr, 0);
+    } else {
+      add_header(headers, "__connect.errors.exception.message", context.message);
+    }
+    // Java's printStackTrace text starts with "<exception class>: <message>"; sluice has no Java
+    // frames to add, so the header holds that first line.
+    std::string trace(context.exception_class);
+    if (!context.message.empty()) trace.append(": ").append(context.message);
+    add_header(headers, "__connect.errors.exception.stacktrace", trace);
   }
   rd_kafka_timestamp_type_t ts_type;
   int64_t ts = rd_kafka_message_timestamp(m, &ts_type);

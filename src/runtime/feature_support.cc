@@ -6,15 +6,6 @@ namespace sluice::runtime {
 
 namespace {
 
-config::ConfigProblem unsupported(const config::RawConfig& raw, const std::string& key,
-                                  const std::string& what) {
-  std::string value(raw.get(key).value_or(""));
-  return config::ConfigProblem{key, value,
-                               "Invalid value '" + value + "' for configuration " + key + ": " +
-                                   what + ": not supported by this version of sluice yet",
-                               config::Severity::kError, raw.location(key)};
-}
-
 config::ConfigProblem no_effect(const config::RawConfig& raw, const std::string& key,
                                 const std::string& why) {
   std::string value(raw.get(key).value_or(""));
@@ -29,19 +20,11 @@ std::vector<config::ConfigProblem> check_feature_support(const config::RawConfig
                                                          const config::WorkerConfig& /*worker*/,
                                                          const config::S3SinkConnectorConfig& c) {
   std::vector<config::ConfigProblem> out;
-  if (!c.transforms().empty())
-    out.push_back(unsupported(raw, "transforms", "Single message transforms"));
-  if (!c.predicates().empty())
-    out.push_back(unsupported(raw, "predicates", "Transform predicates"));
   // Settings that are accepted but change nothing here.
   if (raw.contains("max.write.duration.ms")) {
     out.push_back(no_effect(raw, "max.write.duration.ms",
                             "uploads run on their own threads, so a task never blocks on S3 long "
                             "enough to leave the group"));
-  }
-  for (const char* key :
-       {"errors.retry.timeout", "errors.retry.delay.max.ms", "errors.log.include.messages"}) {
-    if (raw.contains(key)) out.push_back(no_effect(raw, key, "not implemented yet"));
   }
   if (raw.contains("s3.elastic.buffer.enable") || raw.contains("s3.elastic.buffer.init.capacity")) {
     out.push_back(no_effect(raw,

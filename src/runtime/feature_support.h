@@ -16,8 +16,8 @@
 
 namespace sluice::runtime {
 
-std::vector<config::ConfigProblem> check_feature_support(const config::RawConfig& connector_raw,
-                                                         const config::WorkerConfig& worker,
-                                                         const config::S3SinkConnectorConfig& connector);
+std::vector<config::ConfigProblem> check_feature_support(
+    const config::RawConfig& connector_raw, const config::WorkerConfig& worker,
+    const config::S3SinkConnectorConfig& connector);
 
 }  // namespace sluice::runtime

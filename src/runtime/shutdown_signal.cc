@@ -5,7 +5,9 @@
 namespace sluice::runtime {
 
 namespace {
-void on_signal(int) { ShutdownSignal::request(); }
+void on_signal(int) {
+  ShutdownSignal::request();
+}
 }  // namespace
 
 std::atomic<bool>& ShutdownSignal::flag() {

@@ -5,7 +5,8 @@
 #include <thread>
 
 #include "kafka/client_config.h"
-#include "runtime/message_decoder.h"
+#include "kafka/record_view.h"
+#include "runtime/retry_delay.h"
 #include "runtime/shutdown_signal.h"
 
 namespace sluice::runtime {
@@ -27,9 +28,9 @@ int64_t wall_clock_ms() {
       .count();
 }
 
-SinkTask::SinkTask(TaskSettings settings, TaskConverters converters,
+SinkTask::SinkTask(TaskSettings settings, TaskPipeline pipeline,
                    const sink::WriterServices& services)
-    : settings_(std::move(settings)), converters_(std::move(converters)), services_(services) {}
+    : settings_(std::move(settings)), pipeline_(std::move(pipeline)), services_(services) {}
 
 SinkTask::~SinkTask() {
   // Writers abort their open uploads; the consumer leaves the group.
@@ -93,6 +94,7 @@ void SinkTask::on_partitions_revoked(const std::vector<kafka::TopicPartition>& p
                  tp.partition, lost ? " (lost)" : "");
     writers_.erase(it);
     backoff_until_.erase(tp);
+    retries_.erase(tp);
   }
   if (!commits.empty()) {
     Status st = consumer_->commit(commits);
@@ -101,25 +103,87 @@ void SinkTask::on_partitions_revoked(const std::vector<kafka::TopicPartition>& p
   }
 }
 
-Status SinkTask::tolerate(const Status& error, const rd_kafka_message_t* m, const char* stage,
-                          std::string_view class_name) {
+Status SinkTask::tolerate(const Status& error, const rd_kafka_message_t* m,
+                          const StageFailure& failure) {
   std::string where = describe(rd_kafka_topic_name(m->rkt), m->partition, m->offset);
   if (error.code() != StatusCode::kDataError) return error.with_context(where);
+  if (settings_.errors_log_enable) {
+    // Connect's LogReporter line, then the exception. Record contents never go to the log.
+    std::string line = "Error encountered in task " + settings_.connector_name + "-" +
+                       std::to_string(settings_.task_id) + ". Executing stage '" +
+                       std::string(failure.stage) + "' with class '" +
+                       std::string(failure.class_name) + "'";
+    if (settings_.errors_log_include_messages) {
+      line += ", where consumed record is {topic='" + std::string(rd_kafka_topic_name(m->rkt)) +
+              "', partition=" + std::to_string(m->partition) +
+              ", offset=" + std::to_string(m->offset);
+      rd_kafka_timestamp_type_t type = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
+      const int64_t ts = rd_kafka_message_timestamp(m, &type);
+      if (type != RD_KAFKA_TIMESTAMP_NOT_AVAILABLE) {
+        line += ", timestamp=" + std::to_string(ts) + ", timestampType=" +
+                (type == RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME ? "LogAppendTime" : "CreateTime");
+      }
+      line += "}";
+    }
+    spdlog::error("{}. {}: {}", line, failure.exception_class, failure.message);
+  }
   if (dlq_ != nullptr) {
     // Reported before the tolerance decision, as Connect does: with errors.tolerance=none the
     // record is in the dead-letter queue and the task then fails.
-    ErrantRecordContext context{stage, class_name, "org.apache.kafka.connect.errors.DataException",
-                                error.message()};
+    ErrantRecordContext context{failure.stage, failure.class_name, failure.exception_class,
+                                failure.message};
     SLUICE_RETURN_IF_ERROR(dlq_->report(m, context));
   }
   if (settings_.error_tolerance == ErrorTolerance::kNone) {
-    return Status::fatal("Tolerance exceeded in error handler (" + where + " stage=" + stage +
-                         "): " + error.message());
-  }
-  if (settings_.errors_log_enable) {
-    spdlog::warn("skipping bad record {} stage={}: {}", where, stage, error.message());
+    return Status::fatal("Tolerance exceeded in error handler (" + where +
+                         " stage=" + std::string(failure.stage) + "): " + error.message());
   }
   counters_.records_skipped.fetch_add(1, std::memory_order_relaxed);
+  return Status::ok_status();
+}
+
+Status SinkTask::prepare_record(rd_kafka_message_t* m, sink::TopicPartitionWriter& writer,
+                                int64_t now_ms, bool* handled) {
+  *handled = true;
+  const kafka::TopicPartition tp{rd_kafka_topic_name(m->rkt), m->partition};
+  connect::KafkaRecordView view = kafka::record_view(m, arena_, &headers_scratch_);
+  connect::ConversionFailure conversion;
+  Status converted = pipeline_.converter->convert(view, arena_, record_, &conversion);
+  if (converted.is_retriable()) {
+    bool exhausted = false;
+    SLUICE_RETURN_IF_ERROR(retry_later(tp, m->offset, now_ms, converted, &exhausted));
+    if (!exhausted) return Status::ok_status();
+    // errors.retry.timeout ran out: the record fails as a bad one would.
+    converted = Status::data_error(converted.message());
+  } else if (!retries_.empty()) {
+    retries_.erase(tp);
+  }
+  if (!converted.ok()) {
+    if (!conversion.tolerable) return Status::fatal(converted.message());
+    StageFailure failure{connect::conversion_stage_name(conversion.stage), conversion.class_name,
+                         transforms::kDataException, conversion.message};
+    SLUICE_RETURN_IF_ERROR(tolerate(converted, m, failure));
+    writer.skip(m->offset);
+    return Status::ok_status();
+  }
+  if (pipeline_.transforms != nullptr) {
+    transforms::TransformContext context{arena_};
+    Result<transforms::Disposition> done = pipeline_.transforms->apply(record_, context);
+    if (!done.ok()) {
+      const std::string message = done.status().message();
+      StageFailure failure{"TRANSFORMATION", context.failed_transform, context.failure_class,
+                           message};
+      // Connect's error handler tolerates any exception of a transform.
+      SLUICE_RETURN_IF_ERROR(tolerate(Status::data_error(message), m, failure));
+      writer.skip(m->offset);
+      return Status::ok_status();
+    }
+    if (*done == transforms::Disposition::kDrop) {
+      writer.skip(m->offset);  // filtered out: its offset commits like any other
+      return Status::ok_status();
+    }
+  }
+  *handled = false;
   return Status::ok_status();
 }
 
@@ -133,21 +197,10 @@ Status SinkTask::process_message(rd_kafka_message_t* m, int64_t now_ms) {
   counters_.records_read.fetch_add(1, std::memory_order_relaxed);
   counters_.bytes_read.fetch_add(m->len + m->key_len, std::memory_order_relaxed);
 
-  connect::SinkRecord record;
-  RecordConverters converters{converters_.key.get(), converters_.value.get(),
-                              converters_.header.get(), converters_.value_binder.get()};
-  const char* stage = "TASK_PUT";
-  Status converted = decode_message(m, converters, arena_, &headers_scratch_, &record, &stage);
-  if (converted.is_retriable()) return retry_later(tp, m->offset, now_ms, converted);
-  if (!converted.ok()) {
-    std::string_view failed_class =
-        std::string_view(stage) == "KEY_CONVERTER"     ? converters_.key->class_name()
-        : std::string_view(stage) == "VALUE_CONVERTER" ? converters_.value->class_name()
-                                                       : converters_.header->class_name();
-    SLUICE_RETURN_IF_ERROR(tolerate(converted, m, stage, failed_class));
-    writer.skip(m->offset);
-    return Status::ok_status();
-  }
+  bool handled = false;
+  SLUICE_RETURN_IF_ERROR(prepare_record(m, writer, now_ms, &handled));
+  if (handled) return Status::ok_status();
+  const connect::SinkRecord& record = record_;
   if (record.value.is_null() && settings_.null_values != NullValueBehavior::kWrite) {
     if (settings_.null_values == NullValueBehavior::kFail) {
       return Status::fatal(
@@ -172,7 +225,8 @@ Status SinkTask::process_message(rd_kafka_message_t* m, int64_t now_ms) {
     if (written.code() != StatusCode::kDataError) {
       return written.with_context(describe(tp.topic, tp.partition, m->offset));
     }
-    SLUICE_RETURN_IF_ERROR(tolerate(written, m, "TASK_PUT", kSinkTaskClass));
+    StageFailure failure{"TASK_PUT", kSinkTaskClass, transforms::kDataException, written.message()};
+    SLUICE_RETURN_IF_ERROR(tolerate(written, m, failure));
     writer.skip(m->offset);
     return Status::ok_status();
   }
@@ -181,16 +235,33 @@ Status SinkTask::process_message(rd_kafka_message_t* m, int64_t now_ms) {
 }
 
 Status SinkTask::retry_later(const kafka::TopicPartition& tp, int64_t offset, int64_t now_ms,
-                             const Status& why) {
+                             const Status& why, bool* exhausted) {
+  *exhausted = false;
+  RetryState& state = retries_[tp];
+  if (state.offset != offset) state = RetryState{offset, now_ms, 0};
+  ++state.attempts;
+  const int64_t timeout = settings_.errors_retry_timeout.count();
+  if (timeout > 0 && now_ms - state.first_failure_ms >= timeout) {
+    spdlog::warn(
+        "task={} gave up retrying the record at topic={} partition={} offset={} after {} "
+        "attempts (errors.retry.timeout={} ms): {}",
+        settings_.task_id, tp.topic, tp.partition, offset, state.attempts, timeout, why.message());
+    retries_.erase(tp);
+    *exhausted = true;
+    return Status::ok_status();
+  }
+  int64_t delay =
+      connect_retry_delay_ms(state.attempts, settings_.errors_retry_delay_max.count(), rng_);
+  // As Connect, never wait past the end of errors.retry.timeout.
+  if (timeout > 0) delay = std::min(delay, state.first_failure_ms + timeout - now_ms);
   spdlog::warn(
       "task={} cannot convert the record at topic={} partition={} offset={} now, reading "
-      "it again in {} ms: {}",
-      settings_.task_id, tp.topic, tp.partition, offset, settings_.retry_backoff.count(),
-      why.message());
+      "it again in {} ms (attempt {}): {}",
+      settings_.task_id, tp.topic, tp.partition, offset, delay, state.attempts, why.message());
   // The records before it stay in the open file, which goes on from this offset on resume.
   SLUICE_RETURN_IF_ERROR(consumer_->pause({tp}));
   SLUICE_RETURN_IF_ERROR(consumer_->seek(tp, offset));
-  backoff_until_[tp] = now_ms + settings_.retry_backoff.count();
+  backoff_until_[tp] = now_ms + delay;
   return Status::ok_status();
 }
 

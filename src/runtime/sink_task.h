@@ -1,29 +1,31 @@
 // SinkTask: one consumer-group member and the writers of the partitions it owns.
 //
-// The loop: poll a batch from Kafka, convert each message to a SinkRecord, hand it to the writer of
-// its topic-partition, let writers rotate and collect finished uploads, and commit offsets that
-// are durable in S3. A task runs on its own thread and owns everything it touches except the
-// shared Uploader and MemoryBudget, so the hot path takes no locks. Failures follow the Java
-// connector: a bad record follows errors.tolerance; an S3 fault that survived the client's
-// retries rewinds the partition to its last durable offset and retries after retry.backoff.ms;
-// anything else fails the task.
+// The loop: poll a batch from Kafka, convert each message to a SinkRecord, run the connector's
+// transforms on it, hand it to the writer of its consumed topic-partition, let writers rotate and
+// collect finished uploads, and commit offsets that are durable in S3. A task runs on its own
+// thread and owns everything it touches except the shared Uploader and MemoryBudget, so the hot
+// path takes no locks. Failures follow the Java connector: a record that fails conversion, a
+// transform or the write follows errors.tolerance; an S3 fault that survived the client's retries
+// rewinds the partition to its last durable offset and retries after retry.backoff.ms; anything
+// else fails the task.
 #pragma once
 
 #include <chrono>
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <random>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
-#include "connect/converter.h"
-#include "connect/schemaless_value_binder.h"
+#include "connect/record_converter.h"
 #include "connect/value.h"
 #include "kafka/consumer.h"
 #include "kafka/topic_partition.h"
 #include "runtime/dead_letter_queue.h"
 #include "sink/topic_partition_writer.h"
+#include "transforms/transformation.h"
 #include "util/status.h"
 
 namespace sluice::runtime {
@@ -38,6 +40,13 @@ struct TaskSettings {
   NullValueBehavior null_values = NullValueBehavior::kFail;
   ErrorTolerance error_tolerance = ErrorTolerance::kNone;
   bool errors_log_enable = false;
+  // errors.log.include.messages: the record's topic, partition, offset and timestamp in the log
+  // line.
+  bool errors_log_include_messages = false;
+  // errors.retry.timeout (0: retry until the service is back, as sluice does by default; -1: the
+  // same; > 0: then the record follows errors.tolerance) and errors.retry.delay.max.ms.
+  std::chrono::milliseconds errors_retry_timeout{0};
+  std::chrono::milliseconds errors_retry_delay_max{60000};
   // errors.deadletterqueue.*: no DLQ when the topic is empty. Properties are filled by the task
   // from its consumer's bootstrap and security settings.
   DeadLetterQueueOptions dead_letter_queue;
@@ -48,12 +57,11 @@ struct TaskSettings {
   std::chrono::milliseconds poll_timeout{200};
 };
 
-// What the task converts records with. Owned by the task.
-struct TaskConverters {
-  std::unique_ptr<connect::Converter> key;
-  std::unique_ptr<connect::Converter> value;
-  std::unique_ptr<connect::HeaderConverter> header;
-  std::unique_ptr<connect::SchemalessValueBinder> value_binder;  // sluice.value.schema.*, or null
+// What the task turns consumed messages into sink records with. Owned by the task.
+struct TaskPipeline {
+  std::unique_ptr<connect::RecordConverter> converter;
+  // The connector's transforms and predicates in chain order; null when there are none.
+  std::unique_ptr<transforms::Transformation> transforms;
 };
 
 // Counters a task exposes (read by the metrics endpoint from another thread).
@@ -67,7 +75,7 @@ struct TaskCounters {
 
 class SinkTask : public kafka::RebalanceListener {
  public:
-  SinkTask(TaskSettings settings, TaskConverters converters, const sink::WriterServices& services);
+  SinkTask(TaskSettings settings, TaskPipeline pipeline, const sink::WriterServices& services);
   ~SinkTask() override;
 
   // Runs until a shutdown is requested (returns OK after the graceful shutdown) or the task fails.
@@ -84,24 +92,45 @@ class SinkTask : public kafka::RebalanceListener {
       std::unordered_map<kafka::TopicPartition, std::unique_ptr<sink::TopicPartitionWriter>,
                          kafka::TopicPartitionHash>;
 
+  // A record that failed in a stage Connect's error handler covers, in its terms.
+  struct StageFailure {
+    std::string_view stage;            // KEY_CONVERTER, ..., TRANSFORMATION, TASK_PUT
+    std::string_view class_name;       // the converter, transform or task class
+    std::string_view exception_class;  // the Java exception it stands for
+    std::string_view message;          // the exception's message, without record context
+  };
+
   Status process_batch(int64_t now_ms);
   Status process_message(rd_kafka_message_t* message, int64_t now_ms);
-  // Applies errors.tolerance to a record that could not be converted or written, after sending it
-  // to the dead-letter queue when there is one.
-  Status tolerate(const Status& error, const rd_kafka_message_t* message, const char* stage,
-                  std::string_view class_name);
-  // Pauses `tp` and rewinds it to `offset`, to be read again after retry.backoff.ms: for a record
-  // whose conversion failed for a reason outside it (kRetriable, e.g. the Schema Registry or its
-  // token endpoint unreachable). Nothing is skipped or dead-lettered.
+  // Converts and transforms `message` into record_. Sets *handled when there is nothing left to
+  // write: a transform dropped the record, or it failed and was tolerated (skipped) or rewound
+  // for a retry. Returns the failures that end the task.
+  Status prepare_record(rd_kafka_message_t* message, sink::TopicPartitionWriter& writer,
+                        int64_t now_ms, bool* handled);
+  // Logs (errors.log.enable), reports to the dead-letter queue and applies errors.tolerance to a
+  // record that failed; `error` is the full status (its code decides whether it is tolerable).
+  Status tolerate(const Status& error, const rd_kafka_message_t* message,
+                  const StageFailure& failure);
+  // Pauses `tp` and rewinds it to `offset`, to be read again after Connect's retry backoff: for a
+  // record whose conversion failed for a reason outside it (kRetriable, e.g. the Schema Registry
+  // or its token endpoint unreachable). Nothing is skipped or dead-lettered unless
+  // errors.retry.timeout > 0 has run out, when the failure follows errors.tolerance (*exhausted).
   Status retry_later(const kafka::TopicPartition& tp, int64_t offset, int64_t now_ms,
-                     const Status& why);
+                     const Status& why, bool* exhausted);
   Status tick_writers(int64_t now_ms);
   Status commit_durable(bool force);
   void relieve_memory_pressure(int64_t now_ms);
   Status shutdown();
 
+  // Connect's retry schedule for one partition's failing record (errors.retry.*).
+  struct RetryState {
+    int64_t offset = -1;
+    int64_t first_failure_ms = 0;
+    int attempts = 0;
+  };
+
   TaskSettings settings_;
-  TaskConverters converters_;
+  TaskPipeline pipeline_;
   const sink::WriterServices& services_;
   std::unique_ptr<kafka::Consumer> consumer_;
   std::unique_ptr<DeadLetterQueue> dlq_;
@@ -110,8 +139,11 @@ class SinkTask : public kafka::RebalanceListener {
   // failure, with the time they resume.
   std::map<kafka::TopicPartition, int64_t> backoff_until_;
   Status rebalance_error_;
+  std::map<kafka::TopicPartition, RetryState> retries_;
+  std::minstd_rand rng_{std::random_device{}()};  // the random part of Connect's retry delay
   connect::Arena arena_;
-  std::vector<connect::Header> headers_scratch_;
+  std::vector<connect::KafkaHeaderView> headers_scratch_;
+  connect::SinkRecord record_;  // the record being processed
   std::chrono::steady_clock::time_point last_commit_;
   TaskCounters counters_;
 };

@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "connect/schema_projector.h"
+#include "sink/file_slot.h"
 #include "sink/time_bucket.h"
 
 namespace sluice::sink {
@@ -186,8 +187,11 @@ Status TopicPartitionWriter::write(const connect::SinkRecord& record, int64_t no
     if (!extracted.ok()) return extracted.status();
     ts = *extracted;
   }
-  encoded_scratch_.clear();
-  SLUICE_RETURN_IF_ERROR(services_.partitioner->encode_partition(record, ts, &encoded_scratch_));
+  partition_scratch_.clear();
+  SLUICE_RETURN_IF_ERROR(services_.partitioner->encode_partition(record, ts, &partition_scratch_));
+  // A transform may have routed the record to another topic or partition (file_slot.h).
+  make_file_slot(topic_, partition_, record.topic, record.partition, partition_scratch_,
+                 &encoded_scratch_);
   if (!skip_below_.empty()) {
     auto skip_it = skip_below_.find(encoded_scratch_);
     if (skip_it != skip_below_.end() && record.offset < skip_it->second) {
@@ -330,20 +334,21 @@ Result<TopicPartitionWriter::OpenFile*> TopicPartitionWriter::open_file(
     const std::string& encoded, const connect::SinkRecord& record) {
   auto file = std::make_unique<OpenFile>();
   file->encoded_partition = encoded;
+  const FileSlot slot = parse_file_slot(encoded, topic_, partition_);
   file->start_offset = record.offset;
   file->end_offset = record.offset;
   file->schema = record.value_schema;
   file->plan_index = static_cast<int>(files_.size());
 
   key_scratch_.clear();
-  services_.partitioner->partitioned_path(topic_, encoded, &key_scratch_);
+  services_.partitioner->partitioned_path(slot.topic, slot.encoded, &key_scratch_);
   // Keys and headers objects share the value object's name up to its extension (spec §3.4).
   const std::string base =
       build_object_key(services_.key_layout, key_scratch_, topic_, partition_, record.offset, "");
   // A tombstone file (behavior.on.null.values=write) holds keys and headers only. The test is on
   // the whole encoded partition, not a substring of the name as in Java (spec §3.8).
   file->has_value_view =
-      !(services_.tombstone_partition && encoded == *services_.tombstone_partition);
+      !(services_.tombstone_partition && slot.encoded == *services_.tombstone_partition);
   auto add_view = [&](format::RecordView view,
                       const format::RecordWriterProvider* provider) -> Status {
     auto v = std::make_unique<FileView>(services_.budget, services_.part_size);
@@ -575,7 +580,8 @@ ObjectUpload::CompletionHook TopicPartitionWriter::completion_hook(
   std::vector<std::pair<int64_t, std::string>> remembered;
   if (conditional && file.scan_offsets.size() > 1) {
     std::string directory;
-    services_.partitioner->partitioned_path(topic_, file.encoded_partition, &directory);
+    const FileSlot slot = parse_file_slot(file.encoded_partition, topic_, partition_);
+    services_.partitioner->partitioned_path(slot.topic, slot.encoded, &directory);
     remembered.reserve(file.scan_offsets.size() - 1);
     for (size_t i = 1; i < file.scan_offsets.size(); ++i) {
       const int64_t offset = file.scan_offsets[i];

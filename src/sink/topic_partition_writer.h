@@ -1,5 +1,9 @@
 // TopicPartitionWriter: turns the records of one Kafka topic-partition into S3 objects.
 //
+// Records keep their consumed offsets, and offsets commit against the consumed topic-partition,
+// but a transform may have routed a record to another topic or partition: its file then goes
+// under the routed topic's directory (file_slot.h).
+//
 // It keeps one open file per encoded partition (directory), applies the Java connector's rotation
 // rules (flush.size over all open files of the partition, rotate.interval.ms on record time,
 // rotate.schedule.interval.ms on the wall clock, schema changes, partitioner.max.open.files), and
@@ -213,7 +217,10 @@ class TopicPartitionWriter {
   // already exist (found by the scan) and are not written again.
   std::unordered_map<std::string, int64_t> skip_below_;
 
-  std::string encoded_scratch_;  // reused per record: no allocation on the hot path
+  // Reused per record (no allocation on the hot path): the partitioner's encoded partition and
+  // the record's file slot (file_slot.h), which is what files_by_partition_ and plans hold.
+  std::string partition_scratch_;
+  std::string encoded_scratch_;
   std::string key_scratch_;
   // The last projected record and the Arena its value lives in (reset per projection: writers
   // encode a record before write() returns and keep no reference to its values).

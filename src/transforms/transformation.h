@@ -47,6 +47,9 @@ struct TransformContext {
   // Set by a failing apply() to the Java exception class it stands for; kDataException unless
   // the transform says otherwise.
   std::string_view failure_class = kDataException;
+  // Set by a failing chain of transforms to the class name of the transform (or, for a failing
+  // predicate, of the transform it guards) that failed: the __connect.errors.class.name header.
+  std::string_view failed_transform;
 };
 
 class Transformation {

@@ -7,6 +7,7 @@ import json
 import os
 import signal
 import random
+import re
 import socket
 import subprocess
 import sys
@@ -297,3 +298,20 @@ def stop_server(proc: subprocess.Popen) -> None:
     except subprocess.TimeoutExpired:
         os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+
+
+def assert_each_record_once(s3, bucket: str, prefix: str, partitions: int, per_partition: int, flush: int) -> None:
+    """The objects under `prefix` hold the records "p<partition>-<n>" (StringConverter values, JsonFormat) in full
+    files of `flush` records starting at a multiple of it, each record exactly once."""
+    seen: dict[str, int] = {}
+    keys = list_keys(s3, bucket, prefix)
+    for key in keys:
+        m = re.search(r"\+(\d+)\+(\d{10})\.json$", key)
+        p, start = int(m.group(1)), int(m.group(2))
+        lines = read_object(s3, bucket, key).decode().splitlines()
+        assert lines == [f'"p{p}-{i}"' for i in range(start, start + flush)], key
+        for line in lines:
+            seen[line] = seen.get(line, 0) + 1
+    duplicates = {k: n for k, n in seen.items() if n > 1}
+    assert not duplicates, f"{len(duplicates)} records written more than once, e.g. {list(duplicates)[:5]}"
+    assert len(seen) == partitions * per_partition and len(keys) == partitions * per_partition // flush

@@ -122,7 +122,8 @@ def test_a_payload_that_is_not_avro_follows_errors_tolerance(testenv, s3, regist
     name = unique_name("avro-all")
     sluice = SluiceProcess(tmp_path / "all", worker_config(testenv, **converter),
                            connector_config(testenv, name, topic, s3_prefix + "all/", **{
-                               "flush.size": 3, "errors.tolerance": "all", "errors.log.enable": "true"})).start()
+                               "flush.size": 3, "errors.tolerance": "all", "errors.log.enable": "true",
+                               "errors.log.include.messages": "true"})).start()
     try:
         wait_until(lambda: list_keys(s3, testenv.s3_bucket, s3_prefix + "all/"), 60, what="one object")
         wait_until(lambda: committed_offsets(kafka_consumer, f"connect-{name}", topic, 1)[0] == 4, 30,
@@ -132,7 +133,9 @@ def test_a_payload_that_is_not_avro_follows_errors_tolerance(testenv, s3, regist
     keys = list_keys(s3, testenv.s3_bucket, s3_prefix + "all/")
     assert [json.loads(line)["id"] for line in read_object(s3, testenv.s3_bucket, keys[0]).decode().splitlines()] \
         == [0, 1, 3]
-    assert re.search(rf"topic={re.escape(topic)} partition=0 offset=2\b", sluice.logs()), sluice.logs()
+    assert re.search(r"Executing stage 'VALUE_CONVERTER' with class 'io\.confluent\.connect\.avro\.AvroConverter', "
+                     rf"where consumed record is {{topic='{re.escape(topic)}', partition=0, offset=2, ", sluice.logs()), \
+        sluice.logs()
 
     name = unique_name("avro-none")
     failing = SluiceProcess(tmp_path / "none", worker_config(testenv, **converter),

@@ -9,8 +9,9 @@ import re
 import time
 
 import pytest
-from sluice_process import (SluiceProcess, committed_offsets, connector_config, crash_and_recover, list_keys,
-                            multipart_uploads, produce_records, read_object, wait_until, worker_config)
+from sluice_process import (SluiceProcess, assert_each_record_once, committed_offsets, connector_config,
+                            crash_and_recover, list_keys, multipart_uploads, produce_records, read_object, wait_until,
+                            worker_config)
 
 BYTE_ARRAY_CONVERTER = "org.apache.kafka.connect.converters.ByteArrayConverter"
 BYTE_ARRAY_FORMAT = "io.confluent.connect.s3.format.bytearray.ByteArrayFormat"
@@ -179,18 +180,7 @@ def test_consumer_protocol_member_killed_and_restarted_beside_a_steady_one_is_ex
     assert all(n == 200 for n in produced.values()), produced
     # Both members held partitions at some point: the joins really moved work.
     assert "assigned topic=" in crashing.logs() and "revoked topic=" in steady.logs(), steady.logs()
-    seen: dict[str, int] = {}
-    keys = list_keys(s3, testenv.s3_bucket, s3_prefix)
-    for key in keys:
-        m = re.search(r"\+(\d)\+(\d{10})\.json$", key)
-        p, start = int(m.group(1)), int(m.group(2))
-        lines = read_object(s3, testenv.s3_bucket, key).decode().splitlines()
-        assert lines == [f'"p{p}-{i}"' for i in range(start, start + flush)], key
-        for line in lines:
-            seen[line] = seen.get(line, 0) + 1
-    duplicates = {k: n for k, n in seen.items() if n > 1}
-    assert not duplicates, f"{len(duplicates)} records written more than once, e.g. {list(duplicates)[:5]}"
-    assert len(seen) == partitions * 200 and len(keys) == partitions * 200 // flush
+    assert_each_record_once(s3, testenv.s3_bucket, s3_prefix, partitions, 200, flush)
 
 
 def test_scheduled_rotation_with_wallclock_paths_is_exactly_once_across_a_handover_and_a_crash(

@@ -123,7 +123,8 @@ def test_errors_tolerance_all_skips_a_malformed_json_record(
     name = unique_name("tolall")
     worker = worker_config(testenv, **{"value.converter": JSON_CONVERTER, "value.converter.schemas.enable": "false"})
     connector = connector_config(testenv, name, topic, s3_prefix, **{
-        "errors.tolerance": "all", "errors.log.enable": "true", "flush.size": 5})
+        "errors.tolerance": "all", "errors.log.enable": "true", "errors.log.include.messages": "true",
+        "flush.size": 5})
     sluice = SluiceProcess(tmp_path, worker, connector).start()
     try:
         wait_until(lambda: list_keys(s3, testenv.s3_bucket, s3_prefix), 30, what="one object")
@@ -134,8 +135,13 @@ def test_errors_tolerance_all_skips_a_malformed_json_record(
         assert sluice.stop() == 0, sluice.logs()
     assert keys == [f"{s3_prefix}{topic}/partition=0/{topic}+0+0000000000.json"]
     assert read_object(s3, testenv.s3_bucket, keys[0]) == b'{"i":0}\n{"i":1}\n{"i":3}\n{"i":4}\n[5]\n'
-    # errors.log.enable: the skipped record is named.
-    assert re.search(rf"topic={re.escape(topic)} partition=0 offset=2\b", sluice.logs()), sluice.logs()
+    # errors.log.enable with errors.log.include.messages: Connect's LogReporter line names the stage, the
+    # converter and the record's coordinates (never its contents).
+    assert re.search(r"Error encountered in task " + re.escape(name) + r"-0\. Executing stage 'VALUE_CONVERTER' "
+                     r"with class 'org\.apache\.kafka\.connect\.json\.JsonConverter', where consumed record is "
+                     r"\{topic='" + re.escape(topic) + r"', partition=0, offset=2, timestamp=\d+, "
+                     r"timestampType=CreateTime\}\. org\.apache\.kafka\.connect\.errors\.DataException: ",
+                     sluice.logs()), sluice.logs()
 
 
 def test_errors_tolerance_none_fails_on_a_malformed_json_record(
@@ -187,3 +193,41 @@ def test_bad_record_timestamps_follow_errors_tolerance(
     assert strict.wait_exit(timeout=45) == 1, strict.logs()
     assert re.search(rf"topic={re.escape(topic)} partition=0 offset=1\b", strict.logs()), strict.logs()
     assert "ts" in strict.logs().split("offset=1", 1)[1].splitlines()[0]
+
+
+def test_errors_retry_timeout_bounds_retries_of_an_unreachable_schema_registry(
+        testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path):
+    """A record whose converter cannot reach its Schema Registry is retriable (kafka-connect.md §4): with the default
+    errors.retry.timeout=0 sluice holds it back and retries with Connect's backoff (300 ms, 600 ms, ... capped by
+    errors.retry.delay.max.ms) without skipping anything; with errors.retry.timeout=2000 the retries stop after
+    2 s and the record follows errors.tolerance (none: the task fails, naming the record)."""
+    from sluice_process import free_port  # a port nothing listens on: connection refused
+    topic = make_topic()
+    # Confluent wire format: magic byte 0 and schema id 1; the converter must fetch the schema first.
+    produce_records(kafka_producer(), topic, [(0, b"\x00\x00\x00\x00\x01\x02\x06abc")])
+    converter = {"value.converter": "io.confluent.connect.avro.AvroConverter",
+                 "value.converter.schema.registry.url": f"http://127.0.0.1:{free_port()}"}
+    name = unique_name("retry")
+    held = SluiceProcess(tmp_path / "held", worker_config(testenv, **converter), connector_config(
+        testenv, name, topic, s3_prefix, **{"errors.retry.delay.max.ms": 1000})).start()
+    try:
+        wait_until(lambda: len(re.findall(r"reading it again in \d+ ms \(attempt \d+\)", held.logs())) >= 4, 30,
+                   0.2, what="four retries")
+        delays = [int(d) for d in re.findall(r"reading it again in (\d+) ms \(attempt \d+\)", held.logs())]
+        assert delays[:2] == [300, 600], delays
+        assert all(d < 1000 for d in delays[2:]), delays  # past the cap: random below it
+        assert held.running(), held.logs()
+    finally:
+        assert held.stop() == 0, held.logs()
+    assert committed_offsets(kafka_consumer, f"connect-{name}", topic, 1)[0] == OFFSET_INVALID
+
+    bounded = SluiceProcess(tmp_path / "bounded", worker_config(testenv, **converter), connector_config(
+        testenv, unique_name("retry-bounded"), topic, s3_prefix, **{"errors.retry.timeout": 2000}))
+    started = time.monotonic()
+    code, logs = bounded.run_until_failure(timeout=60)
+    assert code != 0, logs
+    assert time.monotonic() - started >= 2, logs
+    assert "gave up retrying the record" in logs and "errors.retry.timeout=2000 ms" in logs, logs
+    assert re.search(rf"Tolerance exceeded in error handler \(topic={re.escape(topic)} partition=0 offset=0 "
+                     r"stage=VALUE_CONVERTER\)", logs), logs
+    assert list_keys(s3, testenv.s3_bucket, s3_prefix) == []

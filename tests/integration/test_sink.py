@@ -318,5 +318,12 @@ def test_dead_letter_queue_gets_the_original_record_with_context_headers(
     assert headers["__connect.errors.stage"] == b"VALUE_CONVERTER"
     assert headers["__connect.errors.class.name"] == b"org.apache.kafka.connect.json.JsonConverter"
     assert headers["__connect.errors.connector.name"] == name.encode()
+    assert headers["__connect.errors.task.id"] == b"0"
+    assert headers["__connect.errors.partition"] == b"0"
+    assert headers["__connect.errors.exception.class.name"] == b"org.apache.kafka.connect.errors.DataException"
+    message = headers["__connect.errors.exception.message"]
+    assert message and b"topic=" not in message, message
+    assert headers["__connect.errors.exception.stacktrace"] == \
+        b"org.apache.kafka.connect.errors.DataException: " + message
     key = list_keys(s3, testenv.s3_bucket, s3_prefix)[0]
     assert json_lines(s3, testenv.s3_bucket, key) == [{"a": 1}, {"a": 3}]

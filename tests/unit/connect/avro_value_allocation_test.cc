@@ -1,11 +1,7 @@
 // The hot-path contract of AvroValueDecoder and AvroValueEncoder (and of ProtobufValueDecoder and
 // SchemalessValueBinder): once warmed up, decoding and encoding a record allocate nothing on the
-// heap. Counted with a
-// replaced global operator new that only counts while a test asks it to.
+// heap. Counted with the replaced global operator new of counting_new.h.
 #include <gtest/gtest.h>
-
-#include <cstdlib>
-#include <new>
 
 #include "avro_test_util.h"
 #include "connect/avro_to_connect_schema.h"
@@ -16,53 +12,14 @@
 #include "connect/protobuf_value_decoder.h"
 #include "connect/schemaless_value_binder.h"
 #include "connect/supplied_value_schema.h"
+#include "counting_new.h"
 #include "protobuf_test_util.h"
-
-// The replacement operator delete frees what the replacement operator new took from malloc; GCC
-// cannot see that pairing through inlined allocators.
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-
-namespace {
-thread_local bool g_counting = false;
-thread_local size_t g_allocations = 0;
-}  // namespace
-
-void* operator new(size_t size) {
-  if (g_counting) ++g_allocations;
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void* operator new[](size_t size) {
-  return operator new(size);
-}
-void* operator new(size_t size, const std::nothrow_t&) noexcept {
-  if (g_counting) ++g_allocations;
-  return std::malloc(size == 0 ? 1 : size);
-}
-void* operator new[](size_t size, const std::nothrow_t& tag) noexcept {
-  return operator new(size, tag);
-}
-void operator delete(void* p, const std::nothrow_t&) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p, const std::nothrow_t&) noexcept {
-  std::free(p);
-}
-void operator delete(void* p) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, size_t) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p, size_t) noexcept {
-  std::free(p);
-}
 
 namespace sluice::connect {
 namespace {
+
+using sluice::testing::g_allocations;
+using sluice::testing::g_counting;
 
 TEST(AvroValueAllocationTest, SteadyStateDecodeAndEncodeDoNotAllocate) {
   AvroDataConfig config;

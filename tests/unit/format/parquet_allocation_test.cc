@@ -2,63 +2,22 @@
 // (Avro encoding, shredding into the column writers, dictionary look-ups) allocates nothing on the
 // heap. What does allocate is per page or per row group (a page's compressed copy, the chunk's
 // growth), so the test counts allocations over many records and allows only a few per page.
-// Counted with a replaced global operator new that only counts while a test asks it to.
+// Counted with the replaced global operator new of counting_new.h.
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdlib>
-#include <new>
 #include <string>
 
+#include "counting_new.h"
 #include "format/parquet_record_writer.h"
 #include "format/string_byte_sink.h"
 #include "format_test_support.h"
 
-// The replacement operator delete frees what the replacement operator new took from malloc; GCC
-// cannot see that pairing through inlined allocators.
-#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
-
-namespace {
-thread_local bool g_counting = false;
-thread_local size_t g_allocations = 0;
-}  // namespace
-
-void* operator new(size_t size) {
-  if (g_counting) ++g_allocations;
-  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
-  throw std::bad_alloc();
-}
-void* operator new[](size_t size) {
-  return operator new(size);
-}
-void* operator new(size_t size, const std::nothrow_t&) noexcept {
-  if (g_counting) ++g_allocations;
-  return std::malloc(size == 0 ? 1 : size);
-}
-void* operator new[](size_t size, const std::nothrow_t& tag) noexcept {
-  return operator new(size, tag);
-}
-void operator delete(void* p, const std::nothrow_t&) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p, const std::nothrow_t&) noexcept {
-  std::free(p);
-}
-void operator delete(void* p) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p) noexcept {
-  std::free(p);
-}
-void operator delete(void* p, size_t) noexcept {
-  std::free(p);
-}
-void operator delete[](void* p, size_t) noexcept {
-  std::free(p);
-}
-
 namespace sluice::format {
 namespace {
+
+using sluice::testing::g_allocations;
+using sluice::testing::g_counting;
 
 using namespace testing;  // NOLINT: the schema and value helpers
 
