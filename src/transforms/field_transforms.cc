@@ -12,6 +12,7 @@ std::vector<TransformType> field_transform_types() {
   add_extract_field_types(types);
   add_set_schema_metadata_types(types);
   add_flatten_types(types);
+  add_cast_types(types);
   return types;
 }
 

@@ -1,6 +1,8 @@
 #include "transforms/java_numbers.h"
 
+#include <cctype>
 #include <cmath>
+#include <cstdlib>
 #include <limits>
 #include <string>
 #include <vector>
@@ -94,7 +96,91 @@ double decimal_double_value(const Value& v) {
   return std::strtod(text.c_str(), nullptr);
 }
 
+// Whether `t` (trimmed) is a Java FloatingPointLiteral as Double.parseDouble accepts it; sets
+// `hex` for the hexadecimal form.
+bool is_java_float_literal(std::string_view t) {
+  size_t i = 0;
+  if (i < t.size() && (t[i] == '+' || t[i] == '-')) ++i;
+  std::string_view body = t.substr(i);
+  if (body == "NaN" || body == "Infinity") return true;
+  if (!body.empty() &&
+      (body.back() == 'f' || body.back() == 'F' || body.back() == 'd' || body.back() == 'D')) {
+    body.remove_suffix(1);
+  }
+  auto digits = [&body](size_t& at, bool hex) {
+    size_t start = at;
+    while (at < body.size() &&
+           (std::isdigit(static_cast<unsigned char>(body[at])) != 0 ||
+            (hex && std::isxdigit(static_cast<unsigned char>(body[at])) != 0))) {
+      ++at;
+    }
+    return at - start;
+  };
+  size_t at = 0;
+  const bool hex = body.size() > 2 && body[0] == '0' && (body[1] == 'x' || body[1] == 'X');
+  if (hex) at = 2;
+  size_t mantissa = digits(at, hex);
+  if (at < body.size() && body[at] == '.') {
+    ++at;
+    mantissa += digits(at, hex);
+  }
+  if (mantissa == 0) return false;
+  const char exp_letter = hex ? 'p' : 'e';
+  if (at < body.size() && std::tolower(static_cast<unsigned char>(body[at])) == exp_letter) {
+    ++at;
+    if (at < body.size() && (body[at] == '+' || body[at] == '-')) ++at;
+    if (digits(at, false) == 0) return false;
+  } else if (hex) {
+    return false;  // a hexadecimal literal needs its binary exponent
+  }
+  return at == body.size();
+}
+
+std::string_view java_string_trim(std::string_view s) {
+  while (!s.empty() && static_cast<unsigned char>(s.front()) <= 0x20) s.remove_prefix(1);
+  while (!s.empty() && static_cast<unsigned char>(s.back()) <= 0x20) s.remove_suffix(1);
+  return s;
+}
+
 }  // namespace
+
+std::optional<int64_t> parse_java_integral(std::string_view text, int64_t min, int64_t max) {
+  if (text.empty()) return std::nullopt;
+  size_t i = 0;
+  const bool negative = text[0] == '-';
+  if (text[0] == '-' || text[0] == '+') ++i;
+  if (i == text.size()) return std::nullopt;
+  // Accumulate negatively so that the minimum of long parses.
+  int64_t value = 0;
+  for (; i < text.size(); ++i) {
+    if (text[i] < '0' || text[i] > '9') return std::nullopt;
+    const int digit = text[i] - '0';
+    if (value < (std::numeric_limits<int64_t>::min() + digit) / 10) return std::nullopt;
+    value = value * 10 - digit;
+  }
+  if (!negative) {
+    if (value == std::numeric_limits<int64_t>::min()) return std::nullopt;
+    value = -value;
+  }
+  if (value < min || value > max) return std::nullopt;
+  return value;
+}
+
+std::optional<double> parse_java_double(std::string_view text) {
+  std::string_view t = java_string_trim(text);
+  if (!is_java_float_literal(t)) return std::nullopt;
+  std::string s(t);
+  if (s.back() == 'f' || s.back() == 'F' || s.back() == 'd' || s.back() == 'D') s.pop_back();
+  return std::strtod(s.c_str(), nullptr);
+}
+
+std::optional<float> parse_java_float(std::string_view text) {
+  std::string_view t = java_string_trim(text);
+  if (!is_java_float_literal(t)) return std::nullopt;
+  std::string s(t);
+  if (s.back() == 'f' || s.back() == 'F' || s.back() == 'd' || s.back() == 'D') s.pop_back();
+  return std::strtof(s.c_str(), nullptr);
+}
 
 bool is_java_number(const Value& v) {
   return v.kind() == ValueKind::kInt || v.kind() == ValueKind::kFloat32 ||

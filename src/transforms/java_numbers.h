@@ -9,6 +9,8 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
+#include <string_view>
 
 #include "connect/value.h"
 
@@ -28,5 +30,14 @@ float java_float_value(const connect::Value& v);
 
 // Whether `v` is one of the kinds above (a Java Number).
 bool is_java_number(const connect::Value& v);
+
+// Byte/Short/Integer/Long.parseX(text): an optional sign and decimal digits within [min, max];
+// nullopt where Java throws NumberFormatException.
+std::optional<int64_t> parse_java_integral(std::string_view text, int64_t min, int64_t max);
+// Double.parseDouble / Float.parseFloat: Java's floating-point literal grammar (decimal or
+// hexadecimal, "NaN", "Infinity", an optional f/F/d/D suffix) after String.trim(); nullopt where
+// Java throws NumberFormatException.
+std::optional<double> parse_java_double(std::string_view text);
+std::optional<float> parse_java_float(std::string_view text);
 
 }  // namespace sluice::transforms
