@@ -13,6 +13,7 @@ std::vector<TransformType> field_transform_types() {
   add_set_schema_metadata_types(types);
   add_flatten_types(types);
   add_cast_types(types);
+  add_header_from_types(types);
   return types;
 }
 

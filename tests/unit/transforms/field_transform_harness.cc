@@ -171,7 +171,9 @@ std::string run_case(Harness& harness, const RecordedCase& c) {
         r.key.is_null() && r.key_schema == nullptr ? "null" : harness.envelope(r.key_schema, r.key);
   } else if (extra == "headers") {
     for (const connect::Header& h : r.headers) {
-      out += " HEADER " + std::string(h.key) + "=" + harness.envelope(h.schema, h.value);
+      out +=
+          " HEADER " + std::string(h.key) + "=" +
+          (h.schema == nullptr && h.value.is_null() ? "null" : harness.envelope(h.schema, h.value));
     }
   }
   return out;
