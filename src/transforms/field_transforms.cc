@@ -14,6 +14,7 @@ std::vector<TransformType> field_transform_types() {
   add_flatten_types(types);
   add_cast_types(types);
   add_header_from_types(types);
+  add_timestamp_converter_types(types);
   return types;
 }
 
