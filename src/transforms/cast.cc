@@ -213,9 +213,9 @@ class Cast final : public OperandTransformation {
   // Kafka keeps the casts in a HashMap and puts them into a schemaless copy in its order.
   void order_casts_as_hash_map() {
     connect::Arena arena;
-    MapBuilder names(cast_order_.size(), arena);
+    MapBuilder names(cast_order_.size(), arena);  // new HashMap<>()
     for (const std::string& f : cast_order_) names.put(f, Value::null());
-    Value ordered = names.build_hash_map(map_order_, 16, arena);
+    Value ordered = names.build_hash_map(map_order_, arena);
     std::vector<std::string> in_order;
     for (size_t i = 0; i < ordered.map_size(); ++i) {
       in_order.emplace_back(ordered.map_key(i).as_text());
@@ -231,10 +231,7 @@ class Cast final : public OperandTransformation {
       return Disposition::kKeep;
     }
     SLUICE_RETURN_IF_ERROR(require_map(value, kPurpose));
-    MapBuilder map(value.map_size() + cast_order_.size(), arena);
-    for (uint32_t i : map_order_.iteration_order(value)) {
-      map.put(value.map_key(i), value.map_value(i));
-    }
+    MapBuilder map = MapBuilder::hash_map_copy(value, cast_order_.size(), map_order_, arena);
     for (const std::string& field : cast_order_) {
       const Value* current = value.map_lookup(field);
       SLUICE_ASSIGN_OR_RETURN(Value cast,
@@ -242,8 +239,7 @@ class Cast final : public OperandTransformation {
                                          casts_.at(field), arena));
       map.put(field, cast);
     }
-    const auto capacity = format::hash_map_capacity_for_copy(value.map_size());
-    set_operand(record, side(), nullptr, map.build_hash_map(map_order_, capacity, arena));
+    set_operand(record, side(), nullptr, map.build_hash_map(map_order_, arena));
     return Disposition::kKeep;
   }
 

@@ -91,17 +91,13 @@ class HeaderFrom final : public OperandTransformation {
     connect::Header* added = headers.data() + record.headers.size();
     if (schema == nullptr) {
       SLUICE_RETURN_IF_ERROR(require_map(value, purpose_));
-      MapBuilder map(value.map_size(), context.arena);
-      for (uint32_t i : map_order_.iteration_order(value)) {
-        map.put(value.map_key(i), value.map_value(i));
-      }
+      MapBuilder map = MapBuilder::hash_map_copy(value, 0, map_order_, context.arena);
       for (size_t i = 0; i < fields_.size(); ++i) {
         const Value* v = value.map_lookup(fields_[i]);
         if (move_) map.remove(fields_[i]);
         set_header(added[i], headers_[i], nullptr, v == nullptr ? Value::null() : *v);
       }
-      const auto capacity = format::hash_map_capacity_for_copy(value.map_size());
-      set_operand(record, side(), nullptr, map.build_hash_map(map_order_, capacity, context.arena));
+      set_operand(record, side(), nullptr, map.build_hash_map(map_order_, context.arena));
       record.headers = headers;
       return Disposition::kKeep;
     }

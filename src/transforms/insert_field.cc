@@ -107,10 +107,7 @@ class InsertField final : public OperandTransformation {
     if (schema == nullptr) {
       SLUICE_RETURN_IF_ERROR(require_map(value, kPurpose));
       // new HashMap<>(value), then the puts.
-      MapBuilder map(value.map_size() + 5, context.arena);
-      for (uint32_t i : map_order_.iteration_order(value)) {
-        map.put(value.map_key(i), value.map_value(i));
-      }
+      MapBuilder map = MapBuilder::hash_map_copy(value, 5, map_order_, context.arena);
       if (topic_) map.put(topic_->name, Value::string(record.topic));
       if (partition_) map.put(partition_->name, Value::integer(record.partition));
       if (offset_) map.put(offset_->name, Value::integer(record.offset));
@@ -118,8 +115,7 @@ class InsertField final : public OperandTransformation {
         map.put(timestamp_->name, Value::integer(*record.timestamp));
       }
       if (static_ && static_value_) map.put(static_->name, Value::string(*static_value_));
-      const auto capacity = format::hash_map_capacity_for_copy(value.map_size());
-      set_operand(record, side(), nullptr, map.build_hash_map(map_order_, capacity, context.arena));
+      set_operand(record, side(), nullptr, map.build_hash_map(map_order_, context.arena));
       return Disposition::kKeep;
     }
     SLUICE_RETURN_IF_ERROR(require_struct(schema.get(), value, kPurpose));

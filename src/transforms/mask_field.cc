@@ -120,18 +120,15 @@ class MaskField final : public OperandTransformation {
     const SchemaPtr& schema = operand_schema(record, side());
     if (schema == nullptr) {
       SLUICE_RETURN_IF_ERROR(require_map(value, kPurpose));
-      MapBuilder map(value.map_size() + fields_in_set_order_.size(), context.arena);
-      for (uint32_t i : map_order_.iteration_order(value)) {
-        map.put(value.map_key(i), value.map_value(i));
-      }
+      MapBuilder map =
+          MapBuilder::hash_map_copy(value, fields_in_set_order_.size(), map_order_, context.arena);
       for (const std::string& field : fields_in_set_order_) {
         const Value* current = value.map_lookup(field);
         SLUICE_ASSIGN_OR_RETURN(Value masked_value,
                                 masked(nullptr, current == nullptr ? Value::null() : *current));
         map.put(field, masked_value);
       }
-      const auto capacity = format::hash_map_capacity_for_copy(value.map_size());
-      set_operand(record, side(), nullptr, map.build_hash_map(map_order_, capacity, context.arena));
+      set_operand(record, side(), nullptr, map.build_hash_map(map_order_, context.arena));
       return Disposition::kKeep;
     }
     SLUICE_RETURN_IF_ERROR(require_struct(schema.get(), value, kPurpose));
@@ -152,14 +149,14 @@ class MaskField final : public OperandTransformation {
   // The fields in the iteration order of the HashSet Kafka keeps them in (new HashSet<>(list)).
   void set_masked_fields(const std::vector<std::string>& fields) {
     connect::Arena arena;
-    MapBuilder names(fields.size(), arena);
+    MapBuilder names(fields.size(), arena,
+                     format::hash_map_capacity_for_size(
+                         std::max<uint32_t>(static_cast<uint32_t>(fields.size() / .75f) + 1, 16)));
     for (const std::string& f : fields) {
       masked_.insert(f);
       names.put(f, Value::null());
     }
-    const uint32_t capacity = format::hash_map_capacity_for_size(
-        std::max<uint32_t>(static_cast<uint32_t>(fields.size() / .75f) + 1, 16));
-    Value set = names.build_hash_map(map_order_, capacity, arena);
+    Value set = names.build_hash_map(map_order_, arena);
     for (size_t i = 0; i < set.map_size(); ++i) {
       fields_in_set_order_.emplace_back(set.map_key(i).as_text());
     }

@@ -111,6 +111,14 @@ bool map_keys_equal(const Value& a, const Value& b) {
   return connect::values_equal(a, b);
 }
 
+MapBuilder MapBuilder::hash_map_copy(const Value& source, size_t extra, JavaMapOrder& order,
+                                     connect::Arena& arena) {
+  MapBuilder map(source.map_size() + extra, arena,
+                 format::hash_map_capacity_for_copy(static_cast<uint32_t>(source.map_size())));
+  for (uint32_t i : order.iteration_order(source)) map.put(source.map_key(i), source.map_value(i));
+  return map;
+}
+
 void MapBuilder::put(Value key, Value value) {
   for (size_t i = 0; i < size_; ++i) {
     if (map_keys_equal(entries_[2 * i], key)) {

@@ -129,9 +129,17 @@ class StructBuilder {
 // already present keeps its place and takes the new value. Keys are compared as strings.
 class MapBuilder {
  public:
-  // REQUIRES: at most `capacity` distinct keys are put.
-  MapBuilder(size_t capacity, connect::Arena& arena)
-      : entries_(arena.allocate_array<connect::Value>(2 * capacity)) {}
+  // REQUIRES: at most `capacity` distinct keys are put. `first_table_size` is the table size the
+  // Java HashMap being mirrored allocates first: 16 for new HashMap<>(), else what its constructor
+  // chose (format::hash_map_capacity_for_size / _for_copy).
+  MapBuilder(size_t capacity, connect::Arena& arena, uint32_t first_table_size = 16)
+      : entries_(arena.allocate_array<connect::Value>(2 * capacity)),
+        first_table_size_(first_table_size) {}
+  // new HashMap<>(source) with room for `extra` more keys: `source`'s entries put in the
+  // iteration order of the Java map it stands for.
+  static MapBuilder hash_map_copy(const connect::Value& source, size_t extra, JavaMapOrder& order,
+                                  connect::Arena& arena);
+
   void put(connect::Value key, connect::Value value);
   void put(std::string_view key, connect::Value value) { put(connect::Value::string(key), value); }
   // Removes `key` if present (HashMap.remove), keeping the order of the other entries.
@@ -141,16 +149,15 @@ class MapBuilder {
   connect::Value build_linked() const {
     return connect::Value::ordered_map(entries_.first(2 * size_));
   }
-  // The entries as a HashMap whose first table has `first_capacity` buckets iterates them
-  // (format::hash_map_capacity_for_copy / _for_size say what Java's constructors choose).
-  connect::Value build_hash_map(JavaMapOrder& order, uint32_t first_capacity,
-                                connect::Arena& arena) const {
-    return order.hash_map(entries_.first(2 * size_), first_capacity, arena);
+  // The entries in the order the mirrored HashMap iterates them.
+  connect::Value build_hash_map(JavaMapOrder& order, connect::Arena& arena) const {
+    return order.hash_map(entries_.first(2 * size_), first_table_size_, arena);
   }
 
  private:
   std::span<connect::Value> entries_;
   size_t size_ = 0;
+  uint32_t first_table_size_;
 };
 
 // Whether two map keys are the same Java key (equal strings, or otherwise deeply equal values).

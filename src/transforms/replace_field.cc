@@ -102,7 +102,8 @@ class ReplaceField final : public OperandTransformation {
     if (schema == nullptr) {
       SLUICE_RETURN_IF_ERROR(require_map(value, kPurpose));
       // new HashMap<>(value.size()), filled in the value's iteration order.
-      MapBuilder map(value.map_size(), context.arena);
+      MapBuilder map(value.map_size(), context.arena,
+                     format::hash_map_capacity_for_size(static_cast<uint32_t>(value.map_size())));
       for (uint32_t i : map_order_.iteration_order(value)) {
         const Value& key = value.map_key(i);
         // Schemaless JSON keys are strings; any other key is neither listed nor renamed.
@@ -113,8 +114,7 @@ class ReplaceField final : public OperandTransformation {
         if (!keeps(key.as_text())) continue;
         map.put(Value::string(renamed(key.as_text())), value.map_value(i));
       }
-      const auto capacity = format::hash_map_capacity_for_size(value.map_size());
-      set_operand(record, side(), nullptr, map.build_hash_map(map_order_, capacity, context.arena));
+      set_operand(record, side(), nullptr, map.build_hash_map(map_order_, context.arena));
       return Disposition::kKeep;
     }
     SLUICE_RETURN_IF_ERROR(require_struct(schema.get(), value, kPurpose));

@@ -207,16 +207,12 @@ class TimestampConverter final : public OperandTransformation {
       return Disposition::kKeep;
     }
     SLUICE_RETURN_IF_ERROR(require_map(value, kPurpose));
-    MapBuilder map(value.map_size() + 1, arena);
-    for (uint32_t i : map_order_.iteration_order(value)) {
-      map.put(value.map_key(i), value.map_value(i));
-    }
+    MapBuilder map = MapBuilder::hash_map_copy(value, 1, map_order_, arena);
     const Value* current = value.map_lookup(field_);
     SLUICE_ASSIGN_OR_RETURN(
         Value converted, convert_inferred(current == nullptr ? Value::null() : *current, context));
     map.put(field_, converted);
-    const auto capacity = format::hash_map_capacity_for_copy(value.map_size());
-    set_operand(record, side(), nullptr, map.build_hash_map(map_order_, capacity, arena));
+    set_operand(record, side(), nullptr, map.build_hash_map(map_order_, arena));
     return Disposition::kKeep;
   }
 

@@ -64,13 +64,13 @@ class ValueToKey final : public Transformation {
     const Value& value = record.value;
     if (record.value_schema == nullptr) {
       SLUICE_RETURN_IF_ERROR(require_map(value, kPurpose));
-      MapBuilder key(paths_.size(), context.arena);
+      MapBuilder key(paths_.size(), context.arena,
+                     format::hash_map_capacity_for_size(static_cast<uint32_t>(paths_.size())));
       for (const FieldPath& path : paths_) {
         SLUICE_ASSIGN_OR_RETURN(Value v, path.value_from_map(value));
         key.put(path.text(), v);
       }
-      const auto capacity = format::hash_map_capacity_for_size(paths_.size());
-      record.key = key.build_hash_map(map_order_, capacity, context.arena);
+      record.key = key.build_hash_map(map_order_, context.arena);
       record.key_schema = nullptr;
       return Disposition::kKeep;
     }
