@@ -1,9 +1,10 @@
 // Connect values: what a converter produces from Kafka bytes and a format writer consumes.
 //
 // A Value is a small, trivially copyable handle. Strings and bytes are views into memory that
-// outlives the record: the Kafka message itself (StringConverter, ByteArrayConverter) or the batch's
-// Arena (decoded JSON). Arrays, maps and struct fields are spans of Values in the Arena. So a record
-// is decoded without a heap allocation of its own, and the whole batch is released at once.
+// outlives the record: the Kafka message itself (StringConverter, ByteArrayConverter) or the
+// batch's Arena (decoded JSON). Arrays, maps and struct fields are spans of Values in the Arena. So
+// a record is decoded without a heap allocation of its own, and the whole batch is released at
+// once.
 #pragma once
 
 #include <algorithm>
@@ -124,11 +125,11 @@ enum class ValueKind : uint8_t {
   kInt,      // any integer type; the schema (if any) says which width
   kFloat32,  // float; kept apart from kFloat64 because Java prints them differently
   kFloat64,
-  kString,   // UTF-8
+  kString,  // UTF-8
   kBytes,
-  kArray,    // items()
-  kMap,      // items() holds key, value, key, value, ... in iteration order
-  kStruct,   // items() holds field values in the order of struct_schema()->fields
+  kArray,   // items()
+  kMap,     // items() holds key, value, key, value, ... in iteration order
+  kStruct,  // items() holds field values in the order of struct_schema()->fields
 };
 
 class Value {
@@ -188,6 +189,14 @@ class Value {
     v.items_ = entries;
     return v;
   }
+  // A map whose entries are already in the iteration order of the Java Map it stands for (a
+  // LinkedHashMap, or a HashMap whose order the producer computed), so writers must not reorder
+  // them as they do for maps the converters built (see map_in_java_order()).
+  static Value ordered_map(std::span<const Value> entries) {
+    Value v = map(entries);
+    v.in_java_order_ = true;
+    return v;
+  }
   static Value structure(const Schema* schema, std::span<const Value> field_values) {
     Value v(ValueKind::kStruct);
     v.items_ = field_values;
@@ -206,6 +215,10 @@ class Value {
   int32_t decimal_scale() const { return static_cast<int32_t>(scalar_.i); }
   std::span<const Value> items() const { return items_; }
   size_t map_size() const { return items_.size() / 2; }
+  // Whether made by ordered_map(): the entries are in the Java map's own iteration order. Maps
+  // from converters are not (they hold the producer's order; the Java converters put them into a
+  // HashMap, whose order writers replay).
+  bool map_in_java_order() const { return in_java_order_; }
   const Value& map_key(size_t i) const { return items_[2 * i]; }
   const Value& map_value(size_t i) const { return items_[2 * i + 1]; }
   const Schema* struct_schema() const { return struct_schema_; }
@@ -219,6 +232,7 @@ class Value {
 
   ValueKind kind_ = ValueKind::kNull;
   bool is_decimal_ = false;
+  bool in_java_order_ = false;
   union {
     bool b;
     int64_t i;
@@ -229,7 +243,8 @@ class Value {
   const Schema* struct_schema_ = nullptr;
 };
 
-// A Value together with the Arena that owns its memory, for long-lived values such as schema defaults.
+// A Value together with the Arena that owns its memory, for long-lived values such as schema
+// defaults.
 class OwnedValue {
  public:
   OwnedValue() : arena_(std::make_unique<Arena>()) {}

@@ -3,7 +3,6 @@
 namespace sluice::format {
 namespace {
 
-constexpr uint32_t kInitialCapacity = 16;
 constexpr uint32_t kTreeifyThreshold = 8;
 constexpr uint32_t kUntreeifyThreshold = 6;
 constexpr uint32_t kMinTreeifyCapacity = 64;
@@ -19,7 +18,22 @@ uint32_t bucket(int32_t hash, size_t capacity) {
 
 }  // namespace
 
-void JavaHashMapOrder::compute(uint32_t count, const Keys& keys, std::vector<uint32_t>& order) {
+uint32_t hash_map_capacity_for_size(uint32_t initial_capacity) {
+  uint32_t capacity = 1;
+  while (capacity < initial_capacity && capacity < (1u << 30)) capacity <<= 1;
+  return capacity;
+}
+
+uint32_t hash_map_capacity_for_copy(uint32_t size) {
+  // An empty source leaves the table unallocated, so the first put makes the default one.
+  if (size == 0) return 16;
+  const float ft = static_cast<float>(size) / 0.75f + 1.0f;
+  return hash_map_capacity_for_size(static_cast<uint32_t>(ft));
+}
+
+void JavaHashMapOrder::compute(uint32_t count, const Keys& keys, std::vector<uint32_t>& order,
+                               uint32_t first_capacity) {
+  first_capacity_ = first_capacity;
   keys_ = &keys;
   hash_.assign(count, 0);
   next_.assign(count, kNone);
@@ -79,7 +93,7 @@ void JavaHashMapOrder::put(uint32_t key, const Keys& keys) {
 
 void JavaHashMapOrder::resize() {
   size_t old_capacity = table_.size();
-  size_t new_capacity = old_capacity == 0 ? kInitialCapacity : old_capacity * 2;
+  size_t new_capacity = old_capacity == 0 ? first_capacity_ : old_capacity * 2;
   threshold_ = static_cast<uint32_t>(new_capacity * 3 / 4);
   new_table_.assign(new_capacity, kNone);
   for (uint32_t j = 0; j < old_capacity; ++j) {

@@ -25,6 +25,12 @@
 
 namespace sluice::format {
 
+// The first table size of new HashMap(initialCapacity): tableSizeFor(initialCapacity).
+uint32_t hash_map_capacity_for_size(uint32_t initial_capacity);
+// The first table size of new HashMap(Map m) with m.size() == `size`, as JDK 17's
+// putMapEntries computes it: tableSizeFor((int) (size / 0.75f + 1.0f)), at least 1.
+uint32_t hash_map_capacity_for_copy(uint32_t size);
+
 class JavaHashMapOrder {
  public:
   // The keys of one map, indexed 0..n-1 in put order.
@@ -40,13 +46,18 @@ class JavaHashMapOrder {
   };
 
   // Appends to `order` the iteration order of a HashMap after putting keys 0..count-1 in order.
-  void compute(uint32_t count, const Keys& keys, std::vector<uint32_t>& order);
+  // `first_capacity` is the table size allocated by the first put: 16 for new HashMap(), the
+  // capacity a sized constructor chose otherwise (see hash_map_capacity_for_*).
+  // REQUIRES: first_capacity is a power of two.
+  void compute(uint32_t count, const Keys& keys, std::vector<uint32_t>& order,
+               uint32_t first_capacity = 16);
 
  private:
   static constexpr int32_t kNone = -1;
 
   void put(uint32_t key, const Keys& keys);
   void resize();
+  uint32_t first_capacity_ = 16;
   void split_tree_bin(std::vector<int32_t>& table, uint32_t index, uint32_t bit, int32_t head);
   void treeify_bin(int32_t hash);
   void treeify(std::vector<int32_t>& table, int32_t head, const Keys& keys);

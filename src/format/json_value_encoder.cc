@@ -121,7 +121,7 @@ Status append_java_to_string(std::string& out, const Schema* schema, const Value
 size_t JsonValueEncoder::push_map_order(const Schema* key_schema, const Value& map) {
   size_t base = order_.size();
   uint32_t count = static_cast<uint32_t>(map.map_size());
-  if (options_.java_map_order && count > 1) {
+  if (options_.java_map_order && count > 1 && !map.map_in_java_order()) {
     ConnectMapKeys keys(key_schema, map);
     map_order_.compute(count, keys, order_);
   } else {

@@ -1,5 +1,6 @@
 #include "transforms/transform_registry.h"
 
+#include "transforms/field_transforms.h"
 #include "transforms/filter.h"
 #include "transforms/header_transforms.h"
 #include "transforms/predicates.h"
@@ -25,6 +26,7 @@ const std::vector<TransformType>& transform_types() {
   static const std::vector<TransformType> types = [] {
     std::vector<TransformType> t;
     add_routing_and_header_types(&t);
+    for (const TransformType& type : field_transform_types()) t.push_back(type);
     return t;
   }();
   return types;
