@@ -130,8 +130,11 @@ std::unique_ptr<Transformation> create_insert_header(const config::ParsedConfig&
                                                      std::vector<config::ConfigProblem>* problems) {
   const std::string literal = params.string_value("value.literal");
   auto value = std::make_unique<connect::OwnedValue>();
+  // Parsed strings may be views into the text they were parsed from: parse a copy that the
+  // value's own Arena keeps (the local `literal` is gone once the transform is built).
+  const std::string_view text = value->arena().copy(literal);
   connect::SchemaAndValue parsed;
-  if (!connect::parse_values_string(literal, value->arena(), &parsed)) {
+  if (!connect::parse_values_string(text, value->arena(), &parsed)) {
     problems->push_back(config::invalid_value(
         "value.literal", literal, "Values.parseString cannot read it (nested too deeply)"));
     return nullptr;
