@@ -1,5 +1,6 @@
 """Single message transforms and predicates end to end (kafka-connect.md §3; Apache Kafka's connect-transforms):
-every family (field, cast/timestamp, routers, headers, filter) and predicate, a chain of transforms with a
+every family (field, cast/timestamp, routers, headers, filter) and predicate (TimestampRouter by day is in
+test_transforms_routing.py), a chain of transforms with a
 predicate, topic-renaming routers (the files go under the new topic; offsets commit against the consumed
 partition) and a failing transform through errors.tolerance and the dead-letter queue (stage TRANSFORMATION).
 Expected values are what Kafka 4.4's own transforms return for the same records (run on them with its jars)."""
@@ -115,23 +116,6 @@ def test_field_cast_and_timestamp_transforms_on_records_with_schemas_and_keys_fr
     first = read_object(s3, testenv.s3_bucket, base + ".json").decode().splitlines()[0]
     assert list(json.loads(first)) == ["id", "amount", "ts", "ship_city", "ship_zip"], first
     assert lines(s3, testenv.s3_bucket, base + ".keys.json") == [0, 1, 2]
-
-
-def test_timestamp_router_files_records_under_a_topic_per_day(
-        testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path):
-    topic = make_topic()
-    late, early = 1765065599000, 1765065601000  # 2025-12-06T23:59:59Z, 2025-12-07T00:00:01Z
-    produce(kafka_producer(), topic, [{"value": b"a", "timestamp": late}, {"value": b"b", "timestamp": early},
-                                      {"value": b"c", "timestamp": late}])
-    name = unique_name("daily")
-    connector = connector_config(testenv, name, topic, s3_prefix, **{
-        "flush.size": 1, "transforms": "day", "transforms.day.type": T + "TimestampRouter",
-        "transforms.day.topic.format": "${topic}-${timestamp}", "transforms.day.timestamp.format": "yyyyMMdd"})
-    run_until_committed(tmp_path, worker_config(testenv), connector, kafka_consumer, topic, 3, name)
-    assert sorted(list_keys(s3, testenv.s3_bucket, s3_prefix)) == sorted([
-        f"{s3_prefix}{topic}-20251206/partition=0/{topic}+0+0000000000.json",
-        f"{s3_prefix}{topic}-20251207/partition=0/{topic}+0+0000000001.json",
-        f"{s3_prefix}{topic}-20251206/partition=0/{topic}+0+0000000002.json"])
 
 
 def test_header_transforms_insert_drop_and_copy_headers(
