@@ -197,7 +197,7 @@ def test_bad_record_timestamps_follow_errors_tolerance(
 
 def test_errors_retry_timeout_bounds_retries_of_an_unreachable_schema_registry(
         testenv, s3, make_topic, kafka_producer, kafka_consumer, unique_name, s3_prefix, tmp_path):
-    """A record whose converter cannot reach its Schema Registry is retriable (kafka-connect.md §4): with the default
+    """A record whose converter cannot reach its Schema Registry is retriable (as Kafka Connect's error handling, KIP-298, treats it): with the default
     errors.retry.timeout=0 sluice holds it back and retries with Connect's backoff (300 ms, 600 ms, ... capped by
     errors.retry.delay.max.ms) without skipping anything; with errors.retry.timeout=2000 the retries stop after
     2 s and the record follows errors.tolerance (none: the task fails, naming the record)."""

@@ -1,4 +1,4 @@
-"""tasks.max above 1 (kafka-connect.md §5.2): one process runs that many tasks, each a member of the connector's
+"""tasks.max above 1 (as Kafka Connect runs a sink connector's tasks): one process runs that many tasks, each a member of the connector's
 consumer group with its own consumer (client id connector-consumer-<name>-<n>), sharing the one memory budget and
 upload pool; partitions are spread over the tasks by the group protocol. Exactly once across kill -9."""
 

@@ -1,7 +1,6 @@
-"""Single message transforms and predicates end to end (kafka-connect.md §3; Apache Kafka's connect-transforms):
-every family (field, cast/timestamp, routers, headers, filter) and predicate (TimestampRouter by day is in
-test_transforms_routing.py), a chain of transforms with a
-predicate, topic-renaming routers (the files go under the new topic; offsets commit against the consumed
+"""Single message transforms and predicates end to end (Apache Kafka's Connect documentation, "Transformations";
+KIP-66, KIP-585): every family (field, cast/timestamp, routers, headers, filter) and predicate (TimestampRouter by day
+is in test_transforms_routing.py), a chain of transforms with a predicate, topic-renaming routers (the files go under the new topic; offsets commit against the consumed
 partition) and a failing transform through errors.tolerance and the dead-letter queue (stage TRANSFORMATION).
 Expected values are what Kafka 4.4's own transforms return for the same records (run on them with its jars)."""
 
