@@ -11,6 +11,7 @@
 // plain target type with the field's optional flag and its default cast; a whole-value cast
 // keeps the input schema's name, version, doc and parameters on the target type (Kafka's quirk).
 // Derived schemas are cached per input schema. A null operand passes unchanged.
+#include <charconv>
 #include <map>
 #include <optional>
 #include <string>
@@ -417,7 +418,9 @@ class Cast final : public OperandTransformation {
                                                                       : date_formats_[2];
           fmt.format(millis, &scratch_);
         } else {
-          scratch_ = std::to_string(value.as_int());
+          char digits[24];
+          auto end = std::to_chars(digits, digits + sizeof(digits), value.as_int()).ptr;
+          scratch_.assign(digits, end);
         }
         break;
       default:

@@ -10,8 +10,10 @@
 // when the field is; the struct schema keeps the input's name, version, doc, parameters and
 // optional flag, cached per input schema. A null value stays null.
 //
-// sluice values do not carry Java's java.util.Date apart from Long: a schemaless record whose
-// field a previous transform turned into a Date is read as Unix time here.
+// sluice values do not carry Java's java.util.Date apart from Long: schemaless, a Date, Time or
+// Timestamp result is held as the Date's epoch milliseconds (what JsonFormat writes for it), and a
+// schemaless field a previous transform turned into a Date is read back as Unix time, which gives
+// the same instant.
 #include <optional>
 #include <string>
 
@@ -247,13 +249,17 @@ class TimestampConverter final : public OperandTransformation {
   // convertTimestamp(value) with the type inferred from the value (inferTimestampType).
   Result<Value> convert_inferred(const Value& value, TransformContext& context) {
     if (value.is_null()) return Value::null();
-    if (value.kind() == ValueKind::kInt) return convert(value, TimestampKind::kUnix, context);
-    if (value.kind() == ValueKind::kString) return convert(value, TimestampKind::kString, context);
+    if (value.kind() == ValueKind::kInt) return convert(value, TimestampKind::kUnix, context, true);
+    if (value.kind() == ValueKind::kString) {
+      return convert(value, TimestampKind::kString, context, true);
+    }
     return data_error("TimestampConverter does not support class " +
                       std::string(java_class_of(nullptr, value)) + " objects as timestamps");
   }
 
-  Result<Value> convert(const Value& value, TimestampKind source, TransformContext& context) {
+  // `schemaless`: the result has no schema (a Date is then held as epoch milliseconds).
+  Result<Value> convert(const Value& value, TimestampKind source, TransformContext& context,
+                        bool schemaless = false) {
     if (value.is_null()) return Value::null();
     connect::Arena& arena = context.arena;
     Result<int64_t> raw = to_raw(value, source);
@@ -280,7 +286,10 @@ class TimestampConverter final : public OperandTransformation {
         }
         return Value::integer(millis);
       case TimestampKind::kDate:
-        return Value::integer(floor_div(millis, kMillisPerDay));  // days since the epoch
+        // Connect's Date is days since the epoch; without a schema the value stands for the
+        // java.util.Date itself, whose getTime() JsonFormat writes: midnight in milliseconds.
+        return Value::integer(schemaless ? floor_div(millis, kMillisPerDay) * kMillisPerDay
+                                         : floor_div(millis, kMillisPerDay));
       case TimestampKind::kTime:
         return Value::integer(millis - floor_div(millis, kMillisPerDay) * kMillisPerDay);
       case TimestampKind::kTimestamp:

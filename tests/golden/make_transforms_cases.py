@@ -8,7 +8,8 @@ Confluent's connector (record_case.py):
 
     ORACLE_RUN=/path/to/run.sh ~/.cache/sluice/venv/bin/python tests/golden/make_transforms_cases.py
 
-The inputs are deterministic (fixed seed), so re-running the script rewrites the same files.
+The inputs are deterministic (fixed seed), so re-running the script rewrites the same files. InsertField adds
+no topic field: a replay produces to a fresh topic, and the topic name may only appear in object keys.
 """
 
 from __future__ import annotations
@@ -46,7 +47,6 @@ value.converter=org.apache.kafka.connect.json.JsonConverter
 value.converter.schemas.enable=true
 transforms=insert,replace,mask,cast,ts,flatten
 transforms.insert.type=org.apache.kafka.connect.transforms.InsertField$Value
-transforms.insert.topic.field=src_topic
 transforms.insert.partition.field=src_partition!
 transforms.insert.offset.field=src_offset
 transforms.insert.timestamp.field=src_ts
@@ -81,7 +81,6 @@ transforms.replace.type=org.apache.kafka.connect.transforms.ReplaceField$Value
 transforms.replace.exclude=secret
 transforms.replace.renames=amount:amt,k3:key_three
 transforms.insert.type=org.apache.kafka.connect.transforms.InsertField$Value
-transforms.insert.topic.field=t
 transforms.insert.offset.field=o
 transforms.hoist.type=org.apache.kafka.connect.transforms.HoistField$Value
 transforms.hoist.field=data

@@ -398,6 +398,26 @@ TEST(TimestampConverterTest, MatchesKafka) {
   expect_recorded(kCases);
 }
 
+// Schemaless, Kafka's result is a java.util.Date, which JsonConverter cannot write and S3's
+// JsonFormat writes as its getTime(): 2023-11-14T00:00:00Z for a Date of 1700000000123, and the
+// time of day since the epoch for a Time (the getTime() of Kafka 4.4.0's results, printed by a Java
+// run).
+TEST(TimestampConverterTest, SchemalessDateAndTimeHoldTheDatesMilliseconds) {
+  for (auto [target, expected] :
+       {std::pair{"Date", int64_t{1699920000000}}, std::pair{"Time", int64_t{80000123}},
+        std::pair{"Timestamp", int64_t{1700000000123}}}) {
+    Harness h;
+    auto t = h.make("org.apache.kafka.connect.transforms.TimestampConverter$Value",
+                    {{"field", "ts"}, {"target.type", target}});
+    ASSERT_NE(t, nullptr);
+    connect::SinkRecord r = h.record(false, false, R"({"ts":1700000000123})");
+    TransformContext context{h.arena()};
+    ASSERT_TRUE(t->apply(r, context).ok());
+    ASSERT_NE(r.value.map_lookup("ts"), nullptr);
+    EXPECT_EQ(r.value.map_lookup("ts")->as_int(), expected) << target;
+  }
+}
+
 TEST(TimestampConverterTest, ConfigProblems) {
   Harness h;
   const char* kClass = "org.apache.kafka.connect.transforms.TimestampConverter$Value";
