@@ -6,7 +6,6 @@
 
 #include "format/java_big_decimal.h"
 #include "format/java_type_names.h"
-#include "format/java_type_names.h"
 #include "format/logical_types.h"
 #include "util/utf8.h"
 
