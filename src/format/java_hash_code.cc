@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "format/java_big_decimal.h"
+#include "format/java_type_names.h"
 #include "format/logical_types.h"
 #include "util/utf8.h"
 
@@ -33,34 +34,6 @@ int32_t canonical_float_bits(float v) {
 template <typename T>
 int sign_of_compare(T a, T b) {
   return a < b ? -1 : (b < a ? 1 : 0);
-}
-
-// The schema type a value stands for, taking the schema when known and the Java class JsonConverter
-// would produce otherwise.
-SchemaType effective_type(const Schema* schema, const Value& v) {
-  if (schema != nullptr) return schema->type;
-  switch (v.kind()) {
-    case ValueKind::kBoolean:
-      return SchemaType::kBoolean;
-    case ValueKind::kInt:
-      return SchemaType::kInt64;
-    case ValueKind::kFloat32:
-      return SchemaType::kFloat32;
-    case ValueKind::kFloat64:
-      return SchemaType::kFloat64;
-    case ValueKind::kBytes:
-      return SchemaType::kBytes;
-    case ValueKind::kArray:
-      return SchemaType::kArray;
-    case ValueKind::kMap:
-      return SchemaType::kMap;
-    case ValueKind::kStruct:
-      return SchemaType::kStruct;
-    case ValueKind::kString:
-    case ValueKind::kNull:
-      break;
-  }
-  return SchemaType::kString;
 }
 
 const Schema* child(const connect::SchemaPtr& p) {
@@ -135,7 +108,7 @@ int32_t java_hash_code(const Schema* schema, const Value& v) {
       v.kind() == ValueKind::kInt) {
     return date_hash_code(logical_epoch_millis(logical, v.as_int()));
   }
-  switch (effective_type(schema, v)) {
+  switch (connect_schema_type(schema, v)) {
     case SchemaType::kInt8:
     case SchemaType::kInt16:
     case SchemaType::kInt32:

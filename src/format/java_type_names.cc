@@ -52,4 +52,30 @@ std::string_view java_class_name(const connect::Schema* schema, const connect::V
   return "class java.lang.Object";
 }
 
+SchemaType connect_schema_type(const connect::Schema* schema, const connect::Value& v) {
+  if (schema != nullptr) return schema->type;
+  switch (v.kind()) {
+    case ValueKind::kBoolean:
+      return SchemaType::kBoolean;
+    case ValueKind::kInt:
+      return SchemaType::kInt64;
+    case ValueKind::kFloat32:
+      return SchemaType::kFloat32;
+    case ValueKind::kFloat64:
+      return SchemaType::kFloat64;
+    case ValueKind::kBytes:
+      return SchemaType::kBytes;
+    case ValueKind::kArray:
+      return SchemaType::kArray;
+    case ValueKind::kMap:
+      return SchemaType::kMap;
+    case ValueKind::kStruct:
+      return SchemaType::kStruct;
+    case ValueKind::kString:
+    case ValueKind::kNull:
+      break;
+  }
+  return SchemaType::kString;
+}
+
 }  // namespace sluice::format

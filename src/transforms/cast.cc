@@ -19,6 +19,7 @@
 #include "connect/standard_schemas.h"
 #include "format/base64.h"
 #include "format/java_big_decimal.h"
+#include "format/java_type_names.h"
 #include "transforms/field_transforms.h"
 #include "transforms/java_numbers.h"
 #include "transforms/simple_date_format.h"
@@ -76,30 +77,6 @@ std::optional<SchemaType> schema_type_named(std::string_view name) {
 bool is_cast_output(SchemaType t) {
   return t != SchemaType::kBytes && t != SchemaType::kArray && t != SchemaType::kMap &&
          t != SchemaType::kStruct;
-}
-
-// The Connect type of a schemaless value (ConnectSchema.schemaType of its Java class).
-SchemaType schemaless_type(const Value& v) {
-  switch (v.kind()) {
-    case ValueKind::kBoolean:
-      return SchemaType::kBoolean;
-    case ValueKind::kInt:
-      return SchemaType::kInt64;
-    case ValueKind::kFloat32:
-      return SchemaType::kFloat32;
-    case ValueKind::kFloat64:
-      return SchemaType::kFloat64;
-    case ValueKind::kString:
-      return SchemaType::kString;
-    case ValueKind::kBytes:
-      return SchemaType::kBytes;
-    case ValueKind::kArray:
-      return SchemaType::kArray;
-    case ValueKind::kMap:
-      return SchemaType::kMap;
-    default:
-      return SchemaType::kStruct;
-  }
 }
 
 class Cast final : public OperandTransformation {
@@ -291,7 +268,7 @@ class Cast final : public OperandTransformation {
   Result<Value> cast_value(const Schema* schema, const Value& value, SchemaType target,
                            connect::Arena& arena) {
     if (value.is_null()) return Value::null();
-    const SchemaType from = schema != nullptr ? schema->type : schemaless_type(value);
+    const SchemaType from = format::connect_schema_type(schema, value);
     if (!(is_cast_output(from) || from == SchemaType::kBytes)) {
       return data_error("Cast transformation does not support casting from " +
                         std::string(connect::java_type_name(from)) + "; supported types are " +
