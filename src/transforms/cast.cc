@@ -155,13 +155,11 @@ class Cast final : public OperandTransformation {
       const std::string type_text(config::java_trim(parts.back()));
       std::optional<SchemaType> type = schema_type_named(type_text);
       if (!type) {
-        std::string upper = type_text;
-        for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+        // Kafka wraps the enum lookup's IllegalArgumentException in a ConfigException whose
+        // text swaps name and value; sluice keeps its reason and says what is allowed.
         add_problem(p, "spec", shown,
-                    "Invalid value java.lang.IllegalArgumentException: No enum constant "
-                    "org.apache.kafka.connect.data.Schema.Type." +
-                        upper +
-                        " for configuration Invalid type found in casting spec: " + type_text);
+                    "Invalid type found in casting spec: " + type_text + "; supported types are " +
+                        std::string(kSupportedOutputs));
         return;
       }
       if (!is_cast_output(*type)) {

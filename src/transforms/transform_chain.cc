@@ -66,6 +66,11 @@ config::ConfigProblem with_prefix(config::ConfigProblem problem, const std::stri
     break;
   }
   problem.key = prefix + problem.key;
+  if (problem.message.find(problem.key) == std::string::npos) {
+    // Kafka's own text does not say which key it is about: name the key and the value.
+    problem.message = "Invalid value '" + config::printable(problem.value) +
+                      "' for configuration " + problem.key + ": " + problem.message;
+  }
   return problem;
 }
 
