@@ -402,6 +402,14 @@ std::string describe_msk_capacity(const MskCapacity& capacity, const MskCapacity
       "worker's vCPU and memory; Connect spreads tasks evenly over workers; tasks beyond the "
       "topics' partition count stay idle in both; --memory-budget-mb (default 512) counts "
       "buffered file data only and must leave room in the process's memory\n";
+  if (capacity.autoscaled && plan.min_tasks != capacity.min_workers * plan.tasks_per_process) {
+    out += fmt::format(
+        "  note: maxAutoscalingTaskCount makes MSK Connect's share per worker shrink as workers "
+        "are "
+        "added ({} at {} worker(s)); a sluice process's tasks.max is fixed, so it takes the share "
+        "at the most workers\n",
+        plan.max_tasks_per_worker, capacity.min_workers);
+  }
   return out;
 }
 

@@ -322,6 +322,11 @@ TEST(MskCapacityTest, MaxAutoscalingTaskCountCapsTheTasks) {
   EXPECT_EQ(plan.max_tasks_per_worker, 5);
   // Four processes of 2 tasks: never more consumers than MSK Connect's 10 tasks.
   EXPECT_EQ(plan.tasks_per_process, 2);
+  std::string note = describe_msk_capacity(*c, plan, 1, "connect-s3");
+  EXPECT_THAT(note, HasSubstr("capped at maxAutoscalingTaskCount=10: 10 task(s) at 2 worker(s), 10 "
+                              "at 4"));
+  EXPECT_THAT(note, HasSubstr("note: maxAutoscalingTaskCount makes MSK Connect's share per worker "
+                              "shrink as workers are added (5 at 2 worker(s))"));
 }
 
 TEST(MskCapacityTest, FlagsBreakingTheApiRulesAreAllReported) {
