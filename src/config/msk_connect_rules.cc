@@ -133,7 +133,8 @@ bool is_secret(std::string_view key) {
   return (def != nullptr && def->type() == ConfigType::kPassword) || is_sensitive_key(key);
 }
 
-// The rule `key` breaks, or "" when MSK Connect accepts it (steps (b) to (d) of the guide's list).
+// The rule `key` breaks, or "" when MSK Connect accepts it: a producer.* or consumer.* key must
+// be listed; any other key must not start with a denied prefix or equal a denied key.
 std::string broken_rule(std::string_view key) {
   for (RuleKind kind : {RuleKind::kProducerKey, RuleKind::kConsumerKey}) {
     std::string_view prefix = kind == RuleKind::kProducerKey ? "producer." : "consumer.";
@@ -245,8 +246,8 @@ void check_worker_count(int count, const std::string& flag, const std::string& g
   }
 }
 
-// --msk-autoscaling MIN:MAX into *capacity; false after adding a problem.
-bool parse_autoscaling(const std::string& text, MskCapacity* capacity, ConfigReport* report) {
+// --msk-autoscaling MIN:MAX into *capacity, adding a problem for each rule it breaks.
+void parse_autoscaling(const std::string& text, MskCapacity* capacity, ConfigReport* report) {
   const std::string flag = "--msk-autoscaling";
   size_t colon = text.find(':');
   std::optional<int> min, max;
@@ -256,17 +257,15 @@ bool parse_autoscaling(const std::string& text, MskCapacity* capacity, ConfigRep
   }
   if (!min || !max) {
     flag_problem(report, flag, text, "expected MIN:MAX worker counts, e.g. 1:4");
-    return false;
+    return;
   }
-  size_t before = report->errors.size();
-  check_worker_count(*min, flag, text, report);
-  check_worker_count(*max, flag, text, report);
+  check_worker_count(std::clamp(*min, 1, kMaxWorkerCount) != *min ? *min : *max, flag, text,
+                     report);
   if (*min > *max) {
     flag_problem(report, flag, text, "minWorkerCount must not be greater than maxWorkerCount");
   }
   capacity->min_workers = *min;
   capacity->max_workers = *max;
-  return report->errors.size() == before;
 }
 
 int ceil_div(int a, int b) {

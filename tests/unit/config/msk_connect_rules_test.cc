@@ -353,6 +353,8 @@ TEST(MskCapacityTest, BadCombinations) {
   EXPECT_EQ(errors({.workers = 0, .mcu = 1}), 1u);
   EXPECT_EQ(errors({.autoscaling = "3:2", .mcu = 1}), 1u);  // min > max
   EXPECT_EQ(errors({.autoscaling = "3", .mcu = 1}), 1u);
+  EXPECT_EQ(errors({.autoscaling = "0:11", .mcu = 1}), 1u);  // one problem for the range
+  EXPECT_EQ(errors({.autoscaling = "1:11", .mcu = 1}), 1u);
   EXPECT_EQ(errors({.workers = 2, .mcu = 1, .max_autoscaling_task_count = 4}), 1u);
 }
 
