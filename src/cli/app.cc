@@ -3,16 +3,19 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <charconv>
 #include <iostream>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "cli/config_reload_watch.h"
 #include "cli/resolved_configs.h"
 #include "config/config_loader.h"
 #include "config/connector_config.h"
 #include "config/converter_resolution.h"
+#include "config/msk_connect_rules.h"
 #include "config/worker_config.h"
 #include "kafka/library_version.h"
 #include "runtime/connector_runtime.h"
@@ -31,6 +34,7 @@ struct ConfigPaths {
   std::string connector;
   std::string name;
   bool msk = false;
+  config::MskCapacityFlags msk_capacity;  // --msk-workers, --msk-autoscaling, ...
 };
 
 // Everything `validate` and `run` check before connecting anywhere.
@@ -80,6 +84,7 @@ CheckedConfig check(const ConfigPaths& paths) {
   auto flavor = paths.msk ? config::WorkerFlavor::kMskConnect : config::WorkerFlavor::kSelfHosted;
   out.report.merge(config::WorkerConfig::validate(out.resolved.worker, flavor));
   out.report.merge(config::S3SinkConnectorConfig::validate(out.resolved.connector));
+  if (paths.msk) config::check_msk_connect_connector_rules(out.resolved.connector, &out.report);
   out.report.merge(transforms::check_transform_configs(out.resolved.connector));
   out.resolved.mask(&out.report);
   return out;
@@ -116,8 +121,28 @@ std::string masked_message(const CheckedConfig& checked, const Status& status) {
   return p.message;
 }
 
+// The capacity note of `validate --msk` when capacity flags were given; "" otherwise or when
+// they break MSK Connect's rules (then added to *report).
+std::string msk_capacity_note(const ConfigPaths& paths, const config::RawConfig& connector,
+                              config::ConfigReport* report) {
+  if (!paths.msk_capacity.any()) return "";
+  std::optional<config::MskCapacity> capacity =
+      config::parse_msk_capacity(paths.msk_capacity, report);
+  if (!capacity) return "";
+  int tasks_max = 1;  // tasks.max's default; an invalid value is reported by the connector check
+  if (std::optional<std::string_view> text = connector.get("tasks.max")) {
+    int value = 0;
+    auto [end, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (ec == std::errc() && end == text->data() + text->size() && value > 0) tasks_max = value;
+  }
+  std::string group = "connect-" + std::string(connector.get("name").value_or("<name>"));
+  return config::describe_msk_capacity(*capacity, config::plan_msk_capacity(*capacity, tasks_max),
+                                       tasks_max, group);
+}
+
 int run_validate(const ConfigPaths& paths) {
   CheckedConfig checked = check(paths);
+  std::string capacity_note = msk_capacity_note(paths, checked.resolved.connector, &checked.report);
   if (checked.report.ok()) {
     Result<config::WorkerConfig> worker = config::WorkerConfig::parse(checked.resolved.worker);
     Result<config::S3SinkConnectorConfig> connector =
@@ -129,6 +154,7 @@ int run_validate(const ConfigPaths& paths) {
     }
   }
   print_report(checked.report, std::cout);
+  std::cout << capacity_note;
   if (!checked.report.ok()) {
     std::cout << "sluice validate: " << checked.report.errors.size()
               << " error(s); the configuration cannot be used\n";
@@ -287,7 +313,31 @@ int run_app(int argc, char** argv) {
   validate->add_option("--worker", paths.worker, "Worker configuration");
   validate->add_option("--connector", paths.connector, "Connector configuration")->required();
   validate->add_option("--name", paths.name, "Connector name, when the file has no `name` key");
-  validate->add_flag("--msk", paths.msk, "Also apply MSK Connect's worker configuration rules");
+  CLI::Option* msk = validate->add_flag(
+      "--msk", paths.msk,
+      "Also apply MSK Connect's rules: the worker file's allowed producer.*/consumer.* keys, "
+      "denied keys and prefixes and required converters (errors), and a warning for each "
+      "connector client override (consumer.override.*, ...)");
+  validate
+      ->add_option("--msk-workers", paths.msk_capacity.workers,
+                   "With --msk: provisioned capacity of N workers (1-10); prints a capacity note")
+      ->needs(msk);
+  validate
+      ->add_option("--msk-autoscaling", paths.msk_capacity.autoscaling,
+                   "With --msk: autoscaled capacity of MIN:MAX workers (1-10); prints a capacity "
+                   "note")
+      ->needs(msk);
+  validate
+      ->add_option("--msk-mcu", paths.msk_capacity.mcu,
+                   "With --msk-workers or --msk-autoscaling: MCU per worker (1, 2, 4 or 8; one "
+                   "MCU is 1 vCPU and 4 GiB)")
+      ->needs(msk);
+  validate
+      ->add_option("--msk-max-autoscaling-task-count",
+                   paths.msk_capacity.max_autoscaling_task_count,
+                   "With --msk-autoscaling: MSK Connect's maxAutoscalingTaskCount (at least the "
+                   "maximum worker count)")
+      ->needs(msk);
 
   try {
     app.parse(argc, argv);

@@ -240,9 +240,14 @@ TEST(WorkerConfigTest, ParseFailsWithEveryError) {
   EXPECT_THAT(w.status().message(), HasSubstr("invalid worker configuration: 3 problems"));
 }
 
-TEST(WorkerConfigTest, MskFlavorRunsTheMskHook) {
-  // The MSK allow/deny lists are a later issue; today the flavor adds no problems.
-  EXPECT_TRUE(WorkerConfig::validate(worker(), WorkerFlavor::kMskConnect).ok());
+TEST(WorkerConfigTest, MskFlavorAppliesMskConnectsRules) {
+  // MSK Connect takes the brokers from the connector's kafkaCluster: bootstrap.servers is one of
+  // the keys AWS's "Supported worker configuration properties" page does not support.
+  ConfigReport report = WorkerConfig::validate(worker(), WorkerFlavor::kMskConnect);
+  ASSERT_EQ(report.errors.size(), 1u);
+  EXPECT_EQ(report.errors[0].key, "bootstrap.servers");
+  EXPECT_TRUE(
+      WorkerConfig::validate(worker({}, {"bootstrap.servers"}), WorkerFlavor::kMskConnect).ok());
 }
 
 TEST(WorkerConfigTest, EveryDefaultIsValidAndEveryKeyDocumented) {
