@@ -31,6 +31,9 @@ def worker_config(testenv, **extra) -> dict[str, object]:
         "bootstrap.servers": testenv.kafka_bootstrap_servers,
         "key.converter": "org.apache.kafka.connect.storage.StringConverter",
         "value.converter": "org.apache.kafka.connect.storage.StringConverter",
+        # sluice serves its REST API on 127.0.0.1:8083 by default: a port of its own per process,
+        # so that tests (and their several processes) never contend for it.
+        "listeners": f"http://127.0.0.1:{free_port()}",
     }
     config.update(extra)
     return config
