@@ -2,6 +2,8 @@
 
 #include <unistd.h>
 
+#include <algorithm>
+
 #include "rest/connect_api.h"
 #include "rest/rest_listeners.h"
 #include "rest/shown_config.h"

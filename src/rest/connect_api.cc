@@ -1,5 +1,6 @@
 #include "rest/connect_api.h"
 
+#include <cctype>
 #include <charconv>
 
 #include "rest/plugin_catalog.h"

@@ -19,7 +19,7 @@ std::string listener_text(const config::RestListener& l) {
   return l.scheme + "://" + l.host + ":" + std::to_string(l.port);
 }
 
-void serve(const Router& router, const httplib::Request& req, httplib::Response& res) {
+void answer(const Router& router, const httplib::Request& req, httplib::Response& res) {
   Request request;
   request.method = req.method;
   request.path = req.path;
@@ -49,7 +49,7 @@ Result<std::unique_ptr<RestServer>> RestServer::bind(
     // httplib takes ownership of the queue it is handed.
     server->new_task_queue = [] { return new httplib::ThreadPool(kRequestThreads); };
     server->set_pre_routing_handler([router](const httplib::Request& req, httplib::Response& res) {
-      serve(*router, req, res);
+      answer(*router, req, res);
       return httplib::Server::HandlerResponse::Handled;
     });
     std::string host = bind_host(l);
