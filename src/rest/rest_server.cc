@@ -86,6 +86,8 @@ void RestServer::serve() {
   }
 }
 
+RestServer::RestServer(const Router* router) : router_(router) {}
+
 RestServer::~RestServer() {
   stop();
 }

@@ -45,7 +45,7 @@ class RestServer {
   void stop();
 
  private:
-  explicit RestServer(const Router* router) : router_(router) {}
+  explicit RestServer(const Router* router);
 
   const Router* router_;
   std::vector<std::unique_ptr<httplib::Server>> servers_;
