@@ -63,17 +63,23 @@ def test_read_only_endpoints_answer_as_kafka_connect(testenv, make_topic, kafka_
     topic = make_topic(partitions=2)
     name = unique_name("rest")
     port = free_port()
-    connector = connector_config(testenv, name, topic, s3_prefix, **{"tasks.max": 2, "flush.size": 3})
+    # The recorded connector's keys, so that configurations compare key for key.
+    connector = connector_config(testenv, name, topic, s3_prefix, **{
+        "tasks.max": 2, "flush.size": 3, "s3.path.style.access.enabled": "true",
+        "partitioner.class": "io.confluent.connect.storage.partitioner.DefaultPartitioner"})
     sluice = SluiceProcess(tmp_path, worker_config(testenv, listeners=f"http://127.0.0.1:{port}"), connector)
     base = f"http://127.0.0.1:{port}"
     _, oracle_config = recorded("config")
     oracle_topic = oracle_config["topics"]
     sluice.start()
     try:
-        produce_records(kafka_producer(), topic, [f"v{i}" for i in range(6)])
+        produce_records(kafka_producer(), topic, [(i % 2, f"v{i}") for i in range(6)])
 
         def running():
-            code, status, _ = call(base, f"/connectors/{name}/status")
+            try:
+                code, status, _ = call(base, f"/connectors/{name}/status")
+            except urllib.error.URLError:  # not listening yet
+                return False
             return code == 200 and [t["state"] for t in status["tasks"]] == ["RUNNING", "RUNNING"]
 
         wait_until(running, 60, 0.5, what="two RUNNING tasks in the status")
