@@ -56,6 +56,9 @@ class ConnectorRestApi {
       MessageMask mask);
   ~ConnectorRestApi();
 
+  // The listeners' ports after binding, in listener order.
+  const std::vector<int>& bound_ports() const { return server_->bound_ports(); }
+
  private:
   ConnectorRestApi() = default;
 

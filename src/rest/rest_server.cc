@@ -2,6 +2,7 @@
 
 #include <httplib.h>
 #include <spdlog/spdlog.h>
+#include <sys/socket.h>
 
 #include <cerrno>
 #include <chrono>
@@ -48,6 +49,13 @@ Result<std::unique_ptr<RestServer>> RestServer::bind(
     auto server = std::make_unique<httplib::Server>();
     // httplib takes ownership of the queue it is handed.
     server->new_task_queue = [] { return new httplib::ThreadPool(kRequestThreads); };
+    // httplib's default also sets SO_REUSEPORT, which would let a second process bind the same
+    // port and share its connections; SO_REUSEADDR alone keeps a restart from waiting out
+    // TIME_WAIT while a taken port still fails the bind.
+    server->set_socket_options([](socket_t sock) {
+      int yes = 1;
+      setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
+    });
     server->set_pre_routing_handler([router](const httplib::Request& req, httplib::Response& res) {
       answer(*router, req, res);
       return httplib::Server::HandlerResponse::Handled;

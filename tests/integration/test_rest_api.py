@@ -161,6 +161,8 @@ def test_read_only_endpoints_answer_as_kafka_connect(testenv, make_topic, kafka_
 def test_taken_port_fails_the_start_naming_the_listener(testenv, make_topic, unique_name, s3_prefix, tmp_path):
     topic = make_topic()
     with socket.socket() as taken:
+        # SO_REUSEPORT on the holder too: a server that also set it could share the port unnoticed.
+        taken.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
         taken.bind(("127.0.0.1", 0))
         taken.listen()
         port = taken.getsockname()[1]
