@@ -22,13 +22,9 @@ bool is_ours(const ConnectorStateSource& source, const PathParams& params) {
   return params.at("name") == source.info().name;
 }
 
-}  // namespace
-
-void add_connect_routes(Router* router, const ConnectorStateSource* source, ServerInfo server) {
-  router->add("GET", "/", [source, server](const Request&, const PathParams&) {
-    return json_response(server_info_json(server, *source));
-  });
-
+// GET /connectors and GET /connectors/{name}[/config|/status|/topics].
+void add_connector_routes(Router* router, const ConnectorStateSource* source,
+                          const ServerInfo& server) {
   router->add("GET", "/connectors", [source, server](const Request& req, const PathParams&) {
     const std::string& name = source->info().name;
     auto [first, last] = req.query.equal_range("expand");
@@ -61,7 +57,10 @@ void add_connect_routes(Router* router, const ConnectorStateSource* source, Serv
                 }
                 return json_response(connector_status_json(server, *source));
               });
+}
 
+// GET /connectors/{name}/tasks and /connectors/{name}/tasks/{id}/status.
+void add_task_routes(Router* router, const ConnectorStateSource* source, const ServerInfo& server) {
   router->add("GET", "/connectors/{name}/tasks", [source](const Request&, const PathParams& p) {
     if (!is_ours(*source, p)) return connector_not_found(p.at("name"));
     return json_response(task_configs_json(source->info()));
@@ -83,6 +82,16 @@ void add_connect_routes(Router* router, const ConnectorStateSource* source, Serv
                 return error_response(
                     404, "No status found for task " + name + "-" + std::to_string(id));
               });
+}
+
+}  // namespace
+
+void add_connect_routes(Router* router, const ConnectorStateSource* source, ServerInfo server) {
+  router->add("GET", "/", [source, server](const Request&, const PathParams&) {
+    return json_response(server_info_json(server, *source));
+  });
+  add_connector_routes(router, source, server);
+  add_task_routes(router, source, server);
 
   router->add("GET", "/connectors/{name}/topics", [source](const Request&, const PathParams& p) {
     const std::string& name = p.at("name");
