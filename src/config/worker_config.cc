@@ -225,8 +225,11 @@ ConfigDef build_worker_definition() {
       .importance(Importance::kLow)
       .ignored("sluice does not add configured response headers")
       .doc("Extra HTTP response headers.");
-  def.define_prefix("listeners.https.", "TLS settings of HTTPS listeners.");
-  def.define_prefix("admin.listeners.https.", "TLS settings of HTTPS admin listeners.");
+  def.define_prefix(
+      "listeners.https.",
+      "TLS settings of HTTPS listeners; not used yet (sluice refuses https listeners).");
+  def.define_prefix("admin.listeners.https.",
+                    "TLS settings of HTTPS admin listeners; not used yet (no admin listeners).");
 
   def.begin_group("Config providers",
                   "`${provider:path:key}` placeholders (Apache Kafka's KIP-297, KIP-421).");
