@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "cli/config_reload_watch.h"
+#include "cli/connector_rest_api.h"
 #include "cli/resolved_configs.h"
 #include "config/config_loader.h"
 #include "config/connector_config.h"
@@ -18,6 +19,7 @@
 #include "config/msk_connect_rules.h"
 #include "config/worker_config.h"
 #include "kafka/library_version.h"
+#include "rest/rest_listeners.h"
 #include "runtime/connector_runtime.h"
 #include "runtime/converter_checks.h"
 #include "runtime/feature_support.h"
@@ -110,6 +112,7 @@ std::vector<config::ConfigProblem> check_parsed(const CheckedConfig& checked,
   for (config::ConfigProblem& p : runtime::check_converter_configs(worker, connector)) {
     out.push_back(std::move(p));
   }
+  for (config::ConfigProblem& p : rest::check_rest_listeners(worker)) out.push_back(std::move(p));
   checked.resolved.mask(&out);
   return out;
 }
@@ -244,8 +247,20 @@ RunEnd run_once(const ConfigPaths& paths, const CheckedConfig& checked, int* exi
   }
   spdlog::info("sluice {} (librdkafka {}) starting connector {} (group {})", SLUICE_VERSION,
                kafka::librdkafka_version(), connector->name(), connector->consumer_group_id());
+  Result<std::unique_ptr<ConnectorRestApi>> rest_api =
+      ConnectorRestApi::start(*worker, *connector, checked.connector_written, &(*rt)->status(),
+                              [&checked](const std::string& message) {
+                                return masked_message(checked, Status(StatusCode::kFatal, message));
+                              });
+  if (!rest_api.ok()) {
+    std::cerr << "sluice: " << rest_api.status().message() << "\n";
+    *exit_code = kExitRuntimeFailure;
+    return RunEnd::kStopped;
+  }
   std::unique_ptr<ConfigReloadWatch> watch = start_reload_watch(checked, *connector);
   Status st = (*rt)->run();
+  // The REST API reads the runtime's status board: stop it while the runtime still exists.
+  rest_api->reset();
   bool restart = watch != nullptr && watch->changed();
   watch.reset();
   if (!st.ok()) {

@@ -149,7 +149,7 @@ ConfigDef build_worker_definition() {
 
   def.begin_group("REST", "The REST API listeners (kafka-connect.md §6, §7.1).");
   def.define("listeners", T::kList)
-      .default_value("http://:8083")
+      .default_value("http://127.0.0.1:8083")
       .validator(Validator::custom(
           "http(s)://[host]:port list",
           [](const ConfigValue& v) -> std::optional<std::string> {
@@ -159,41 +159,61 @@ ConfigDef build_worker_definition() {
           }))
       .importance(Importance::kLow)
       .doc(
-          "REST API listeners. When unset, the legacy `rest.host.name`/`rest.port` are used if "
-          "given.");
+          "Where sluice serves its Kafka Connect compatible REST API (the read-only endpoints "
+          "listed in the README). An empty host (`http://:8083`) means every interface, as in "
+          "Connect; port 0 lets the system choose. Differs from Kafka Connect: the default is "
+          "`http://127.0.0.1:8083` (loopback only; Connect's is `http://:8083`), and `https` "
+          "listeners are refused at start (not supported yet). A port already in use stops the "
+          "start with exit code 1. When `listeners` is unset and `rest.host.name`/`rest.port` "
+          "are given, they are used instead.");
   def.define("rest.host.name", T::kString)
       .default_null()
       .importance(Importance::kLow)
-      .doc("Legacy listener host (removed from Apache Kafka 3.0; accepted as a fallback).");
+      .doc(
+          "Legacy listener host (removed from Apache Kafka 3.0; used when `listeners` is unset "
+          "and this or `rest.port` is set). Unset means loopback in sluice (every interface in "
+          "Connect).");
   def.define("rest.port", T::kInt)
       .default_value("8083")
       .validator(Validator::between(0, 65535))
       .importance(Importance::kLow)
-      .doc("Legacy listener port (removed from Apache Kafka 3.0; accepted as a fallback).");
+      .doc(
+          "Legacy listener port (removed from Apache Kafka 3.0; used when `listeners` is unset "
+          "and this or `rest.host.name` is set).");
   def.define("rest.advertised.host.name", T::kString)
       .default_null()
       .importance(Importance::kLow)
-      .doc("Host name advertised to other workers.");
+      .doc(
+          "Host of the advertised URL, shown as the `worker_id` (host:port) in the REST API's "
+          "statuses. Unset: the advertised listener's host, or the machine's host name for a "
+          "listener on every interface.");
   def.define("rest.advertised.port", T::kInt)
       .default_null()
       .validator(Validator::between(0, 65535))
       .importance(Importance::kLow)
-      .doc("Port advertised to other workers.");
+      .doc(
+          "Port of the advertised URL (the `worker_id` in statuses). Unset: the advertised "
+          "listener's bound port.");
   def.define("rest.advertised.listener", T::kString)
       .default_null()
       .importance(Importance::kLow)
-      .doc("Listener scheme advertised to other workers.");
+      .doc(
+          "Scheme of the listener whose host and port are advertised (`http` or `https`). "
+          "Unset: `http` when a listener has it.");
   def.define("admin.listeners", T::kList)
       .default_null()
       .importance(Importance::kLow)
-      .doc("Listeners of the admin endpoints; null = the main listeners.");
+      .ignored("sluice serves no admin endpoints yet")
+      .doc("Listeners of the admin endpoints (/admin/loggers); null = the main listeners.");
   def.define("access.control.allow.origin", T::kString)
       .default_value("")
       .importance(Importance::kLow)
+      .ignored("sluice's REST API does not answer CORS requests yet")
       .doc("CORS allowed origins.");
   def.define("access.control.allow.methods", T::kString)
       .default_value("")
       .importance(Importance::kLow)
+      .ignored("sluice's REST API does not answer CORS requests yet")
       .doc("CORS allowed methods.");
   def.define("rest.extension.classes", T::kList)
       .default_value("")
@@ -205,8 +225,11 @@ ConfigDef build_worker_definition() {
       .importance(Importance::kLow)
       .ignored("sluice does not add configured response headers")
       .doc("Extra HTTP response headers.");
-  def.define_prefix("listeners.https.", "TLS settings of HTTPS listeners.");
-  def.define_prefix("admin.listeners.https.", "TLS settings of HTTPS admin listeners.");
+  def.define_prefix(
+      "listeners.https.",
+      "TLS settings of HTTPS listeners; not used yet (sluice refuses https listeners).");
+  def.define_prefix("admin.listeners.https.",
+                    "TLS settings of HTTPS admin listeners; not used yet (no admin listeners).");
 
   def.begin_group("Config providers",
                   "`${provider:path:key}` placeholders (Apache Kafka's KIP-297, KIP-421).");
@@ -399,11 +422,16 @@ class WorkerConfigBuilder {
         if (auto listener = parse_listener(text)) w.rest_listeners_.push_back(*listener);
       }
     } else {
+      // Connect binds every interface when rest.host.name is unset; sluice stays on loopback.
       w.rest_listeners_.push_back(
-          RestListener{"http", parsed_.optional_string("rest.host.name").value_or(""),
+          RestListener{"http", parsed_.optional_string("rest.host.name").value_or("127.0.0.1"),
                        parsed_.int_value("rest.port")});
     }
     w.advertised_host_ = parsed_.optional_string("rest.advertised.host.name");
+    if (std::optional<std::string> scheme = parsed_.optional_string("rest.advertised.listener")) {
+      for (char& c : *scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      w.advertised_listener_ = std::move(scheme);
+    }
     if (std::holds_alternative<int32_t>(parsed_.value("rest.advertised.port"))) {
       w.advertised_port_ = parsed_.int_value("rest.advertised.port");
     }

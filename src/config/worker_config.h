@@ -89,6 +89,10 @@ class WorkerConfig {
   const std::vector<RestListener>& rest_listeners() const { return rest_listeners_; }
   const std::optional<std::string>& rest_advertised_host_name() const { return advertised_host_; }
   const std::optional<int32_t>& rest_advertised_port() const { return advertised_port_; }
+  // rest.advertised.listener, lower-cased ("http" or "https").
+  const std::optional<std::string>& rest_advertised_listener() const {
+    return advertised_listener_;
+  }
 
   const std::vector<std::string>& config_providers() const { return config_providers_; }
   ClientConfigOverridePolicy connector_client_config_override_policy() const {
@@ -113,6 +117,7 @@ class WorkerConfig {
   std::vector<RestListener> rest_listeners_;
   std::optional<std::string> advertised_host_;
   std::optional<int32_t> advertised_port_;
+  std::optional<std::string> advertised_listener_;
   std::vector<std::string> config_providers_;
   ClientConfigOverridePolicy override_policy_ = ClientConfigOverridePolicy::kAll;
   std::optional<std::string> group_id_;

@@ -508,6 +508,7 @@ Status ConnectorRuntime::run() {
     }
     s.report_null_values_to_dlq = connector_.report_null_values_to_dlq();
     s.retry_backoff = std::chrono::milliseconds(connector_.retry_backoff_ms());
+    s.status = &status_;
     s.shutdown_timeout = std::chrono::milliseconds(
         std::max<int64_t>(worker_.task_shutdown_graceful_timeout_ms(), 30000));
 
@@ -545,9 +546,14 @@ Status ConnectorRuntime::run() {
   std::vector<std::thread> threads;
   for (size_t i = 0; i < task_objects.size(); ++i) {
     threads.emplace_back([&, i] {
+      status_.set_running(static_cast<int>(i));
       results[i] = task_objects[i]->run();
-      // One failed task stops the connector, as a failed task needs a restart in Connect too.
-      if (!results[i].ok()) ShutdownSignal::request();
+      // One failed task stops the connector, as a failed task needs a restart in Connect too;
+      // until the process exits, the REST status shows the task FAILED with its error.
+      if (!results[i].ok()) {
+        status_.set_failed(static_cast<int>(i), results[i].to_string());
+        ShutdownSignal::request();
+      }
     });
   }
   for (std::thread& t : threads) t.join();

@@ -16,6 +16,7 @@
 #include "config/worker_config.h"
 #include "connect/schema.h"
 #include "format/record_writer_provider.h"
+#include "runtime/task_status_board.h"
 #include "sink/memory_budget.h"
 #include "sink/partitioner.h"
 #include "sink/timestamp_extractor.h"
@@ -41,6 +42,9 @@ class ConnectorRuntime {
 
   Status run();
 
+  // The tasks' states, topics and cluster id; safe to read from any thread while run() runs.
+  const TaskStatusBoard& status() const { return status_; }
+
  private:
   ConnectorRuntime(const config::WorkerConfig& worker,
                    const config::S3SinkConnectorConfig& connector, RuntimeOptions options);
@@ -61,6 +65,7 @@ class ConnectorRuntime {
   std::unique_ptr<format::RecordWriterProvider> headers_format_;  // store.kafka.headers
   std::unique_ptr<sink::Uploader> uploader_;
   sink::WriterServices services_;
+  TaskStatusBoard status_;
 };
 
 // Problems of the task consumers' Kafka client settings (worker consumer.* and connector

@@ -38,6 +38,15 @@ SinkTask::~SinkTask() {
   consumer_.reset();
 }
 
+void SinkTask::record_kafka_cluster_id() {
+  if (settings_.status == nullptr || settings_.status->has_kafka_cluster_id()) return;
+  // Timeout 0: the metadata that led to this assignment already carried the id.
+  char* id = rd_kafka_clusterid(consumer_->handle(), 0);
+  if (id == nullptr) return;
+  settings_.status->set_kafka_cluster_id(id);
+  rd_kafka_mem_free(consumer_->handle(), id);
+}
+
 void SinkTask::on_partitions_assigned(const std::vector<kafka::TopicPartition>& partitions) {
   std::vector<kafka::TopicPartition> added;
   for (const kafka::TopicPartition& tp : partitions) {
@@ -51,8 +60,10 @@ void SinkTask::on_partitions_assigned(const std::vector<kafka::TopicPartition>& 
     added.push_back(tp);
     spdlog::info("task={} assigned topic={} partition={}", settings_.task_id, tp.topic,
                  tp.partition);
+    if (settings_.status != nullptr) settings_.status->record_topic(tp.topic);
   }
   if (added.empty()) return;
+  record_kafka_cluster_id();
   // A previous owner may have recorded rotation plans it had not finished: replay them, so the
   // objects it may already have made visible are written again with the same keys and bytes.
   Result<std::vector<kafka::OffsetCommit>> committed =

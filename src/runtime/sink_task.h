@@ -24,6 +24,7 @@
 #include "kafka/consumer.h"
 #include "kafka/topic_partition.h"
 #include "runtime/dead_letter_queue.h"
+#include "runtime/task_status_board.h"
 #include "sink/topic_partition_writer.h"
 #include "transforms/transform_chain.h"
 #include "util/status.h"
@@ -55,6 +56,9 @@ struct TaskSettings {
   std::chrono::milliseconds commit_interval{1000};
   std::chrono::milliseconds shutdown_timeout{30000};
   std::chrono::milliseconds poll_timeout{200};
+  // Where the task reports its assigned topics and the Kafka cluster id; may be null. Borrowed:
+  // must outlive the task.
+  TaskStatusBoard* status = nullptr;
 };
 
 // What the task turns consumed messages into sink records with. Owned by the task.
@@ -118,6 +122,9 @@ class SinkTask : public kafka::RebalanceListener {
   Status retry_later(const kafka::TopicPartition& tp, int64_t offset, int64_t now_ms,
                      const Status& why, bool* exhausted);
   Status tick_writers(int64_t now_ms);
+  // Tells settings_.status the cluster id librdkafka learned from the broker's metadata (known
+  // by the time partitions are assigned), once per process.
+  void record_kafka_cluster_id();
   Status commit_durable(bool force);
   void relieve_memory_pressure(int64_t now_ms);
   Status shutdown();

@@ -68,6 +68,10 @@ class SluiceProcess:
         self.dir = tmp_path
         self.args = list(args or [])
         self.run_args = list(run_args or [])
+        # sluice serves its REST API on 127.0.0.1:8083 by default: each process gets a port of its own, so that
+        # tests (and the several processes of one test, often given the same worker dict) never contend for it.
+        worker = dict(worker)
+        worker.setdefault("listeners", f"http://127.0.0.1:{free_port()}")
         self.worker_path = write_properties(tmp_path / "worker.properties", worker)
         self.connector_path = write_properties(tmp_path / "connector.properties", connector)
         self.log_path = tmp_path / "sluice.log"

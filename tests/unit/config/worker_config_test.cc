@@ -71,10 +71,12 @@ TEST(WorkerConfigTest, DefaultsMatchKafkaConnect) {
   EXPECT_EQ(w.security_protocol(), SecurityProtocol::kPlaintext);
   EXPECT_EQ(w.client_id(), "");
   EXPECT_EQ(w.connector_client_config_override_policy(), ClientConfigOverridePolicy::kAll);
+  // Connect's default listener is http://:8083 (every interface); sluice's is loopback only.
   ASSERT_EQ(w.rest_listeners().size(), 1u);
   EXPECT_EQ(w.rest_listeners()[0].scheme, "http");
-  EXPECT_EQ(w.rest_listeners()[0].host, "");
+  EXPECT_EQ(w.rest_listeners()[0].host, "127.0.0.1");
   EXPECT_EQ(w.rest_listeners()[0].port, 8083);
+  EXPECT_FALSE(w.rest_advertised_listener().has_value());
   EXPECT_FALSE(w.group_id().has_value());
   EXPECT_THAT(w.config_providers(), IsEmpty());
 }
@@ -176,6 +178,15 @@ TEST(WorkerConfigTest, ListenersAndLegacyRestKeys) {
   ASSERT_EQ(legacy.rest_listeners().size(), 1u);
   EXPECT_EQ(legacy.rest_listeners()[0].host, "127.0.0.1");
   EXPECT_EQ(legacy.rest_listeners()[0].port, 9000);
+
+  // rest.port alone: loopback in sluice (Connect binds every interface without rest.host.name).
+  WorkerConfig port_only = parse_ok(worker({{"rest.port", "9001"}}));
+  ASSERT_EQ(port_only.rest_listeners().size(), 1u);
+  EXPECT_EQ(port_only.rest_listeners()[0].host, "127.0.0.1");
+  EXPECT_EQ(port_only.rest_listeners()[0].port, 9001);
+
+  WorkerConfig advertised = parse_ok(worker({{"rest.advertised.listener", "HTTP"}}));
+  EXPECT_EQ(advertised.rest_advertised_listener(), "http");
 
   // listeners wins over the legacy keys.
   WorkerConfig both = parse_ok(worker({{"listeners", "http://:1"}, {"rest.port", "9000"}}));

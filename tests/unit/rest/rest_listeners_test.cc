@@ -1,0 +1,55 @@
+#include "rest/rest_listeners.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace sluice::rest {
+namespace {
+
+config::WorkerConfig worker(std::initializer_list<std::pair<std::string, std::string>> extra) {
+  config::RawConfig raw{{"bootstrap.servers", "broker:9092"},
+                        {"key.converter", "org.apache.kafka.connect.storage.StringConverter"},
+                        {"value.converter", "org.apache.kafka.connect.storage.StringConverter"}};
+  for (const auto& [k, v] : extra) raw.set(k, v);
+  Result<config::WorkerConfig> w = config::WorkerConfig::parse(raw);
+  EXPECT_TRUE(w.ok()) << w.status().to_string();
+  return std::move(w).value();
+}
+
+TEST(RestListenersTest, WorkerIdIsTheListenersHostAndBoundPort) {
+  // Connect: listeners=http://127.0.0.1:18383 shows worker_id "127.0.0.1:18383".
+  EXPECT_EQ(advertised_worker_id(worker({{"listeners", "http://127.0.0.1:0"}}), {41234}, "box"),
+            "127.0.0.1:41234");
+}
+
+TEST(RestListenersTest, EveryInterfaceListenerAdvertisesTheMachine) {
+  EXPECT_EQ(advertised_worker_id(worker({{"listeners", "http://:8083"}}), {8083}, "box"),
+            "box:8083");
+}
+
+TEST(RestListenersTest, AdvertisedKeysOverrideHostAndPort) {
+  config::WorkerConfig w = worker({{"listeners", "http://127.0.0.1:8083"},
+                                   {"rest.advertised.host.name", "sluice-0.sluice"},
+                                   {"rest.advertised.port", "80"}});
+  EXPECT_EQ(advertised_worker_id(w, {8083}, "box"), "sluice-0.sluice:80");
+}
+
+TEST(RestListenersTest, AdvertisedListenerPicksTheListenerOfThatScheme) {
+  config::WorkerConfig w = worker({{"listeners", "http://127.0.0.1:8083,http://10.0.0.5:9000"},
+                                   {"rest.advertised.listener", "http"}});
+  EXPECT_EQ(advertised_worker_id(w, {8083, 9000}, "box"), "127.0.0.1:8083");
+}
+
+TEST(RestListenersTest, HttpsListenersAreRefused) {
+  EXPECT_THAT(check_rest_listeners(worker({{"listeners", "http://127.0.0.1:8083"}})),
+              ::testing::IsEmpty());
+  std::vector<config::ConfigProblem> problems =
+      check_rest_listeners(worker({{"listeners", "https://:8443"}}));
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].key, "listeners");
+  EXPECT_EQ(problems[0].value, "https://:8443");
+  EXPECT_THAT(problems[0].message, ::testing::HasSubstr("http only"));
+}
+
+}  // namespace
+}  // namespace sluice::rest
