@@ -14,6 +14,7 @@ import os
 import platform
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -402,11 +403,20 @@ def base_connector(name: str, topic: str, topics_dir: str) -> dict[str, object]:
     }
 
 
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def base_worker(**extra) -> dict[str, object]:
     worker = {
         "bootstrap.servers": bootstrap(),
         "key.converter": "org.apache.kafka.connect.storage.StringConverter",
         "value.converter": "org.apache.kafka.connect.storage.StringConverter",
+        # sluice serves its REST API on 127.0.0.1:8083 by default; a port of its own per run keeps a
+        # benchmark from failing on a port another process (a Kafka Connect worker) holds.
+        "listeners": f"http://127.0.0.1:{free_port()}",
     }
     worker.update(extra)
     return worker
