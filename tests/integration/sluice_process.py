@@ -60,10 +60,12 @@ class SluiceProcess:
     """One `sluice run`, its logs in a file of the test's tmp_path."""
 
     def __init__(self, tmp_path: Path, worker: dict, connector: dict, env: dict | None = None,
-                 args: list[str] | None = None, inherit_env: bool = True, run_args: list[str] | None = None):
+                 args: list[str] | None = None, inherit_env: bool = True, run_args: list[str] | None = None,
+                 own_rest_port: bool = True):
         """`args`: options placed before the `run` subcommand, e.g. ["--log-level", "debug"]; `run_args`: options
         of `run` itself, e.g. ["--memory-budget-mb", "12"]. `env` is added to the test process's environment, or
-        with inherit_env=False is the whole environment."""
+        with inherit_env=False is the whole environment. `own_rest_port=False` leaves `listeners` out of the
+        worker file unless the test set it (for files that must stay exactly as given, e.g. MSK Connect's)."""
         tmp_path.mkdir(parents=True, exist_ok=True)
         self.dir = tmp_path
         self.args = list(args or [])
@@ -71,7 +73,8 @@ class SluiceProcess:
         # sluice serves its REST API on 127.0.0.1:8083 by default: each process gets a port of its own, so that
         # tests (and the several processes of one test, often given the same worker dict) never contend for it.
         worker = dict(worker)
-        worker.setdefault("listeners", f"http://127.0.0.1:{free_port()}")
+        if own_rest_port:
+            worker.setdefault("listeners", f"http://127.0.0.1:{free_port()}")
         self.worker_path = write_properties(tmp_path / "worker.properties", worker)
         self.connector_path = write_properties(tmp_path / "connector.properties", connector)
         self.log_path = tmp_path / "sluice.log"

@@ -58,7 +58,7 @@ def problem_lines(out: str, severity: str) -> list[str]:
 def test_every_key_msk_connect_refuses_is_reported_at_once(testenv, unique_name, s3_prefix, tmp_path):
     connector = connector_config(testenv, unique_name("msk"), "orders", s3_prefix,
                                  **{"consumer.override.max.poll.records": "100"})
-    sluice = SluiceProcess(tmp_path, SELF_HOSTED_WORKER, connector)
+    sluice = SluiceProcess(tmp_path, SELF_HOSTED_WORKER, connector, own_rest_port=False)
     result = sluice.validate("--msk")
     assert result.returncode == 2, result.stdout + result.stderr
     out = result.stdout
@@ -85,7 +85,8 @@ def test_every_key_msk_connect_refuses_is_reported_at_once(testenv, unique_name,
 def test_msk_style_worker_is_valid_with_a_capacity_note(testenv, unique_name, s3_prefix, tmp_path):
     name = unique_name("msk")
     sluice = SluiceProcess(tmp_path, MSK_WORKER,
-                           connector_config(testenv, name, "orders", s3_prefix, **{"tasks.max": 4}))
+                           connector_config(testenv, name, "orders", s3_prefix, **{"tasks.max": 4}),
+                           own_rest_port=False)
     result = sluice.validate("--msk")
     assert result.returncode == 0, result.stdout + result.stderr
     assert "not accepted by MSK Connect" not in result.stdout
@@ -108,7 +109,8 @@ def test_msk_style_worker_is_valid_with_a_capacity_note(testenv, unique_name, s3
 
 
 def test_capacity_flags_outside_msk_connects_ranges_are_errors(testenv, unique_name, s3_prefix, tmp_path):
-    sluice = SluiceProcess(tmp_path, MSK_WORKER, connector_config(testenv, unique_name("msk"), "orders", s3_prefix))
+    sluice = SluiceProcess(tmp_path, MSK_WORKER, connector_config(testenv, unique_name("msk"), "orders", s3_prefix),
+                           own_rest_port=False)
     result = sluice.validate("--msk", "--msk-autoscaling", "2:12", "--msk-mcu", "3")
     assert result.returncode == 2, result.stdout + result.stderr
     assert "--msk-mcu 3: MSK Connect allows 1, 2, 4 or 8 MCU per worker" in result.stdout, result.stdout
