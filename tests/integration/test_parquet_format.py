@@ -191,6 +191,11 @@ def test_json_with_schema_records_read_back_value_by_value_with_parquet_java_and
         start = int(key.split("+")[-1].split(".")[0])
         ids.append([(start + k) * partitions + partition for k in range(flush)])
     read = read_with_parquet_java(paths)
+    if any([row["id"] for row in read[path]["rows"]] != file_ids for path, file_ids in zip(paths, ids)):
+        # Seen once in ~20 runs: the reader process returned rows that are in none of these positions, while
+        # pyarrow, and parquet-java run again on the very same files, read them right. A second read tells a
+        # flaky reader run from a wrong file, which would read wrong every time.
+        read = read_with_parquet_java(paths)
     for key, path, file_ids in zip(keys, paths, ids):
         java = read[path]
         assert java["avro_schema"] == json.loads(java["key_value_metadata"]["parquet.avro.schema"]), key
