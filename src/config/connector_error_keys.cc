@@ -43,7 +43,8 @@ void define_error_keys(ConfigDef& def) {
       .doc(
           "Log every record that fails conversion, a transform or the write, with Connect's "
           "line: \"Error encountered in task <connector>-<task>. Executing stage '<STAGE>' with "
-          "class '<class>'\" and the exception. Record contents are never logged.");
+          "class '<class>'\" and the exception. The record's key and value are not logged; the "
+          "exception's message may quote part of a malformed input, as in Connect.");
   def.define("errors.log.include.messages", T::kBoolean)
       .default_value("false")
       .importance(Importance::kLow)

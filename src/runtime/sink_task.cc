@@ -119,7 +119,8 @@ Status SinkTask::tolerate(const Status& error, const rd_kafka_message_t* m,
   std::string where = describe(rd_kafka_topic_name(m->rkt), m->partition, m->offset);
   if (error.code() != StatusCode::kDataError) return error.with_context(where);
   if (settings_.errors_log_enable) {
-    // Connect's LogReporter line, then the exception. Record contents never go to the log.
+    // Connect's LogReporter line, then the exception. The record's key and value are not logged
+    // (a converter's message may quote part of a malformed input, as Connect's do).
     std::string line = "Error encountered in task " + settings_.connector_name + "-" +
                        std::to_string(settings_.task_id) + ". Executing stage '" +
                        std::string(failure.stage) + "' with class '" +
