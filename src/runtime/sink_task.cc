@@ -154,10 +154,9 @@ Status SinkTask::tolerate(const Status& error, const rd_kafka_message_t* m,
   return Status::ok_status();
 }
 
-Status SinkTask::prepare_record(rd_kafka_message_t* m, sink::TopicPartitionWriter& writer,
-                                int64_t now_ms, bool* handled) {
+Status SinkTask::prepare_record(rd_kafka_message_t* m, const kafka::TopicPartition& tp,
+                                sink::TopicPartitionWriter& writer, int64_t now_ms, bool* handled) {
   *handled = true;
-  const kafka::TopicPartition tp{rd_kafka_topic_name(m->rkt), m->partition};
   connect::KafkaRecordView view = kafka::record_view(m, arena_, &headers_scratch_);
   connect::ConversionFailure conversion;
   Status converted = pipeline_.converter->convert(view, arena_, record_, &conversion);
@@ -210,7 +209,7 @@ Status SinkTask::process_message(rd_kafka_message_t* m, int64_t now_ms) {
   counters_.bytes_read.fetch_add(m->len + m->key_len, std::memory_order_relaxed);
 
   bool handled = false;
-  SLUICE_RETURN_IF_ERROR(prepare_record(m, writer, now_ms, &handled));
+  SLUICE_RETURN_IF_ERROR(prepare_record(m, tp, writer, now_ms, &handled));
   if (handled) return Status::ok_status();
   const connect::SinkRecord& record = record_;
   if (record.value.is_null() && settings_.null_values != NullValueBehavior::kWrite) {

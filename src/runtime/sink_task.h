@@ -109,8 +109,9 @@ class SinkTask : public kafka::RebalanceListener {
   // Converts and transforms `message` into record_. Sets *handled when there is nothing left to
   // write: a transform dropped the record, or it failed and was tolerated (skipped) or rewound
   // for a retry. Returns the failures that end the task.
-  Status prepare_record(rd_kafka_message_t* message, sink::TopicPartitionWriter& writer,
-                        int64_t now_ms, bool* handled);
+  // REQUIRES: `tp` is the message's topic-partition and `writer` its writer.
+  Status prepare_record(rd_kafka_message_t* message, const kafka::TopicPartition& tp,
+                        sink::TopicPartitionWriter& writer, int64_t now_ms, bool* handled);
   // Logs (errors.log.enable), reports to the dead-letter queue and applies errors.tolerance to a
   // record that failed; `error` is the full status (its code decides whether it is tolerable).
   Status tolerate(const Status& error, const rd_kafka_message_t* message,
