@@ -13,6 +13,7 @@
 #include "cli/config_reload_watch.h"
 #include "cli/connector_rest_api.h"
 #include "cli/resolved_configs.h"
+#include "cli/rest_config_validator.h"
 #include "config/config_loader.h"
 #include "config/connector_config.h"
 #include "config/converter_resolution.h"
@@ -251,7 +252,9 @@ RunEnd run_once(const ConfigPaths& paths, const CheckedConfig& checked, int* exi
       ConnectorRestApi::start(*worker, *connector, checked.connector_written, &(*rt)->status(),
                               [&checked](const std::string& message) {
                                 return masked_message(checked, Status(StatusCode::kFatal, message));
-                              });
+                              },
+                              std::make_unique<RestConfigValidator>(checked.worker_written, *worker,
+                                                                    checked.providers));
   if (!rest_api.ok()) {
     std::cerr << "sluice: " << rest_api.status().message() << "\n";
     *exit_code = kExitRuntimeFailure;

@@ -7,6 +7,7 @@
 #include "rest/connect_api.h"
 #include "rest/rest_listeners.h"
 #include "rest/shown_config.h"
+#include "rest/validate_api.h"
 
 namespace sluice::cli {
 
@@ -46,8 +47,9 @@ std::vector<rest::TaskStateView> RuntimeStateSource::tasks() const {
 Result<std::unique_ptr<ConnectorRestApi>> ConnectorRestApi::start(
     const config::WorkerConfig& worker, const config::S3SinkConnectorConfig& connector,
     const config::RawConfig& connector_written, const runtime::TaskStatusBoard* board,
-    MessageMask mask) {
+    MessageMask mask, std::unique_ptr<rest::ConfigValidator> validator) {
   std::unique_ptr<ConnectorRestApi> api(new ConnectorRestApi());
+  api->validator_ = std::move(validator);
   rest::ConnectorInfo info;
   info.name = connector.name();
   info.connector_class = "io.confluent.connect.s3.S3SinkConnector";
@@ -68,6 +70,9 @@ Result<std::unique_ptr<ConnectorRestApi>> ConnectorRestApi::start(
   server.worker_id =
       rest::advertised_worker_id(worker, api->server_->bound_ports(), local_host_name());
   rest::add_connect_routes(&api->router_, api->source_.get(), server);
+  if (api->validator_) {
+    rest::add_validate_route(&api->router_, api->validator_.get(), SLUICE_VERSION);
+  }
   api->server_->serve();
   return api;
 }

@@ -14,6 +14,7 @@
 #include "config/connector_config.h"
 #include "config/raw_config.h"
 #include "config/worker_config.h"
+#include "rest/config_validator.h"
 #include "rest/connector_state.h"
 #include "rest/rest_server.h"
 #include "rest/router.h"
@@ -49,11 +50,13 @@ class RuntimeStateSource : public rest::ConnectorStateSource {
 class ConnectorRestApi {
  public:
   // Binds the worker's listeners and serves. `connector_written` is the connector configuration
-  // as written (placeholders unresolved). Fails (kFatal) naming a listener that cannot be bound.
+  // as written (placeholders unresolved); `validator`, when given, answers the config validate
+  // endpoint.
+  // Fails (kFatal) naming a listener that cannot be bound.
   static Result<std::unique_ptr<ConnectorRestApi>> start(
       const config::WorkerConfig& worker, const config::S3SinkConnectorConfig& connector,
       const config::RawConfig& connector_written, const runtime::TaskStatusBoard* board,
-      MessageMask mask);
+      MessageMask mask, std::unique_ptr<rest::ConfigValidator> validator = nullptr);
   ~ConnectorRestApi();
 
   // The listeners' ports after binding, in listener order.
@@ -63,6 +66,7 @@ class ConnectorRestApi {
   ConnectorRestApi() = default;
 
   std::unique_ptr<RuntimeStateSource> source_;
+  std::unique_ptr<rest::ConfigValidator> validator_;
   rest::Router router_;
   std::unique_ptr<rest::RestServer> server_;  // declared last: stopped first
 };
