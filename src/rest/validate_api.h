@@ -6,9 +6,9 @@
 // Answers 200 with ConfigInfos (config_infos.h) when the plugin is ours, whatever the config's
 // problems. Otherwise Connect's status codes and error bodies: 400 when the body's
 // connector.class does not match the path ("Included connector type X does not match request
-// type Y", with Connect's loose match: either name minus a trailing "Connector" ending the
-// other), 500 for a body without connector.class, naming a class that is not ours, empty or not
-// a JSON object of strings.
+// type Y", with Connect's loose match: the body's class minus a trailing "Connector" must end
+// with the path's name minus a trailing "Connector"), 500 for a body without connector.class, naming a class that is not ours, empty or not
+// a JSON object whose values are strings, numbers or booleans.
 #pragma once
 
 #include <string>
