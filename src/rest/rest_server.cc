@@ -56,7 +56,18 @@ Result<std::unique_ptr<RestServer>> RestServer::bind(
       int yes = 1;
       setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
     });
+    // httplib reads a request's body only after the pre-routing handler, for a matched handler:
+    // the methods that carry one are answered by catch-all handlers instead.
+    auto with_body = [router](const httplib::Request& req, httplib::Response& res) {
+      answer(*router, req, res);
+    };
+    server->Put(".*", with_body);
+    server->Post(".*", with_body);
+    server->Patch(".*", with_body);
     server->set_pre_routing_handler([router](const httplib::Request& req, httplib::Response& res) {
+      if (req.method == "PUT" || req.method == "POST" || req.method == "PATCH") {
+        return httplib::Server::HandlerResponse::Unhandled;
+      }
       answer(*router, req, res);
       return httplib::Server::HandlerResponse::Handled;
     });

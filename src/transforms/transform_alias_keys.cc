@@ -46,20 +46,6 @@ int importance_rank(Importance i) {
   return 1;
 }
 
-// The distinct, non-empty names of the list `key`, in order; none when it does not parse.
-std::vector<std::string> aliases(const config::RawConfig& raw, std::string_view key) {
-  std::optional<std::string_view> text = raw.get(key);
-  if (!text) return {};
-  Result<config::ConfigValue> list = config::parse_config_value(ConfigType::kList, *text);
-  if (!list.ok()) return {};
-  std::vector<std::string> out;
-  std::set<std::string> seen;
-  for (const std::string& alias : std::get<std::vector<std::string>>(*list)) {
-    if (!alias.empty() && seen.insert(alias).second) out.push_back(alias);
-  }
-  return out;
-}
-
 // One alias's group. `kind` is "Transformation" or "Predicate" (the type key's display name),
 // `params` the type's table (null when the type is missing or unknown), `gate` the keys Connect
 // adds for transforms (null for predicates).
@@ -116,16 +102,29 @@ std::string trimmed_type(const config::RawConfig& raw, const std::string& prefix
 
 }  // namespace
 
+std::vector<std::string> distinct_aliases(const config::RawConfig& raw, std::string_view key) {
+  std::optional<std::string_view> text = raw.get(key);
+  if (!text) return {};
+  Result<config::ConfigValue> list = config::parse_config_value(config::ConfigType::kList, *text);
+  if (!list.ok()) return {};
+  std::vector<std::string> out;
+  std::set<std::string> seen;
+  for (const std::string& alias : std::get<std::vector<std::string>>(*list)) {
+    if (!alias.empty() && seen.insert(alias).second) out.push_back(alias);
+  }
+  return out;
+}
+
 std::vector<AliasKeys> transform_alias_keys(const config::RawConfig& connector) {
   std::vector<AliasKeys> out;
-  for (const std::string& alias : aliases(connector, "transforms")) {
+  for (const std::string& alias : distinct_aliases(connector, "transforms")) {
     std::string prefix = "transforms." + alias + ".";
     const TransformType* type = find_transform_type(trimmed_type(connector, prefix));
     out.push_back(alias_keys("Transforms: " + alias, prefix, "Transformation",
                              type != nullptr ? &type->definition() : nullptr,
                              &transform_gate_keys(), sorted_class_names(transform_types())));
   }
-  for (const std::string& alias : aliases(connector, "predicates")) {
+  for (const std::string& alias : distinct_aliases(connector, "predicates")) {
     std::string prefix = "predicates." + alias + ".";
     const PredicateType* type = find_predicate_type(trimmed_type(connector, prefix));
     out.push_back(alias_keys("Predicates: " + alias, prefix, "Predicate",

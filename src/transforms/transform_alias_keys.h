@@ -11,6 +11,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/config_def.h"
@@ -24,6 +25,10 @@ struct AliasKeys {
   // The classes `<prefix><alias>.type` may name, sorted (the type key's recommended values).
   std::vector<std::string> type_classes;
 };
+
+// The distinct, non-empty aliases of the list `key` ("transforms" or "predicates") of `raw`, in
+// order; none when the list does not parse.
+std::vector<std::string> distinct_aliases(const config::RawConfig& raw, std::string_view key);
 
 // The transforms' aliases (the distinct non-empty names of `transforms`, in order), then the
 // predicates'.

@@ -28,29 +28,13 @@
 #include <sstream>
 
 #include "config/connector_config.h"
+#include "recorded_responses.h"
 #include "transforms/transform_config_check.h"
 
 namespace sluice::rest {
 namespace {
 
 using nlohmann::json;
-
-std::filesystem::path recorded_dir() {
-  if (const char* data = std::getenv("SLUICE_TEST_DATA")) {
-    return std::filesystem::path(data) / "rest" / "kafka-connect-4.4";
-  }
-  return (std::filesystem::path(__FILE__).parent_path() / ".." / ".." / "data" / "rest" /
-          "kafka-connect-4.4")
-      .lexically_normal();
-}
-
-std::string read_recorded(const std::string& name) {
-  std::ifstream in(recorded_dir() / name);
-  EXPECT_TRUE(in) << "missing " << (recorded_dir() / name);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Keys of Connect's answer that sluice's connector does not have: Connect 4.x's plugin version
 // keys (KIP-891; sluice has one version of each plugin).
@@ -126,11 +110,11 @@ class ValidateApiTest : public ::testing::Test {
     return router_.route(Request{"PUT", path, {}, body});
   }
   Response put_request(const std::string& path, const std::string& request_file) {
-    return put(path, read_recorded("validate_requests/" + request_file));
+    return put(path, read_text("validate_requests/" + request_file));
   }
   // Status and parsed body of a recorded case.
   std::pair<int, json> recorded(const std::string& name) {
-    return {std::stoi(read_recorded(name + ".status")), json::parse(read_recorded(name + ".body"))};
+    return {std::stoi(read_text(name + ".status")), json::parse(read_text(name + ".body"))};
   }
 
   CheckingValidator validator_;
@@ -324,15 +308,14 @@ TEST_F(ValidateApiTest, ErrorBodiesAreConnects) {
     std::string name, path, body;
   };
   const std::string ours_path = kPath;
-  for (const Case& c :
-       std::vector<Case>{{"validate_unknown_plugin",
-                          "/connector-plugins/com.example.NoSuchConnector/config/validate",
-                          read_recorded("validate_requests/valid.json")},
-                         {"validate_mismatched_class", ours_path,
-                          read_recorded("validate_requests/mismatch.json")},
-                         {"validate_empty_body", ours_path, ""},
-                         {"validate_no_body", ours_path, ""},
-                         {"validate_empty_object", ours_path, "{}"}}) {
+  for (const Case& c : std::vector<Case>{
+           {"validate_unknown_plugin",
+            "/connector-plugins/com.example.NoSuchConnector/config/validate",
+            read_text("validate_requests/valid.json")},
+           {"validate_mismatched_class", ours_path, read_text("validate_requests/mismatch.json")},
+           {"validate_empty_body", ours_path, ""},
+           {"validate_no_body", ours_path, ""},
+           {"validate_empty_object", ours_path, "{}"}}) {
     Response ours = put(c.path, c.body);
     auto [status, theirs] = recorded(c.name);
     EXPECT_EQ(ours.status, status) << c.name;
