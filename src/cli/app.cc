@@ -248,13 +248,13 @@ RunEnd run_once(const ConfigPaths& paths, const CheckedConfig& checked, int* exi
   }
   spdlog::info("sluice {} (librdkafka {}) starting connector {} (group {})", SLUICE_VERSION,
                kafka::librdkafka_version(), connector->name(), connector->consumer_group_id());
-  Result<std::unique_ptr<ConnectorRestApi>> rest_api =
-      ConnectorRestApi::start(*worker, *connector, checked.connector_written, &(*rt)->status(),
-                              [&checked](const std::string& message) {
-                                return masked_message(checked, Status(StatusCode::kFatal, message));
-                              },
-                              std::make_unique<RestConfigValidator>(checked.worker_written, *worker,
-                                                                    checked.providers));
+  auto validator = std::make_unique<RestConfigValidator>(checked.worker_written, *worker);
+  Result<std::unique_ptr<ConnectorRestApi>> rest_api = ConnectorRestApi::start(
+      *worker, *connector, checked.connector_written, &(*rt)->status(),
+      [&checked](const std::string& message) {
+        return masked_message(checked, Status(StatusCode::kFatal, message));
+      },
+      std::move(validator));
   if (!rest_api.ok()) {
     std::cerr << "sluice: " << rest_api.status().message() << "\n";
     *exit_code = kExitRuntimeFailure;

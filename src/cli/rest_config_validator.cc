@@ -8,22 +8,35 @@
 #include "runtime/connector_runtime.h"
 #include "runtime/converter_checks.h"
 #include "runtime/feature_support.h"
+#include "runtime/shutdown_signal.h"
 #include "transforms/transform_config_check.h"
 
 namespace sluice::cli {
 
+namespace {
+
+providers::ConfigProviders build_providers(const config::RawConfig& worker_written) {
+  providers::ProviderEnvironment environment;
+  // A stop requested while a provider waits on AWS aborts the call, as at start.
+  environment.aws.http.cancel = runtime::ShutdownSignal::cancel_flag();
+  // The same worker configuration built the run's providers without problems.
+  std::vector<config::ConfigProblem> problems;
+  return providers::ConfigProviders::from_worker_config(worker_written, &problems, environment);
+}
+
+}  // namespace
+
 RestConfigValidator::RestConfigValidator(config::RawConfig worker_written,
-                                         config::WorkerConfig worker,
-                                         std::shared_ptr<providers::ConfigProviders> providers)
+                                         config::WorkerConfig worker)
     : worker_written_(std::move(worker_written)),
       worker_(std::move(worker)),
-      providers_(std::move(providers)) {}
+      providers_(build_providers(worker_written_)) {}
 
 rest::ValidatedConfig RestConfigValidator::validate(const config::RawConfig& connector) const {
   ResolvedConfigs resolved;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    resolved = resolve_configs(worker_written_, connector, *providers_);
+    resolved = resolve_configs(worker_written_, connector, providers_);
   }
   rest::ValidatedConfig out;
   for (config::ConfigProblem& p : resolved.problems()) out.report.add(std::move(p));
