@@ -25,7 +25,7 @@ def request_body(name: str) -> dict:
     return json.loads((RECORDED / "validate_requests" / name).read_text())
 
 
-def put(base: str, path: str, body: bytes) -> tuple[int, dict]:
+def put(base: str, path: str, body: bytes | None) -> tuple[int, dict]:
     request = urllib.request.Request(base + path, data=body, method="PUT",
                                      headers={"Content-Type": "application/json"})
     try:
@@ -104,7 +104,8 @@ def test_validate_endpoint_of_a_running_sluice(testenv, make_topic, unique_name,
                 ("validate_mismatched_class", PATH, json.dumps(request_body("mismatch.json")).encode()),
                 ("validate_unknown_plugin", "/connector-plugins/com.example.NoSuchConnector/config/validate",
                  json.dumps(request_body("valid.json")).encode()),
-                ("validate_empty_object", PATH, b"{}"), ("validate_empty_body", PATH, b"")]:
+                ("validate_empty_object", PATH, b"{}"), ("validate_empty_body", PATH, b""),
+                ("validate_no_body", PATH, None)]:
             assert put(base, path, body) == recorded(case), case
         code, ours = put(base, PATH, b'{"flush.size": "3",')
         assert code == 500 and ours["error_code"] == 500
