@@ -93,15 +93,6 @@ struct X509StackDeleter {
   void operator()(STACK_OF(X509) * s) const { sk_X509_pop_free(s, X509_free); }
 };
 
-// Java's keytool (before JDK 11.0.12) protects certificates in PKCS#12 files with RC2-40, which
-// OpenSSL 3 keeps in its "legacy" provider. Loaded once, and only when a store needs it.
-void load_legacy_pkcs12_algorithms() {
-#if OPENSSL_VERSION_MAJOR >= 3
-  static const bool kLoaded = OSSL_PROVIDER_try_load(nullptr, "legacy", 1) != nullptr;
-  (void)kLoaded;
-#endif
-}
-
 // The certificates of a PKCS#12 trust store, as PEM text.
 Result<std::string> pkcs12_certificates_pem(const StoreSettings& s, const std::string& der) {
   const std::string location_key = s.prefix + "truststore.location";
@@ -177,6 +168,13 @@ Result<std::pair<StoreFormat, std::string>> read_store(const StoreSettings& s,
 }
 
 }  // namespace
+
+void load_legacy_pkcs12_algorithms() {
+#if OPENSSL_VERSION_MAJOR >= 3
+  static const bool kLoaded = OSSL_PROVIDER_try_load(nullptr, "legacy", 1) != nullptr;
+  (void)kLoaded;
+#endif
+}
 
 bool is_known_store_type(const std::string& type) {
   return type == "JKS" || type == "PKCS12" || type == "PEM";

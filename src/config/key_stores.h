@@ -47,6 +47,11 @@ struct KeyStoreFile {
 // kInvalidArgument naming the key when the store cannot be used.
 Result<KeyStoreFile> locate_key_store(const StoreSettings& settings);
 
+// Java's keytool (before JDK 11.0.12) protects certificates in PKCS#12 files with RC2-40, which
+// OpenSSL 3 keeps in its "legacy" provider: call this and retry when PKCS12_parse fails. Loads
+// it once, and only when a store needs it.
+void load_legacy_pkcs12_algorithms();
+
 // Whether `type` is a store type sluice reads (JKS, PKCS12 or PEM; upper case).
 bool is_known_store_type(const std::string& type);
 
