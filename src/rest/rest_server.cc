@@ -25,17 +25,22 @@ bool needs_credentials(const httplib::Request& req) {
   return !(req.method == "GET" && req.path == "/health");
 }
 
-void answer(const Router& router, const BasicAuthenticator* auth, const httplib::Request& req,
-            httplib::Response& res) {
-  if (auth != nullptr && needs_credentials(req) &&
-      !auth->authenticate(req.get_header_value("Authorization"))) {
-    // JaasBasicAuthFilter's answer; the WWW-Authenticate header (which Connect leaves out) lets
-    // browsers and curl --anyauth offer basic authentication.
-    res.status = 401;
-    res.set_header("WWW-Authenticate", "Basic realm=\"sluice\"");
-    res.set_content(std::string(kUnauthorizedBody), "text/plain");
-    return;
+// Refuses a request without valid credentials, before its body is read. Whether it did.
+bool refuse_unauthenticated(const BasicAuthenticator* auth, const httplib::Request& req,
+                            httplib::Response& res) {
+  if (auth == nullptr || !needs_credentials(req) ||
+      auth->authenticate(req.get_header_value("Authorization"))) {
+    return false;
   }
+  // JaasBasicAuthFilter's answer; the WWW-Authenticate header (which Connect leaves out) lets
+  // browsers and curl offer basic authentication.
+  res.status = 401;
+  res.set_header("WWW-Authenticate", "Basic realm=\"sluice\"");
+  res.set_content(std::string(kUnauthorizedBody), "text/plain");
+  return true;
+}
+
+void answer(const Router& router, const httplib::Request& req, httplib::Response& res) {
   Request request;
   request.method = req.method;
   request.path = req.path;
@@ -95,11 +100,21 @@ Result<std::unique_ptr<RestServer>> RestServer::bind(
       int yes = 1;
       setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
     });
-    server->set_pre_routing_handler(
-        [router, auth](const httplib::Request& req, httplib::Response& res) {
-          answer(*router, auth, req, res);
-          return httplib::Server::HandlerResponse::Handled;
-        });
+    server->set_pre_routing_handler([auth](const httplib::Request& req, httplib::Response& res) {
+      return refuse_unauthenticated(auth, req, res) ? httplib::Server::HandlerResponse::Handled
+                                                    : httplib::Server::HandlerResponse::Unhandled;
+    });
+    // Every path and method goes to the Router (its 404 and 405 are Connect's); handlers, unlike
+    // the pre-routing handler, see the request body.
+    auto handler = [router](const httplib::Request& req, httplib::Response& res) {
+      answer(*router, req, res);
+    };
+    server->Get(".*", handler);
+    server->Put(".*", handler);
+    server->Post(".*", handler);
+    server->Patch(".*", handler);
+    server->Delete(".*", handler);
+    server->Options(".*", handler);
     std::string host = bind_host(l);
     int port = l.port;
     if (port == 0) {
