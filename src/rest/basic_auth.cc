@@ -275,11 +275,13 @@ bool BasicAuthenticator::authenticate(std::string_view authorization) const {
   std::optional<BasicCredentials> credentials = parse_basic_authorization(authorization);
   std::lock_guard<std::mutex> lock(mu_);
   Status reloaded = reload_if_changed();
-  if (!reloaded.ok()) {
+  if (!reloaded.ok() && !reload_failing_) {
+    // Once per failure, not per request.
     util::module_log(util::LogModule::kRest)
         .warn("REST basic authentication: {}; the credentials read before stay in force",
               reloaded.message());
   }
+  reload_failing_ = !reloaded.ok();
   if (!credentials) return false;
   auto it = users_.find(credentials->user);
   // An unknown user costs the same comparison as a known one.

@@ -72,6 +72,7 @@ class BasicAuthenticator {
   mutable std::map<std::string, std::string, std::less<>> users_ GUARDED_BY(mu_);
   mutable timespec mtime_ GUARDED_BY(mu_) = {};
   mutable off_t size_ GUARDED_BY(mu_) = -1;
+  mutable bool reload_failing_ GUARDED_BY(mu_) = false;
 };
 
 }  // namespace sluice::rest

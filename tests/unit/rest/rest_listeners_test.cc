@@ -40,15 +40,61 @@ TEST(RestListenersTest, AdvertisedListenerPicksTheListenerOfThatScheme) {
   EXPECT_EQ(advertised_worker_id(w, {8083, 9000}, "box"), "127.0.0.1:8083");
 }
 
-TEST(RestListenersTest, HttpsListenersAreRefused) {
-  EXPECT_THAT(check_rest_listeners(worker({{"listeners", "http://127.0.0.1:8083"}})),
+TEST(RestListenersTest, AnHttpsListenerNeedsAKeyStore) {
+  EXPECT_THAT(check_rest_listeners(worker({{"listeners", "http://127.0.0.1:8083"}}), ""),
               ::testing::IsEmpty());
+  // No listeners.https. key: Connect falls back to the worker's ssl.* keys, which name none.
   std::vector<config::ConfigProblem> problems =
-      check_rest_listeners(worker({{"listeners", "https://:8443"}}));
+      check_rest_listeners(worker({{"listeners", "https://127.0.0.1:8443"}}), "");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_THAT(problems[0].message, ::testing::HasSubstr("ssl.keystore.location"));
+  problems = check_rest_listeners(
+      worker({{"listeners", "https://127.0.0.1:8443"},
+              {"listeners.https.ssl.keystore.location", "/nonexistent/keystore.p12"}}),
+      "");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_THAT(problems[0].message, ::testing::HasSubstr("listeners.https.ssl.keystore.location"));
+}
+
+TEST(RestListenersTest, LoopbackHosts) {
+  for (const char* host : {"127.0.0.1", "127.3.2.1", "localhost", "LOCALHOST", "[::1]", "::1"}) {
+    EXPECT_TRUE(is_loopback_listener(config::RestListener{"http", host, 1})) << host;
+  }
+  for (const char* host :
+       {"", "0.0.0.0", "10.0.0.5", "128.0.0.1", "[::]", "sluice-0", "[fe80::1]"}) {
+    EXPECT_FALSE(is_loopback_listener(config::RestListener{"http", host, 1})) << host;
+  }
+}
+
+TEST(RestListenersTest, AnExposedListenerNeedsAuthenticationOrTheOptOut) {
+  std::vector<config::ConfigProblem> problems =
+      check_rest_listeners(worker({{"listeners", "http://127.0.0.1:8083,http://:8084"}}), "");
   ASSERT_EQ(problems.size(), 1u);
   EXPECT_EQ(problems[0].key, "listeners");
-  EXPECT_EQ(problems[0].value, "https://:8443");
-  EXPECT_THAT(problems[0].message, ::testing::HasSubstr("http only"));
+  EXPECT_EQ(problems[0].value, "http://127.0.0.1:8083,http://:8084");
+  EXPECT_THAT(problems[0].message,
+              ::testing::AllOf(::testing::HasSubstr("http://:8084"),
+                               ::testing::HasSubstr("sluice.rest.basic.auth.credentials.file"),
+                               ::testing::HasSubstr("sluice.rest.allow.unauthenticated=true")));
+  problems = check_rest_listeners(
+      worker({{"listeners", "http://127.0.0.1:8083"}, {"admin.listeners", "http://10.1.2.3:9"}}),
+      "");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].key, "admin.listeners");
+  EXPECT_THAT(check_rest_listeners(worker({{"listeners", "http://:8083"},
+                                           {"sluice.rest.allow.unauthenticated", "true"}}),
+                                   ""),
+              ::testing::IsEmpty());
+}
+
+TEST(RestListenersTest, AnUnreadableCredentialsFileIsAProblem) {
+  std::vector<config::ConfigProblem> problems = check_rest_listeners(
+      worker({{"listeners", "http://:8083"},
+              {"sluice.rest.basic.auth.credentials.file", "/nonexistent/credentials"}}),
+      "");
+  ASSERT_EQ(problems.size(), 1u);
+  EXPECT_EQ(problems[0].key, "sluice.rest.basic.auth.credentials.file");
+  EXPECT_THAT(problems[0].message, ::testing::HasSubstr("/nonexistent/credentials"));
 }
 
 }  // namespace
