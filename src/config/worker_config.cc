@@ -299,8 +299,11 @@ ConfigDef build_worker_definition() {
       "`ssl.keystore.key` (PEM text, KIP-651), `ssl.key.password`, "
       "`ssl.truststore.location`/`.password`/`.type` (PKCS12 or PEM) and "
       "`ssl.truststore.certificates`, `ssl.client.auth` (`none`, `requested` or `required`: "
-      "mutual TLS against the trust store), `ssl.enabled.protocols` (TLSv1.2, TLSv1.3; "
-      "default both) and `ssl.cipher.suites` (OpenSSL names for TLSv1.2). `ssl.protocol`, "
+      "mutual TLS against the trust store, or the system's CAs without one; "
+      "`ssl.client.authentication` is refused with a pointer to it), `ssl.enabled.protocols` "
+      "(TLSv1.2, TLSv1.3; default both) and `ssl.cipher.suites` (Java's IANA names, translated "
+      "for OpenSSL; a list without TLSv1.3 suites disables TLSv1.3, as in Java). A PKCS12 key "
+      "store needs `ssl.key.password` unset or equal to its store password. `ssl.protocol`, "
       "`ssl.provider`, `ssl.keymanager.algorithm`, `ssl.trustmanager.algorithm` and "
       "`ssl.secure.random.implementation` name Java algorithms and have no effect.");
   def.define_prefix("admin.listeners.https.",
