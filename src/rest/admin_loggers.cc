@@ -34,9 +34,8 @@ Response set_level(const Request& req, const PathParams& p, int64_t now_ms) {
   if (!parsed) return error_response(404, "invalid log level '" + level + "'.");
   std::optional<std::vector<std::string>> changed = util::set_logger_level(name, *parsed, now_ms);
   if (!changed) return error_response(404, "Logger " + name + " not found.");
-  util::module_log(util::LogModule::kRest)
-      .info("Setting level of namespace {} and children to {}", name,
-            util::log4j_level_name(*parsed));
+  SLUICE_LOG(kRest).info("Setting level of namespace {} and children to {}", name,
+                         util::log4j_level_name(*parsed));
   auto scope = req.query.find("scope");
   if (scope != req.query.end()) {
     std::string s = scope->second;

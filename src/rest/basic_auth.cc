@@ -277,9 +277,9 @@ bool BasicAuthenticator::authenticate(std::string_view authorization) const {
   Status reloaded = reload_if_changed();
   if (!reloaded.ok() && !reload_failing_) {
     // Once per failure, not per request.
-    util::module_log(util::LogModule::kRest)
-        .warn("REST basic authentication: {}; the credentials read before stay in force",
-              reloaded.message());
+    SLUICE_LOG(kRest).warn(
+        "REST basic authentication: {}; the credentials read before stay in force",
+        reloaded.message());
   }
   reload_failing_ = !reloaded.ok();
   if (!credentials) return false;
