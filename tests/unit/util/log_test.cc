@@ -14,6 +14,15 @@ TEST(LogTest, ModuleLoggersAreNamedAndShareTheDefaultSinks) {
   EXPECT_EQ(module_log(LogModule::kSink).sinks(), spdlog::default_logger()->sinks());
 }
 
+TEST(LogTest, SpdlogsGlobalLevelReachesTheModuleLoggers) {
+  // What --log-level does: spdlog::set_level sets every registered logger.
+  spdlog::set_level(spdlog::level::debug);
+  EXPECT_EQ(module_log(LogModule::kSink).level(), spdlog::level::debug);
+  EXPECT_EQ(logger_level("root")->level, "DEBUG");
+  spdlog::set_level(spdlog::level::info);
+  EXPECT_EQ(module_log(LogModule::kSink).level(), spdlog::level::info);
+}
+
 TEST(LogTest, Log4jLevels) {
   EXPECT_EQ(parse_log4j_level("debug"), spdlog::level::debug);
   EXPECT_EQ(parse_log4j_level("FATAL"), spdlog::level::critical);
