@@ -37,6 +37,17 @@ std::optional<RestListener> parse_listener(std::string_view text) {
   return RestListener{scheme, m[2].str(), port};
 }
 
+// `listeners` and `admin.listeners`: each element a listener URL.
+Validator listener_list_validator() {
+  return Validator::custom("http(s)://[host]:port list",
+                           [](const ConfigValue& v) -> std::optional<std::string> {
+                             const auto* s = std::get_if<std::string>(&v);
+                             if (s == nullptr || parse_listener(*s)) return std::nullopt;
+                             return "must be http://host:port or https://host:port (host may be "
+                                    "empty)";
+                           });
+}
+
 // host:port, as Kafka's ClientUtils.parseAndValidateAddresses wants it.
 bool is_host_port(std::string_view text) {
   static const std::regex kHostPort(R"(^(\[[0-9a-fA-F:.]+\]|[^:\[\]\s]+):([0-9]{1,5})$)");
@@ -153,13 +164,7 @@ ConfigDef build_worker_definition() {
   def.begin_group("REST", "The REST API listeners (kafka-connect.md §6, §7.1).");
   def.define("listeners", T::kList)
       .default_value("http://127.0.0.1:8083")
-      .validator(Validator::custom(
-          "http(s)://[host]:port list",
-          [](const ConfigValue& v) -> std::optional<std::string> {
-            const auto* s = std::get_if<std::string>(&v);
-            if (s == nullptr || parse_listener(*s)) return std::nullopt;
-            return "must be http://host:port or https://host:port (host may be empty)";
-          }))
+      .validator(listener_list_validator())
       .importance(Importance::kLow)
       .doc(
           "Where sluice serves its Kafka Connect compatible REST API (the endpoints listed in "
@@ -209,13 +214,7 @@ ConfigDef build_worker_definition() {
           "Unset: `http` when a listener has it.");
   def.define("admin.listeners", T::kList)
       .default_null()
-      .validator(Validator::custom(
-          "http(s)://[host]:port list",
-          [](const ConfigValue& v) -> std::optional<std::string> {
-            const auto* s = std::get_if<std::string>(&v);
-            if (s == nullptr || parse_listener(*s)) return std::nullopt;
-            return "must be http://host:port or https://host:port (host may be empty)";
-          }))
+      .validator(listener_list_validator())
       .importance(Importance::kLow)
       .doc(
           "Listeners of the admin endpoints (`/admin/loggers`), as in Kafka Connect: unset means "

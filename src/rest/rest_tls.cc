@@ -19,26 +19,9 @@ namespace sluice::rest {
 
 namespace {
 
-struct BioDeleter {
-  void operator()(BIO* b) const { BIO_free(b); }
-};
-struct X509Deleter {
-  void operator()(X509* x) const { X509_free(x); }
-};
-struct PkeyDeleter {
-  void operator()(EVP_PKEY* k) const { EVP_PKEY_free(k); }
-};
-struct Pkcs12Deleter {
-  void operator()(PKCS12* p) const { PKCS12_free(p); }
-};
-struct X509StackDeleter {
-  void operator()(STACK_OF(X509) * s) const { sk_X509_pop_free(s, X509_free); }
-};
-struct CtxDeleter {
-  void operator()(SSL_CTX* c) const { SSL_CTX_free(c); }
-};
-using BioPtr = std::unique_ptr<BIO, BioDeleter>;
-using X509Ptr = std::unique_ptr<X509, X509Deleter>;
+using config::BioPtr;
+using config::EvpPkeyPtr;
+using config::X509Ptr;
 
 // The settings and the names to give their keys in messages.
 class Keys {
@@ -93,6 +76,16 @@ Result<std::string> read_file(const std::string& key, const std::string& path) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+// The ssl.<kind>.* settings of a store ("keystore" or "truststore"), Java's default type JKS.
+config::StoreSettings store_settings(const Keys& keys, const std::string& kind) {
+  config::StoreSettings store;
+  store.prefix = keys.prefix() + "ssl.";
+  store.location = keys.get("ssl." + kind + ".location");
+  store.type = upper(keys.get("ssl." + kind + ".type").value_or("JKS"));
+  store.password = keys.get("ssl." + kind + ".password");
+  return store;
+}
+
 // OpenSSL's password callback: the password given, or none (never a prompt on the terminal).
 int password_callback(char* buf, int size, int /*rwflag*/, void* user) {
   const auto* password = static_cast<const std::string*>(user);
@@ -127,8 +120,8 @@ Status use_pem_key_material(SSL_CTX* ctx, const std::string& chain_pem, const st
   for (size_t i = 1; i < chain.size(); ++i) SSL_CTX_add1_chain_cert(ctx, chain[i].get());
   BioPtr bio(BIO_new_mem_buf(key_pem.data(), static_cast<int>(key_pem.size())));
   const std::string* password = key_password ? &*key_password : nullptr;
-  std::unique_ptr<EVP_PKEY, PkeyDeleter> key(PEM_read_bio_PrivateKey(
-      bio.get(), nullptr, password_callback, const_cast<std::string*>(password)));
+  EvpPkeyPtr key(PEM_read_bio_PrivateKey(bio.get(), nullptr, password_callback,
+                                         const_cast<std::string*>(password)));
   if (!key) {
     ERR_clear_error();
     return invalid(key_key, shown,
@@ -144,12 +137,6 @@ Status use_pem_key_material(SSL_CTX* ctx, const std::string& chain_pem, const st
 Status use_pkcs12_key_store(SSL_CTX* ctx, const Keys& keys, const std::string& path) {
   const std::string location_key = keys.name("ssl.keystore.location");
   SLUICE_ASSIGN_OR_RETURN(std::string der, read_file(location_key, path));
-  BioPtr in(BIO_new_mem_buf(der.data(), static_cast<int>(der.size())));
-  std::unique_ptr<PKCS12, Pkcs12Deleter> p12(d2i_PKCS12_bio(in.get(), nullptr));
-  if (!p12) {
-    ERR_clear_error();
-    return invalid(location_key, path, "the file is not a PKCS#12 store");
-  }
   std::optional<std::string> store_password = keys.get("ssl.keystore.password");
   std::optional<std::string> key_password = keys.get("ssl.key.password");
   if (key_password && key_password != store_password) {
@@ -159,27 +146,20 @@ Status use_pkcs12_key_store(SSL_CTX* ctx, const Keys& keys, const std::string& p
                        keys.name("ssl.keystore.password") +
                        " (re-export the store with one password)");
   }
-  const char* pass = store_password ? store_password->c_str() : nullptr;
-  EVP_PKEY* pkey_raw = nullptr;
-  X509* cert_raw = nullptr;
-  STACK_OF(X509)* ca_raw = nullptr;
-  int ok = PKCS12_parse(p12.get(), pass, &pkey_raw, &cert_raw, &ca_raw);
-  if (ok != 1) {
-    ERR_clear_error();
-    config::load_legacy_pkcs12_algorithms();
-    ok = PKCS12_parse(p12.get(), pass, &pkey_raw, &cert_raw, &ca_raw);
-  }
-  std::unique_ptr<EVP_PKEY, PkeyDeleter> pkey(pkey_raw);
-  X509Ptr cert(cert_raw);
-  std::unique_ptr<STACK_OF(X509), X509StackDeleter> ca(ca_raw);
-  if (ok != 1) {
-    ERR_clear_error();
+  bool is_pkcs12 = true;
+  std::optional<config::Pkcs12Contents> store =
+      config::open_pkcs12(der, store_password, &is_pkcs12);
+  if (!is_pkcs12) return invalid(location_key, path, "the file is not a PKCS#12 store");
+  if (!store) {
     return invalid(location_key, path,
                    "cannot open the PKCS#12 key store: " +
                        (store_password ? "wrong " + keys.name("ssl.keystore.password") +
                                              " or unsupported encryption"
                                        : "it needs " + keys.name("ssl.keystore.password")));
   }
+  const X509Ptr& cert = store->cert;
+  const EvpPkeyPtr& pkey = store->key;
+  const config::X509StackPtr& ca = store->ca;
   if (!cert || !pkey) {
     return invalid(location_key, path,
                    "the PKCS#12 store holds no private key with its certificate");
@@ -223,12 +203,8 @@ Status use_key_store(SSL_CTX* ctx, const Keys& keys) {
                        keys.name("ssl.keystore.certificate.chain") + " and " +
                        keys.name("ssl.keystore.key"));
   }
-  config::StoreSettings store;
-  store.prefix = keys.prefix() + "ssl.";
-  store.location = location;
-  store.type = upper(keys.get("ssl.keystore.type").value_or("JKS"));
-  store.password = keys.get("ssl.keystore.password");
-  SLUICE_ASSIGN_OR_RETURN(config::KeyStoreFile file, config::locate_key_store(store));
+  SLUICE_ASSIGN_OR_RETURN(config::KeyStoreFile file,
+                          config::locate_key_store(store_settings(keys, "keystore")));
   if (file.format == config::KeyStoreFormat::kPkcs12) {
     return use_pkcs12_key_store(ctx, keys, file.path);
   }
@@ -263,12 +239,8 @@ Status use_trust_store(SSL_CTX* ctx, const Keys& keys, bool* trusted) {
   }
   std::optional<std::string> location = keys.get("ssl.truststore.location");
   if (!location || location->empty()) return Status::ok_status();
-  config::StoreSettings store;
-  store.prefix = keys.prefix() + "ssl.";
-  store.location = location;
-  store.type = upper(keys.get("ssl.truststore.type").value_or("JKS"));
-  store.password = keys.get("ssl.truststore.password");
-  SLUICE_ASSIGN_OR_RETURN(config::TrustStorePem trust, config::load_trust_store(store));
+  SLUICE_ASSIGN_OR_RETURN(config::TrustStorePem trust,
+                          config::load_trust_store(store_settings(keys, "truststore")));
   std::string text = std::move(trust.text);
   if (!trust.file.empty()) {
     SLUICE_ASSIGN_OR_RETURN(text, read_file(keys.name("ssl.truststore.location"), trust.file));
@@ -397,7 +369,7 @@ Status configure_server_tls(const ServerTlsSettings& settings, SSL_CTX* ctx) {
 }
 
 Status check_server_tls(const ServerTlsSettings& settings) {
-  std::unique_ptr<SSL_CTX, CtxDeleter> ctx(SSL_CTX_new(TLS_server_method()));
+  config::SslCtxPtr ctx(SSL_CTX_new(TLS_server_method()));
   if (!ctx) return Status::fatal("OpenSSL cannot create a TLS context");
   return configure_server_tls(settings, ctx.get());
 }

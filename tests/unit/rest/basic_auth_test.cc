@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "rest/test_worker.h"
 #include "test_support/tls_files.h"
 
 namespace sluice::rest {
@@ -15,13 +16,7 @@ using test_support::TempDir;
 using ::testing::HasSubstr;
 
 config::WorkerConfig worker(std::initializer_list<std::pair<std::string, std::string>> extra) {
-  config::RawConfig raw{{"bootstrap.servers", "broker:9092"},
-                        {"key.converter", "org.apache.kafka.connect.storage.StringConverter"},
-                        {"value.converter", "org.apache.kafka.connect.storage.StringConverter"}};
-  for (const auto& [k, v] : extra) raw.set(k, v);
-  Result<config::WorkerConfig> w = config::WorkerConfig::parse(raw);
-  EXPECT_TRUE(w.ok()) << w.status().to_string();
-  return std::move(w).value();
+  return test_worker(extra);
 }
 
 constexpr const char* kExtension =

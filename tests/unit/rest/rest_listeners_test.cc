@@ -3,17 +3,13 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "rest/test_worker.h"
+
 namespace sluice::rest {
 namespace {
 
 config::WorkerConfig worker(std::initializer_list<std::pair<std::string, std::string>> extra) {
-  config::RawConfig raw{{"bootstrap.servers", "broker:9092"},
-                        {"key.converter", "org.apache.kafka.connect.storage.StringConverter"},
-                        {"value.converter", "org.apache.kafka.connect.storage.StringConverter"}};
-  for (const auto& [k, v] : extra) raw.set(k, v);
-  Result<config::WorkerConfig> w = config::WorkerConfig::parse(raw);
-  EXPECT_TRUE(w.ok()) << w.status().to_string();
-  return std::move(w).value();
+  return test_worker(extra);
 }
 
 TEST(RestListenersTest, WorkerIdIsTheListenersHostAndBoundPort) {
