@@ -21,8 +21,9 @@ Response set_level(const Request& req, const PathParams& p, int64_t now_ms) {
   const std::string& name = p.at("name");
   Json body = Json::parse(req.body, nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded() || !body.is_object()) {
-    return error_response(400,
-                          "The request body must be a JSON object such as "
+    // Connect answers Jackson's parse error as a 500.
+    return error_response(500,
+                          "The request body is not a JSON object such as "
                           "{\"level\": \"DEBUG\"}");
   }
   auto it = body.find("level");
@@ -50,7 +51,10 @@ Response set_level(const Request& req, const PathParams& p, int64_t now_ms) {
 void add_admin_logger_routes(Router* router, std::function<int64_t()> now_ms) {
   router->add("GET", "/admin/loggers", [](const Request&, const PathParams&) {
     Json out = Json::object();
-    for (const auto& [name, view] : util::all_logger_levels()) out[name] = level_json(view);
+    // Connect 4.4 lists its loggers without the root logger (GET /admin/loggers/root shows it).
+    for (const auto& [name, view] : util::all_logger_levels()) {
+      if (name != "root") out[name] = level_json(view);
+    }
     return Response{200, out.dump()};
   });
   router->add("GET", "/admin/loggers/{name}", [](const Request&, const PathParams& p) {
