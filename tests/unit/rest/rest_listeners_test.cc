@@ -52,6 +52,24 @@ TEST(RestListenersTest, AnHttpsListenerNeedsAKeyStore) {
   EXPECT_THAT(problems[0].message, ::testing::HasSubstr("listeners.https.ssl.keystore.location"));
 }
 
+TEST(RestListenersTest, HttpsAdminListenersUseTheirOwnPrefix) {
+  // admin.listeners.https. keys, when set, are what an https admin listener uses.
+  std::vector<config::ConfigProblem> problems = check_rest_listeners(
+      worker({{"admin.listeners", "https://127.0.0.1:9443"},
+              {"admin.listeners.https.ssl.keystore.location", "/nonexistent/admin.p12"},
+              {"listeners.https.ssl.keystore.location", "/nonexistent/main.p12"}}),
+      "");
+  ASSERT_EQ(problems.size(), 1u);  // the main listener is http: its TLS keys are not read
+  EXPECT_EQ(problems[0].key, "admin.listeners.https.");
+  EXPECT_THAT(problems[0].message,
+              ::testing::AllOf(::testing::HasSubstr("admin.listeners.https.ssl.keystore.location"),
+                               ::testing::HasSubstr("/nonexistent/admin.p12")));
+  // An empty admin.listeners disables the admin endpoints: nothing to check.
+  EXPECT_THAT(check_rest_listeners(worker({{"admin.listeners", ""}}), ""), ::testing::IsEmpty());
+  EXPECT_TRUE(worker({{"admin.listeners", ""}}).admin_listeners()->empty());
+  EXPECT_FALSE(worker({}).admin_listeners().has_value());
+}
+
 TEST(RestListenersTest, LoopbackHosts) {
   for (const char* host : {"127.0.0.1", "127.3.2.1", "localhost", "LOCALHOST", "[::1]", "::1"}) {
     EXPECT_TRUE(is_loopback_listener(config::RestListener{"http", host, 1})) << host;
