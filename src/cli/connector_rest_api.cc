@@ -65,8 +65,7 @@ Result<std::unique_ptr<ConnectorRestApi>> ConnectorRestApi::start(
   server.version = SLUICE_VERSION;
   // AppInfoParser's value when a build carries no commit id.
   server.commit = "unknown";
-  SLUICE_ASSIGN_OR_RETURN(api->server_,
-                          rest::RestServer::bind(worker.rest_listeners(), &api->router_));
+  SLUICE_ASSIGN_OR_RETURN(api->server_, rest::RestEndpoints::bind(worker, &api->router_));
   server.worker_id =
       rest::advertised_worker_id(worker, api->server_->bound_ports(), local_host_name());
   rest::add_connect_routes(&api->router_, api->source_.get(), server);

@@ -16,7 +16,7 @@
 #include "config/worker_config.h"
 #include "rest/config_validator.h"
 #include "rest/connector_state.h"
-#include "rest/rest_server.h"
+#include "rest/rest_endpoints.h"
 #include "rest/router.h"
 #include "runtime/task_status_board.h"
 #include "util/status.h"
@@ -68,7 +68,7 @@ class ConnectorRestApi {
   std::unique_ptr<RuntimeStateSource> source_;
   std::unique_ptr<rest::ConfigValidator> validator_;
   rest::Router router_;
-  std::unique_ptr<rest::RestServer> server_;  // declared last: stopped first
+  std::unique_ptr<rest::RestEndpoints> server_;  // declared last: stopped first
 };
 
 }  // namespace sluice::cli
