@@ -26,7 +26,7 @@ bool is_ours(const ConnectorStateSource& source, const PathParams& params) {
 void add_connector_routes(Router* router, const ConnectorStateSource* source,
                           const ServerInfo& server) {
   router->add("GET", "/connectors", [source, server](const Request& req, const PathParams&) {
-    const std::string& name = source->info().name;
+    const std::string name = source->info().name;
     auto [first, last] = req.query.equal_range("expand");
     if (first == last) return json_response(Json::array({name}));
     // ?expand=status and/or ?expand=info; other values add nothing (Connect ignores them).

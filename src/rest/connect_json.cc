@@ -49,6 +49,9 @@ Json connector_status_json(const ServerInfo& server, const ConnectorStateSource&
   out["connector"] = Json{{"state", source.connector_state()},
                           {"worker_id", server.worker_id},
                           {"version", info.version}};
+  if (std::string trace = source.connector_trace(); !trace.empty()) {
+    out["connector"]["trace"] = std::move(trace);
+  }
   Json tasks = Json::array();
   for (const TaskStateView& t : source.tasks()) tasks.push_back(task_state_json(server, info, t));
   out["tasks"] = std::move(tasks);

@@ -36,9 +36,12 @@ struct ConnectorInfo {
 class ConnectorStateSource {
  public:
   virtual ~ConnectorStateSource() = default;
-  virtual const ConnectorInfo& info() const = 0;
-  // "RUNNING" (or another of Connect's connector states).
+  // A copy: the configuration may change while the process runs (PUT .../config).
+  virtual ConnectorInfo info() const = 0;
+  // "RUNNING" (or another of Connect's connector states: PAUSED, STOPPED, FAILED, RESTARTING).
   virtual std::string connector_state() const = 0;
+  // Why the connector FAILED; empty otherwise.
+  virtual std::string connector_trace() const { return {}; }
   // The tasks that have a status, by id.
   virtual std::vector<TaskStateView> tasks() const = 0;
   // Topics the connector's tasks have used, in first-used order.
