@@ -111,7 +111,7 @@ std::vector<rest::TaskStateView> ConnectorSupervisor::tasks() const {
     rest::TaskStateView view;
     view.id = t.id;
     view.state = runtime::task_state_name(t.state);
-    if (t.state == runtime::TaskState::kFailed) view.trace = mask_ ? mask_(t.trace) : t.trace;
+    if (!t.trace.empty()) view.trace = mask_ ? mask_(t.trace) : t.trace;
     out.push_back(std::move(view));
   }
   return out;
@@ -201,6 +201,8 @@ rest::ConfigUpdate ConnectorSupervisor::put_config(
                runnable->connector->name());
   info_ = connector_info(*runnable->connector, runnable->checked.connector_written);
   pending_ = std::move(runnable);
+  // RESTARTING until the new runtime is attached, so nobody mistakes the old tasks for new ones.
+  restarting_ = true;
   // The running tasks stop gracefully (durable offsets committed) before the rebuild.
   if (task_set_ != nullptr) task_set_->request_stop();
   wake_.notify_all();

@@ -57,9 +57,18 @@ Result<std::unique_ptr<RestServer>> RestServer::bind(
       setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
     });
     server->set_pre_routing_handler([router](const httplib::Request& req, httplib::Response& res) {
+      // httplib reads a request's body only after pre-routing, for its PUT/POST handlers.
+      if (req.method == "PUT" || req.method == "POST") {
+        return httplib::Server::HandlerResponse::Unhandled;
+      }
       answer(*router, req, res);
       return httplib::Server::HandlerResponse::Handled;
     });
+    auto with_body = [router](const httplib::Request& req, httplib::Response& res) {
+      answer(*router, req, res);
+    };
+    server->Put(".*", with_body);
+    server->Post(".*", with_body);
     std::string host = bind_host(l);
     int port = l.port;
     if (port == 0) {

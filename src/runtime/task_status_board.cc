@@ -52,7 +52,8 @@ void TaskStatusBoard::set_failed(int id, std::string trace) {
 
 void TaskStatusBoard::set_restarting(int id) {
   std::lock_guard<std::mutex> lock(mutex_);
-  set_state(&tasks_, id, TaskState::kRestarting, "");
+  // A failed task keeps its trace while it restarts, as Connect shows it.
+  status_of(&tasks_, id).state = TaskState::kRestarting;
 }
 
 void TaskStatusBoard::remove_all() {

@@ -28,7 +28,7 @@ const char* task_state_name(TaskState state);
 struct TaskStatus {
   int id = 0;
   TaskState state = TaskState::kRunning;
-  std::string trace;  // the failure, for kFailed
+  std::string trace;  // the failure, for kFailed (and kRestarting after it)
 };
 
 class TaskStatusBoard {
@@ -43,7 +43,7 @@ class TaskStatusBoard {
   void set_paused(int id);
   // Task `id` stopped with `trace` as its failure.
   void set_failed(int id, std::string trace);
-  // Task `id` is being stopped to be started again.
+  // Task `id` is being stopped to be started again (a FAILED task's trace stays).
   void set_restarting(int id);
   // Every task stopped (the connector is STOPPED): no task has a status.
   void remove_all();
