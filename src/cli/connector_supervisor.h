@@ -36,8 +36,8 @@ using ConfigChecker = std::function<std::unique_ptr<RunnableConfig>(
 
 // What the main thread does once a runtime has ended (or could not start).
 struct NextRun {
-  bool exit = false;                        // SIGTERM: stop for good
-  std::unique_ptr<RunnableConfig> config;   // a new configuration (PUT config), or null
+  bool exit = false;                       // SIGTERM: stop for good
+  std::unique_ptr<RunnableConfig> config;  // a new configuration (PUT config), or null
 };
 
 // What the REST API shows of `connector`, configured as `written` (placeholders unresolved).

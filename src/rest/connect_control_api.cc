@@ -108,9 +108,10 @@ bool read_config_body(const std::string& body,
     return false;
   }
   if (!parsed.is_object()) {
-    *error = "Cannot deserialize value of type `java.util.LinkedHashMap<java.lang.String,"
-             "java.lang.String>` from " +
-             std::string(parsed.is_array() ? "Array" : "non-object") + " value";
+    *error =
+        "Cannot deserialize value of type `java.util.LinkedHashMap<java.lang.String,"
+        "java.lang.String>` from " +
+        std::string(parsed.is_array() ? "Array" : "non-object") + " value";
     return false;
   }
   for (auto& [key, value] : parsed.items()) {

@@ -4,13 +4,13 @@
 // hidden, a control request reaching the task set, and the listener refusing a port that is taken.
 #include "cli/connector_rest_api.h"
 
-#include "cli/connector_supervisor.h"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
+
+#include "cli/connector_supervisor.h"
 
 namespace sluice::cli {
 namespace {
@@ -73,7 +73,8 @@ TEST(ConnectorRestApiTest, ServesTheRuntimeStatusOverHttp) {
   ConnectorSupervisor supervisor(info, no_checker());
   supervisor.attach(&board, &task_set, info, hide_bucket);
   config::WorkerConfig w = worker("http://127.0.0.1:0");
-  Result<std::unique_ptr<ConnectorRestApi>> api = ConnectorRestApi::start(w, &supervisor, &supervisor);
+  Result<std::unique_ptr<ConnectorRestApi>> api =
+      ConnectorRestApi::start(w, &supervisor, &supervisor);
   ASSERT_TRUE(api.ok()) << api.status().to_string();
   int port = (*api)->bound_ports().at(0);
   httplib::Client client("127.0.0.1", port);
@@ -122,8 +123,8 @@ TEST(ConnectorRestApiTest, ServesTheRuntimeStatusOverHttp) {
   EXPECT_EQ(paused->status, 202);
   EXPECT_EQ(paused->body, "");
   EXPECT_EQ(task_set.target_state(), runtime::TargetState::kPaused);
-  httplib::Result put = client.Put("/connectors/orders-to-s3/config", R"({"flush.size":"1"})",
-                                   "application/json");
+  httplib::Result put =
+      client.Put("/connectors/orders-to-s3/config", R"({"flush.size":"1"})", "application/json");
   ASSERT_TRUE(put);
   EXPECT_EQ(put->status, 400);
   EXPECT_NE(put->body.find("not checked here"), std::string::npos);

@@ -130,7 +130,8 @@ TEST_F(ConnectorSupervisorTest, AFailedStartShowsFailedWithoutTasksUntilRestarte
   EXPECT_TRUE(supervisor_.failed());
   EXPECT_FALSE(supervisor_.restart_task(0));
 
-  std::future<NextRun> next = std::async(std::launch::async, [this] { return supervisor_.wait_next(); });
+  std::future<NextRun> next =
+      std::async(std::launch::async, [this] { return supervisor_.wait_next(); });
   EXPECT_EQ(next.wait_for(300ms), std::future_status::timeout);  // waits for a restart
   rest::RestartPlan plan = supervisor_.restart(true, true);
   EXPECT_TRUE(plan.connector);  // it FAILED, so onlyFailed restarts it

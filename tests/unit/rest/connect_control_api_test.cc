@@ -27,8 +27,12 @@ std::string recorded_text(const std::string& name) {
   return s.str();
 }
 
-int recorded_status(const std::string& name) { return std::stoi(recorded_text(name + ".status")); }
-std::string recorded_body(const std::string& name) { return recorded_text(name + ".body"); }
+int recorded_status(const std::string& name) {
+  return std::stoi(recorded_text(name + ".status"));
+}
+std::string recorded_body(const std::string& name) {
+  return recorded_text(name + ".body");
+}
 
 // Keys and JSON types, values left out; arrays by their first element.
 nlohmann::json shape(const nlohmann::json& j) {
@@ -37,7 +41,8 @@ nlohmann::json shape(const nlohmann::json& j) {
     for (const auto& [k, v] : j.items()) out[k] = shape(v);
     return out;
   }
-  if (j.is_array()) return j.empty() ? nlohmann::json::array() : nlohmann::json::array({shape(j[0])});
+  if (j.is_array())
+    return j.empty() ? nlohmann::json::array() : nlohmann::json::array({shape(j[0])});
   if (j.is_number()) return "number";
   return j.type_name();
 }
@@ -96,8 +101,8 @@ class ConnectControlApiTest : public ::testing::Test {
   }
   Response call(std::string method, std::string path,
                 std::multimap<std::string, std::string> query = {}, std::string body = {}) {
-    return router_.route(Request{std::move(method), std::move(path), std::move(query),
-                                 std::move(body)});
+    return router_.route(
+        Request{std::move(method), std::move(path), std::move(query), std::move(body)});
   }
   // Same status, and the same body (exactly, or empty for both).
   void expect_recorded(const std::string& name, const Response& ours) {
@@ -157,8 +162,8 @@ TEST_F(ConnectControlApiTest, RestartBodiesShowWhatRestarts) {
   EXPECT_EQ(body["connector"]["state"], theirs["connector"]["state"]);
   EXPECT_EQ(body["tasks"][0]["state"], "RESTARTING");
   EXPECT_EQ(body["tasks"][1]["state"], "RESTARTING");
-  EXPECT_EQ(connector_.calls, (std::vector<std::string>{"restart failed", "restart tasks failed",
-                                                        "restart tasks"}));
+  EXPECT_EQ(connector_.calls,
+            (std::vector<std::string>{"restart failed", "restart tasks failed", "restart tasks"}));
 
   expect_recorded("restart_unknown_tasks",
                   call("POST", "/connectors/nope/restart", {{"includeTasks", "true"}}));

@@ -32,7 +32,8 @@ class TaskSetTest : public ::testing::Test {
   TaskFactory factory() {
     return [this](int id, const TaskControl* control) -> Result<std::unique_ptr<SinkTask>> {
       made_.fetch_add(1);
-      if (id == fail_id_) return Status(StatusCode::kFatal, "no converter for task " + std::to_string(id));
+      if (id == fail_id_)
+        return Status(StatusCode::kFatal, "no converter for task " + std::to_string(id));
       TaskSettings s;
       s.task_id = id;
       s.consumer.properties = {{"bootstrap.servers", "127.0.0.1:1"},
