@@ -63,6 +63,8 @@ void add_connector_routes(Router* router, const ConnectorStateSource* source,
 void add_task_routes(Router* router, const ConnectorStateSource* source, const ServerInfo& server) {
   router->add("GET", "/connectors/{name}/tasks", [source](const Request&, const PathParams& p) {
     if (!is_ours(*source, p)) return connector_not_found(p.at("name"));
+    // A STOPPED connector (KIP-875) has no task configurations.
+    if (source->connector_state() == "STOPPED") return json_response(Json::array());
     return json_response(task_configs_json(source->info()));
   });
 

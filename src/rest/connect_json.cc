@@ -22,10 +22,11 @@ Json connector_info_json(const ConnectorStateSource& source) {
   Json out;
   out["name"] = info.name;
   out["config"] = connector_config_json(info);
-  // The tasks the connector was configured with, whatever their state (ConnectorInfo.tasks).
+  // The tasks the connector was configured with, whatever their state (ConnectorInfo.tasks); none
+  // while it is STOPPED (KIP-875 removes its task configurations).
   Json tasks = Json::array();
-  for (int i = 0; i < info.tasks_max; ++i)
-    tasks.push_back(Json{{"connector", info.name}, {"task", i}});
+  const int task_count = source.connector_state() == "STOPPED" ? 0 : info.tasks_max;
+  for (int i = 0; i < task_count; ++i) tasks.push_back(Json{{"connector", info.name}, {"task", i}});
   out["tasks"] = std::move(tasks);
   out["type"] = "sink";
   return out;

@@ -84,6 +84,7 @@ def test_pause_resume_stop_and_config_changes(testenv, s3, make_topic, kafka_pro
         # Stop (KIP-875): 204, STOPPED without tasks; resume starts them again.
         assert sluice.rest("PUT", f"/connectors/{name}/stop") == recorded("stop")
         wait_until(lambda: states(sluice) == ("STOPPED", []), 30, what="STOPPED")
+        assert sluice.rest("GET", f"/connectors/{name}/tasks") == recorded("tasks_stopped")
         assert sluice.rest("POST", f"/connectors/{name}/tasks/0/restart") == \
             (404, renamed(recorded("task_restart_stopped")[1], name))
         produce_records(producer, topic, records(s3_prefix, 2, 40, 20))
