@@ -58,10 +58,10 @@ void add_state_routes(Router* router, const ConnectorStateSource* source,
               });
 }
 
-// The status body of a restart: what will restart shows RESTARTING (a task keeps its trace).
-Json restarting_status(const ServerInfo& server, const ConnectorStateSource& source,
-                       const RestartPlan& plan) {
-  Json out = connector_status_json(server, source);
+// The status body of a restart: `before` (the status read before the restart was asked for, as
+// Connect builds it) with what restarts shown RESTARTING (a failed task keeps its trace).
+Json restarting_status(Json before, const RestartPlan& plan) {
+  Json out = std::move(before);
   if (plan.connector) out["connector"]["state"] = "RESTARTING";
   for (Json& task : out["tasks"]) {
     int id = task["id"].get<int>();
@@ -82,10 +82,15 @@ void add_restart_routes(Router* router, const ConnectorStateSource* source,
                 }
                 const bool include_tasks = query_flag(req, "includeTasks");
                 const bool only_failed = query_flag(req, "onlyFailed");
-                RestartPlan plan = control->restart(include_tasks, only_failed);
                 // Only the connector object, as before KIP-745: no body.
-                if (!include_tasks && !only_failed) return empty_response(204);
-                return Response{202, restarting_status(server, *source, plan).dump()};
+                if (!include_tasks && !only_failed) {
+                  control->restart(false, false);
+                  return empty_response(204);
+                }
+                // Read before the restart, which may be carried out before the answer is sent.
+                Json before = connector_status_json(server, *source);
+                RestartPlan plan = control->restart(include_tasks, only_failed);
+                return Response{202, restarting_status(std::move(before), plan).dump()};
               });
   router->add("POST", "/connectors/{name}/tasks/{id:int}/restart",
               [source, control](const Request&, const PathParams& p) {

@@ -3,8 +3,9 @@
 // configuration, its topics).
 //
 // ConnectorStateSource is implemented outside this module by whatever runs the connector (the
-// CLI adapts the runtime's TaskStatusBoard). Its methods are called from the REST server's
-// threads, concurrently: implementations must be thread-safe.
+// CLI's ConnectorSupervisor, which reads the current runtime's TaskStatusBoard). Its methods are
+// called from the REST server's threads, concurrently: implementations must be thread-safe, and
+// what they return may change between two calls (a PUT of the configuration, a restart).
 #pragma once
 
 #include <optional>
@@ -21,7 +22,7 @@ struct TaskStateView {
   std::string trace;  // empty unless FAILED
 };
 
-// The parts of the connector that do not change while it runs.
+// The parts of the connector that change only with its configuration.
 struct ConnectorInfo {
   std::string name;
   std::string connector_class;  // io.confluent.connect.s3.S3SinkConnector
