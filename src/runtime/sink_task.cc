@@ -63,7 +63,12 @@ void SinkTask::on_partitions_assigned(const std::vector<kafka::TopicPartition>& 
     if (settings_.status != nullptr) settings_.status->record_topic(tp.topic);
   }
   if (added.empty()) return;
-  pause_dirty_ = paused_;
+  if (paused_) {
+    // Assigned while the connector is paused: paused before the first fetch (they are assigned
+    // already). A failure is tried again by the loop's next apply_pause().
+    Status st = consumer_->pause(added);
+    pause_dirty_ = !st.ok();
+  }
   record_kafka_cluster_id();
   // A previous owner may have recorded rotation plans it had not finished: replay them, so the
   // objects it may already have made visible are written again with the same keys and bytes.

@@ -132,7 +132,8 @@ class SinkTask : public kafka::RebalanceListener {
   Status tick_writers(int64_t now_ms);
   bool stop_requested() const;
   // Pauses or resumes the assigned partitions when settings_.control->paused changed, or when a
-  // partition was assigned while paused. Partitions waiting out a retry backoff stay paused.
+  // partition assigned while paused could not be paused then. Partitions waiting out a retry
+  // backoff stay paused.
   Status apply_pause();
   // Tells settings_.status the cluster id librdkafka learned from the broker's metadata (known
   // by the time partitions are assigned), once per process.
@@ -159,7 +160,7 @@ class SinkTask : public kafka::RebalanceListener {
   std::map<kafka::TopicPartition, int64_t> backoff_until_;
   Status rebalance_error_;
   bool paused_ = false;       // the partitions are paused for settings_.control->paused
-  bool pause_dirty_ = false;  // a partition was assigned since the pause was applied
+  bool pause_dirty_ = false;  // a partition assigned while paused could not be paused yet
   std::map<kafka::TopicPartition, RetryState> retries_;
   std::minstd_rand rng_{std::random_device{}()};  // the random part of Connect's retry delay
   connect::Arena arena_;

@@ -118,8 +118,9 @@ def test_pause_resume_stop_and_config_changes(testenv, s3, make_topic, kafka_pro
         assert sluice.rest("GET", config_path)[1]["flush.size"] == "10"
         assert states(sluice) == ("RUNNING", ["RUNNING", "RUNNING"])
 
-        # A new flush.size: 200 with the ConnectorInfo (name added last); the tasks restart with it, from the
-        # committed offsets.
+        # A new flush.size while paused: 200 with the ConnectorInfo (name added last); the tasks restart with it,
+        # from the committed offsets, still paused (their partitions are paused as they are assigned).
+        assert sluice.rest("PUT", f"/connectors/{name}/pause") == recorded("pause")
         new = {k: str(v) for k, v in connector.items() if k != "name"}
         new["flush.size"] = "25"
         code, info = sluice.rest("PUT", config_path, new)
@@ -129,8 +130,11 @@ def test_pause_resume_stop_and_config_changes(testenv, s3, make_topic, kafka_pro
         assert all(isinstance(v, str) for v in info["config"].values())
         assert list(info["config"])[-1] == "name" and info["config"]["flush.size"] == "25"
         assert info["tasks"] == [{"connector": name, "task": 0}, {"connector": name, "task": 1}]
-        wait_until(lambda: states(sluice) == ("RUNNING", ["RUNNING", "RUNNING"]), 60, what="RUNNING with 25")
+        wait_until(lambda: states(sluice) == ("PAUSED", ["PAUSED", "PAUSED"]), 60, what="PAUSED with 25")
         produce_records(producer, topic, records(s3_prefix, 2, 60, 50))
+        time.sleep(3)
+        assert len(list_keys(s3, bucket, s3_prefix)) == 12
+        assert sluice.rest("PUT", f"/connectors/{name}/resume") == recorded("resume")
         wait_for_objects(s3, bucket, s3_prefix, 16, sluice)
         keys = list_keys(s3, bucket, s3_prefix)
         newer = sorted(k for k in keys if int(re.search(r"\+(\d{10})\.json$", k).group(1)) >= 60)
