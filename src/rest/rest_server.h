@@ -8,8 +8,8 @@
 //
 // bind() binds every listener before serving any, so a taken port fails the start with the
 // listener named; serve() starts the threads; stop() (or the destructor) stops accepting,
-// finishes requests in progress and joins the threads. Owned by the CLI for one run of the
-// connector; the Router is borrowed and must outlive the server. Call bind, serve and stop from
+// finishes requests in progress and joins the threads. Owned by the CLI for the whole process;
+// the Router is borrowed and must outlive the server. Call bind, serve and stop from
 // one thread.
 #pragma once
 

@@ -19,7 +19,6 @@
 #include "kafka/client_config.h"
 #include "runtime/msk_iam_auth.h"
 #include "runtime/oidc_token_source.h"
-#include "runtime/shutdown_signal.h"
 #include "runtime/sink_task.h"
 #include "runtime/value_schema_source.h"
 #include "storage/s3_object_store.h"
@@ -452,7 +451,6 @@ Status ConnectorRuntime::run() {
   }
   config::ResolvedConverters converters = config::resolve_converters(worker_, connector_);
   const int tasks = std::max(1, connector_.tasks_max());
-  std::vector<std::unique_ptr<SinkTask>> task_objects;
   // One consumer client configuration (and one token source: one credential chain to refresh)
   // for every task; the tasks differ only in client.id.
   SLUICE_ASSIGN_OR_RETURN(KafkaClient consumer,
@@ -460,7 +458,8 @@ Status ConnectorRuntime::run() {
   for (const std::string& note : consumer.config.notes) spdlog::warn("consumer config: {}", note);
   SLUICE_ASSIGN_OR_RETURN(std::optional<KafkaClient> dlq_producer,
                           build_dlq_producer_client(worker_, connector_));
-  for (int i = 0; i < tasks; ++i) {
+  TaskFactory factory = [&](int i,
+                            const TaskControl* control) -> Result<std::unique_ptr<SinkTask>> {
     TaskSettings s;
     s.connector_name = connector_.name();
     s.task_id = i;
@@ -509,6 +508,7 @@ Status ConnectorRuntime::run() {
     s.report_null_values_to_dlq = connector_.report_null_values_to_dlq();
     s.retry_backoff = std::chrono::milliseconds(connector_.retry_backoff_ms());
     s.status = &status_;
+    s.control = control;
     s.shutdown_timeout = std::chrono::milliseconds(
         std::max<int64_t>(worker_.task_shutdown_graceful_timeout_ms(), 30000));
 
@@ -538,28 +538,10 @@ Status ConnectorRuntime::run() {
       pipeline.converter->set_value_binder(
           std::make_unique<connect::SchemalessValueBinder>(value_schema_));
     }
-    task_objects.push_back(
-        std::make_unique<SinkTask>(std::move(s), std::move(pipeline), services_));
-  }
-
-  std::vector<Status> results(task_objects.size());
-  std::vector<std::thread> threads;
-  for (size_t i = 0; i < task_objects.size(); ++i) {
-    threads.emplace_back([&, i] {
-      status_.set_running(static_cast<int>(i));
-      results[i] = task_objects[i]->run();
-      // One failed task stops the connector, as a failed task needs a restart in Connect too;
-      // until the process exits, the REST status shows the task FAILED with its error.
-      if (!results[i].ok()) {
-        status_.set_failed(static_cast<int>(i), results[i].to_string());
-        ShutdownSignal::request();
-      }
-    });
-  }
-  for (std::thread& t : threads) t.join();
-  for (const Status& st : results) {
-    if (!st.ok()) return st;
-  }
+    return std::make_unique<SinkTask>(std::move(s), std::move(pipeline), services_);
+  };
+  // Tasks are made and remade (REST restarts) by the task set, on this thread.
+  tasks_.run(tasks, factory);
   return Status::ok_status();
 }
 

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/connector_rest_api.h"
+#include "cli/connector_supervisor.h"
 
 namespace sluice::cli {
 namespace {
@@ -45,10 +46,15 @@ TEST(RestConfigValidatorTest, AnswersTheValidateEndpointWithTheWorkersDefaults) 
   Result<config::S3SinkConnectorConfig> connector =
       config::S3SinkConnectorConfig::parse(connector_raw);
   ASSERT_TRUE(connector.ok()) << connector.status().to_string();
-  runtime::TaskStatusBoard board;
+  // Nothing runs: the supervisor only answers the read-only endpoints.
+  ConnectorSupervisor supervisor(connector_info(*connector, connector_raw),
+                                 [](config::RawConfig, std::vector<std::string>* errors) {
+                                   errors->push_back("not checked here");
+                                   return std::unique_ptr<RunnableConfig>();
+                                 });
   Result<std::unique_ptr<ConnectorRestApi>> api = ConnectorRestApi::start(
-      *worker, *connector, connector_raw, &board, [](const std::string& m) { return m; },
-      std::make_unique<RestConfigValidator>(worker_raw(), *worker));
+      *worker, &supervisor, &supervisor,
+      std::make_unique<RestConfigValidator>(worker_raw(), *worker, /*msk=*/false));
   ASSERT_TRUE(api.ok()) << api.status().to_string();
   httplib::Client client("127.0.0.1", (*api)->bound_ports().at(0));
   const std::string path =
