@@ -249,3 +249,28 @@ def test_containerfile_lints(tools: Path) -> None:
     out = subprocess.run([str(tools / "bin" / "hadolint"), "--no-color", str(CONTAINERFILE)],
                          capture_output=True, text=True)
     assert out.returncode == 0, out.stdout + out.stderr
+
+
+def notes(tools: Path, tmp_path: Path, *args: str) -> str:
+    """NOTES.txt as `helm install` prints it (helm template does not render it): the chart is copied
+    with a template that renders the same text into a manifest."""
+    chart = tmp_path / "chart"
+    shutil.copytree(CHART, chart)
+    shutil.copy(chart / "templates" / "NOTES.txt", chart / "notes-src.txt")
+    (chart / "templates" / "notes-render.yaml").write_text(
+        'notes: {{ tpl (.Files.Get "notes-src.txt") . | toJson }}\n')
+    out = subprocess.run([str(tools / "bin" / "helm"), "template", "r", str(chart), "-n", "data",
+                          "--kube-version", KUBERNETES_VERSIONS[-1], "--show-only", "templates/notes-render.yaml",
+                          *args], capture_output=True, text=True)
+    assert out.returncode == 0, out.stderr
+    return manifests(out.stdout)[0]["notes"]
+
+
+def test_notes(tools: Path, tmp_path: Path) -> None:
+    text = notes(tools, tmp_path / "full", "-f", str(FULL))
+    assert "consumer group connect-events-to-s3" in text and "Pods: 1 to 6" in text
+    assert "labelSelector=connector%3Devents-to-s3" in text and "WARNING" not in text
+    text = notes(tools, tmp_path / "open", "-f", str(MINIMAL), "--set", "networkPolicy.enabled=false")
+    assert "WARNING: the REST API answers anyone" in text
+    text = notes(tools, tmp_path / "existing", "-f", str(CHART / "ci" / "existing-values.yaml"))
+    assert "listeners=http://0.0.0.0:9083" in text
