@@ -29,7 +29,7 @@ CONTAINERFILE = REPO_ROOT / "deploy" / "container" / "Containerfile"
 SLUICE = Path(os.environ.get("SLUICE_BINARY", REPO_ROOT / os.environ.get("BUILD_DIR", "build") / "sluice"))
 # The oldest and newest versions scripts/deploy-tools fetches schemas for.
 KUBERNETES_VERSIONS = ["1.30.0", "1.37.0"]
-# Rendered with the defaults plus this, the chart makes every kind it has but the ServiceMonitor.
+# The REST API choice the chart requires; with it and a connector name the defaults render.
 OPEN_REST = ["--set", "rest.allowUnauthenticated=true"]
 MINIMAL = CHART / "ci" / "minimal-values.yaml"
 FULL = CHART / "ci" / "full-values.yaml"
