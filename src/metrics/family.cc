@@ -1,0 +1,179 @@
+#include "metrics/family.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "metrics/text_format.h"
+
+namespace sluice::metrics {
+
+namespace {
+
+std::string_view type_name(MetricType type) {
+  switch (type) {
+    case MetricType::kCounter:
+      return "counter";
+    case MetricType::kGauge:
+      return "gauge";
+    case MetricType::kHistogram:
+      return "histogram";
+  }
+  return "untyped";
+}
+
+void render_cell(std::string& out, const std::string& name, const std::vector<std::string>& labels,
+                 const LabelValues& values, const Counter& c) {
+  out += name;
+  append_labels(out, labels, values);
+  out += ' ';
+  append_value(out, c.value());
+  out += '\n';
+}
+
+void render_cell(std::string& out, const std::string& name, const std::vector<std::string>& labels,
+                 const LabelValues& values, const Gauge& g) {
+  out += name;
+  append_labels(out, labels, values);
+  out += ' ';
+  append_value(out, g.value());
+  out += '\n';
+}
+
+void render_cell(std::string& out, const std::string& name, const std::vector<std::string>& labels,
+                 const LabelValues& values, const Histogram& h) {
+  Histogram::Snapshot s = h.snapshot();
+  std::string le;
+  for (size_t i = 0; i <= h.bounds().size(); ++i) {
+    le.clear();
+    if (i < h.bounds().size()) {
+      append_value(le, h.bounds()[i]);
+    } else {
+      le = "+Inf";
+    }
+    out += name;
+    out += "_bucket";
+    append_labels(out, labels, values, "le", le);
+    out += ' ';
+    append_value(out, s.cumulative[i]);
+    out += '\n';
+  }
+  out += name;
+  out += "_sum";
+  append_labels(out, labels, values);
+  out += ' ';
+  append_value(out, s.sum);
+  out += '\n';
+  out += name;
+  out += "_count";
+  append_labels(out, labels, values);
+  out += ' ';
+  append_value(out, s.count);
+  out += '\n';
+}
+
+template <class Cell>
+std::shared_ptr<Cell> make_cell(const std::vector<double>&) {
+  return std::make_shared<Cell>();
+}
+
+template <>
+std::shared_ptr<Histogram> make_cell<Histogram>(const std::vector<double>& bounds) {
+  return std::make_shared<Histogram>(&bounds);
+}
+
+}  // namespace
+
+FamilyBase::FamilyBase(std::string name, std::string help, MetricType type,
+                       std::vector<std::string> label_names)
+    : name_(std::move(name)),
+      help_(std::move(help)),
+      type_(type),
+      label_names_(std::move(label_names)) {}
+
+void FamilyBase::render(std::string& out) const {
+  out += "# HELP ";
+  out += name_;
+  out += ' ';
+  append_escaped_help(out, help_);
+  out += "\n# TYPE ";
+  out += name_;
+  out += ' ';
+  out += type_name(type_);
+  out += '\n';
+  render_samples(out);
+}
+
+void FamilyBase::check_values(const LabelValues& values) const {
+  if (values.size() != label_names_.size()) {
+    std::fprintf(stderr, "metric %s: %zu label values for %zu label names\n", name_.c_str(),
+                 values.size(), label_names_.size());
+    std::abort();
+  }
+}
+
+template <class Cell>
+std::shared_ptr<Cell> Family<Cell>::cell(const LabelValues& values) {
+  check_values(values);
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::shared_ptr<Cell>& slot = cells_[values];
+  if (slot == nullptr) slot = make_cell<Cell>(bounds_);
+  return slot;
+}
+
+template <class Cell>
+void Family<Cell>::add_callback(const LabelValues& values, std::function<double()> compute) {
+  static_assert(!std::is_same_v<Cell, Histogram>, "histograms have no callback series");
+  check_values(values);
+  std::lock_guard<std::mutex> lock(mutex_);
+  callbacks_[values] = std::move(compute);
+}
+
+template <>
+void Family<Histogram>::add_callback(const LabelValues&, std::function<double()>) {
+  std::abort();  // not offered: see the header
+}
+
+template <class Cell>
+void Family<Cell>::remove(const LabelValues& values, const void* cell) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (cell == nullptr) {
+    callbacks_.erase(values);
+    return;
+  }
+  auto it = cells_.find(values);
+  if (it != cells_.end() && it->second.get() == cell) cells_.erase(it);
+}
+
+template <class Cell>
+void Family<Cell>::render_samples(std::string& out) const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (const auto& [values, cell] : cells_) render_cell(out, name_, label_names_, values, *cell);
+  for (const auto& [values, compute] : callbacks_) {
+    if (cells_.count(values) != 0) continue;  // a series is written once
+    out += name_;
+    append_labels(out, label_names_, values);
+    out += ' ';
+    append_value(out, compute());
+    out += '\n';
+  }
+}
+
+template class Family<Counter>;
+template class Family<Gauge>;
+template class Family<Histogram>;
+
+Registration& Registration::operator=(Registration&& other) noexcept {
+  if (this != &other) {
+    release();
+    entries_ = std::move(other.entries_);
+    other.entries_.clear();
+  }
+  return *this;
+}
+
+void Registration::release() {
+  for (const Entry& e : entries_) e.family->remove(e.values, e.cell);
+  entries_.clear();
+}
+
+}  // namespace sluice::metrics
