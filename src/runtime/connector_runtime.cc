@@ -17,6 +17,7 @@
 #include "config/converter_resolution.h"
 #include "connect/converter_factory.h"
 #include "kafka/client_config.h"
+#include "metrics/process_metrics.h"
 #include "runtime/msk_iam_auth.h"
 #include "runtime/oidc_token_source.h"
 #include "runtime/shutdown_signal.h"
@@ -287,7 +288,10 @@ std::vector<config::ConfigProblem> check_kafka_client_config(
 ConnectorRuntime::ConnectorRuntime(const config::WorkerConfig& worker,
                                    const config::S3SinkConnectorConfig& connector,
                                    RuntimeOptions options)
-    : worker_(worker), connector_(connector), options_(options) {}
+    : worker_(worker),
+      connector_(connector),
+      options_(options),
+      metrics_(options.metrics != nullptr ? *options.metrics : metrics::process_registry()) {}
 
 ConnectorRuntime::~ConnectorRuntime() = default;
 
@@ -301,6 +305,7 @@ Result<std::unique_ptr<ConnectorRuntime>> ConnectorRuntime::create(
 
 std::function<std::unique_ptr<storage::ObjectStore>()> ConnectorRuntime::store_factory() const {
   storage::S3StoreOptions o;
+  o.metrics = s3_metrics_;
   o.bucket = connector_.s3_bucket_name();
   o.region = connector_.s3_region();
   o.endpoint = connector_.store_endpoint().value_or("");
@@ -325,6 +330,28 @@ std::function<std::unique_ptr<storage::ObjectStore>()> ConnectorRuntime::store_f
     }
     return std::move(store).value();
   };
+}
+
+void ConnectorRuntime::register_connector_metrics() {
+  metrics::register_process_metrics(metrics_);
+  const metrics::LabelValues labels = {connector_.name()};
+  const sink::MemoryBudget* budget = budget_.get();
+  auto add = [&](const char* name, const char* help, std::function<double()> compute) {
+    metrics::GaugeFamily& family = metrics_.gauge(name, help, {"connector"});
+    family.add_callback(labels, std::move(compute));
+    metric_series_.add_callback(family, labels);
+  };
+  add("sluice_memory_budget_used_bytes",
+      "Bytes of file data held in memory and charged to the memory budget (--memory-budget-mb).",
+      [budget] { return static_cast<double>(budget->used()); });
+  add("sluice_memory_budget_limit_bytes", "The memory budget's capacity (--memory-budget-mb).",
+      [budget] { return static_cast<double>(budget->limit()); });
+  add("sluice_memory_budget_peak_bytes", "The most bytes the memory budget has held.",
+      [budget] { return static_cast<double>(budget->peak()); });
+  add("sluice_memory_budget_waiting_threads",
+      "Task threads waiting for uploads to give memory back (backpressure).",
+      [budget] { return static_cast<double>(budget->waiting()); });
+  s3_metrics_ = storage::S3StoreMetrics::create(metrics_, connector_.name(), &metric_series_);
 }
 
 Status ConnectorRuntime::build() {
@@ -358,6 +385,7 @@ Status ConnectorRuntime::build() {
         options_.memory_budget_bytes >> 20, c.s3_part_size());
   }
   budget_ = std::make_unique<sink::MemoryBudget>(options_.memory_budget_bytes);
+  register_connector_metrics();
 
   format::FormatOptions f;
   // What writers hold outside their part buffers (Avro blocks) counts against the same budget.
@@ -509,6 +537,7 @@ Status ConnectorRuntime::run() {
     s.report_null_values_to_dlq = connector_.report_null_values_to_dlq();
     s.retry_backoff = std::chrono::milliseconds(connector_.retry_backoff_ms());
     s.status = &status_;
+    s.metrics = &metrics_;
     s.shutdown_timeout = std::chrono::milliseconds(
         std::max<int64_t>(worker_.task_shutdown_graceful_timeout_ms(), 30000));
 

@@ -4,9 +4,9 @@ namespace sluice::sink {
 
 std::shared_ptr<const PartitionMetrics> PartitionMetrics::detached() {
   auto m = std::make_shared<PartitionMetrics>();
-  for (auto* counter :
-       {&m->records_consumed, &m->bytes_consumed, &m->records_written, &m->records_skipped,
-        &m->records_dead_lettered, &m->parts_uploaded, &m->objects_committed, &m->bytes_written}) {
+  for (auto* counter : {&m->records_consumed, &m->bytes_consumed, &m->records_written,
+                        &m->records_skipped, &m->records_filtered, &m->records_dead_lettered,
+                        &m->parts_uploaded, &m->objects_committed, &m->bytes_written}) {
     *counter = std::make_shared<metrics::Counter>();
   }
   for (auto* gauge : {&m->committed_offset, &m->consumer_lag, &m->open_files}) {

@@ -20,6 +20,9 @@ struct PartitionMetrics {
   std::shared_ptr<metrics::Counter> bytes_consumed;  // Kafka key + value bytes
   std::shared_ptr<metrics::Counter> records_written;
   std::shared_ptr<metrics::Counter> records_skipped;  // failed and tolerated (errors.tolerance)
+  // Not written by design: dropped by a transform or predicate, or a null value ignored
+  // (behavior.on.null.values=ignore).
+  std::shared_ptr<metrics::Counter> records_filtered;
   std::shared_ptr<metrics::Counter> records_dead_lettered;
   std::shared_ptr<metrics::Gauge> committed_offset;
   std::shared_ptr<metrics::Gauge> consumer_lag;
