@@ -4,7 +4,9 @@
 
 #include <algorithm>
 
+#include "metrics/registry.h"
 #include "rest/connect_api.h"
+#include "rest/metrics_route.h"
 #include "rest/rest_listeners.h"
 #include "rest/shown_config.h"
 
@@ -68,6 +70,7 @@ Result<std::unique_ptr<ConnectorRestApi>> ConnectorRestApi::start(
   server.worker_id =
       rest::advertised_worker_id(worker, api->server_->bound_ports(), local_host_name());
   rest::add_connect_routes(&api->router_, api->source_.get(), server);
+  rest::add_metrics_route(&api->router_, [] { return metrics::process_registry().render(); });
   api->server_->serve();
   return api;
 }

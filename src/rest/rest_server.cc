@@ -28,7 +28,7 @@ void answer(const Router& router, const httplib::Request& req, httplib::Response
   request.body = req.body;
   Response response = router.route(request);
   res.status = response.status;
-  res.set_content(response.body, "application/json");
+  res.set_content(response.body, response.content_type);
 }
 
 }  // namespace
