@@ -354,8 +354,7 @@ void SinkTask::record_statistics(std::string_view json) {
     return;
   }
   for (kafka::PartitionLag& lag : *lags) {
-    auto it = writers_.find(kafka::TopicPartition{std::move(lag.topic), lag.partition});
-    if (it != writers_.end()) it->second->metrics().consumer_lag->set(static_cast<double>(lag.lag));
+    metrics_.set_consumer_lag(kafka::TopicPartition{std::move(lag.topic), lag.partition}, lag.lag);
   }
 }
 

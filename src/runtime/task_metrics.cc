@@ -97,10 +97,6 @@ std::shared_ptr<const sink::PartitionMetrics> TaskMetrics::assign(const kafka::T
   m->committed_offset =
       gauge("sluice_committed_offset",
             "The last offset the task committed for the partition (the next record to read).");
-  m->consumer_lag =
-      gauge("sluice_consumer_lag_records",
-            "Records between the partition's high watermark and the consumer's position, from "
-            "librdkafka's statistics every 5 s (Connect's records-lag); 0 until the first.");
   m->open_files = gauge("sluice_open_files", "Files the partition's writer has open.");
   m->parts_uploaded = counter("sluice_parts_uploaded_total", "Multipart upload parts S3 accepted.");
   m->objects_committed = counter(
@@ -108,9 +104,24 @@ std::shared_ptr<const sink::PartitionMetrics> TaskMetrics::assign(const kafka::T
       "Objects made visible in the bucket (PutObject or CompleteMultipartUpload succeeded).");
   m->bytes_written = counter("sluice_written_bytes_total",
                              "Bytes of the objects counted by sluice_objects_committed_total.");
-  partitions_.emplace(tp, std::move(reg));
+  partitions_.emplace(tp, Assigned{std::move(reg), nullptr});
   partition_count_->set(static_cast<double>(partitions_.size()));
   return m;
+}
+
+void TaskMetrics::set_consumer_lag(const kafka::TopicPartition& tp, int64_t lag) {
+  auto it = partitions_.find(tp);
+  if (it == partitions_.end()) return;
+  Assigned& a = it->second;
+  if (a.consumer_lag == nullptr) {
+    a.consumer_lag = a.registration.add(
+        registry_.gauge("sluice_consumer_lag_records",
+                        "Records between the partition's high watermark and the consumer's "
+                        "position, from librdkafka's statistics every 5 s (Connect's records-lag).",
+                        kPartitionLabels),
+        {connector_, task_, tp.topic, std::to_string(tp.partition)});
+  }
+  a.consumer_lag->set(static_cast<double>(lag));
 }
 
 void TaskMetrics::revoke(const kafka::TopicPartition& tp) {

@@ -36,6 +36,11 @@ class TaskMetrics {
   void revoke(const kafka::TopicPartition& tp);
   void revoke_all();
 
+  // The consumer lag of an assigned partition, from librdkafka's statistics. Its series is made
+  // with the first value, so a scrape never shows a lag that is not known yet. Ignored for a
+  // partition that is not assigned.
+  void set_consumer_lag(const kafka::TopicPartition& tp, int64_t lag);
+
   void set_running(bool running) { running_->set(running ? 1 : 0); }
   // A synchronous offset commit succeeded or failed.
   void commit_succeeded();
@@ -53,8 +58,11 @@ class TaskMetrics {
   // Wall-clock seconds of the last successful commit (the task's start before the first one),
   // read by the sluice_offset_commit_age_seconds callback.
   std::shared_ptr<std::atomic<double>> last_commit_seconds_;
-  std::unordered_map<kafka::TopicPartition, metrics::Registration, kafka::TopicPartitionHash>
-      partitions_;
+  struct Assigned {
+    metrics::Registration registration;
+    std::shared_ptr<metrics::Gauge> consumer_lag;  // null until the first statistics
+  };
+  std::unordered_map<kafka::TopicPartition, Assigned, kafka::TopicPartitionHash> partitions_;
 };
 
 }  // namespace sluice::runtime

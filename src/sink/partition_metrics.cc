@@ -9,7 +9,7 @@ std::shared_ptr<const PartitionMetrics> PartitionMetrics::detached() {
                         &m->parts_uploaded, &m->objects_committed, &m->bytes_written}) {
     *counter = std::make_shared<metrics::Counter>();
   }
-  for (auto* gauge : {&m->committed_offset, &m->consumer_lag, &m->open_files}) {
+  for (auto* gauge : {&m->committed_offset, &m->open_files}) {
     *gauge = std::make_shared<metrics::Gauge>();
   }
   return m;

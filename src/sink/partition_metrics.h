@@ -25,7 +25,6 @@ struct PartitionMetrics {
   std::shared_ptr<metrics::Counter> records_filtered;
   std::shared_ptr<metrics::Counter> records_dead_lettered;
   std::shared_ptr<metrics::Gauge> committed_offset;
-  std::shared_ptr<metrics::Gauge> consumer_lag;
   // Recorded by the writer and its uploads.
   std::shared_ptr<metrics::Gauge> open_files;
   std::shared_ptr<metrics::Counter> parts_uploaded;     // UploadPart requests that succeeded

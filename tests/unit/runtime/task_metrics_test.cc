@@ -18,7 +18,9 @@ TEST(TaskMetricsTest, PartitionSeriesLiveFromAssignmentToRevocation) {
     std::shared_ptr<const sink::PartitionMetrics> p0 = task.assign({"orders", 0});
     std::shared_ptr<const sink::PartitionMetrics> p1 = task.assign({"orders", 1});
     p0->records_consumed->inc(5);
-    p0->consumer_lag->set(7);
+    EXPECT_EQ(registry.render().find("sluice_consumer_lag_records{"), std::string::npos);
+    task.set_consumer_lag({"orders", 0}, 7);
+    task.set_consumer_lag({"orders", 9}, 3);  // not assigned: ignored
     p1->records_written->inc(2);
     task.commit_succeeded();
     std::string text = registry.render();
@@ -27,6 +29,8 @@ TEST(TaskMetricsTest, PartitionSeriesLiveFromAssignmentToRevocation) {
     const std::string t = "{connector=\"s3-sink\",task=\"2\"}";
     EXPECT_TRUE(has(text, "sluice_records_consumed_total" + l0 + " 5")) << text;
     EXPECT_TRUE(has(text, "sluice_consumer_lag_records" + l0 + " 7"));
+    EXPECT_EQ(text.find("partition=\"9\""), std::string::npos);
+    EXPECT_EQ(text.find("sluice_consumer_lag_records" + l1), std::string::npos);
     EXPECT_TRUE(has(text, "sluice_records_written_total" + l1 + " 2"));
     EXPECT_TRUE(has(text, "sluice_task_partitions" + t + " 2"));
     EXPECT_TRUE(has(text, "sluice_task_running" + t + " 1"));
@@ -42,6 +46,7 @@ TEST(TaskMetricsTest, PartitionSeriesLiveFromAssignmentToRevocation) {
     std::shared_ptr<const sink::PartitionMetrics> again = task.assign({"orders", 0});
     EXPECT_NE(again->records_consumed, p0->records_consumed);
     EXPECT_TRUE(has(registry.render(), "sluice_records_consumed_total" + l0 + " 0"));
+    EXPECT_EQ(registry.render().find("sluice_consumer_lag_records" + l0), std::string::npos);
   }
   // The task is gone: none of its series are left.
   EXPECT_EQ(registry.render().find("s3-sink"), std::string::npos);
