@@ -21,22 +21,24 @@ std::string_view type_name(MetricType type) {
   return "untyped";
 }
 
-void render_cell(std::string& out, const std::string& name, const std::vector<std::string>& labels,
-                 const LabelValues& values, const Counter& c) {
+template <class Value>
+void render_sample(std::string& out, const std::string& name,
+                   const std::vector<std::string>& labels, const LabelValues& values, Value value) {
   out += name;
   append_labels(out, labels, values);
   out += ' ';
-  append_value(out, c.value());
+  append_value(out, value);
   out += '\n';
 }
 
 void render_cell(std::string& out, const std::string& name, const std::vector<std::string>& labels,
+                 const LabelValues& values, const Counter& c) {
+  render_sample(out, name, labels, values, c.value());
+}
+
+void render_cell(std::string& out, const std::string& name, const std::vector<std::string>& labels,
                  const LabelValues& values, const Gauge& g) {
-  out += name;
-  append_labels(out, labels, values);
-  out += ' ';
-  append_value(out, g.value());
-  out += '\n';
+  render_sample(out, name, labels, values, g.value());
 }
 
 void render_cell(std::string& out, const std::string& name, const std::vector<std::string>& labels,
@@ -57,18 +59,8 @@ void render_cell(std::string& out, const std::string& name, const std::vector<st
     append_value(out, s.cumulative[i]);
     out += '\n';
   }
-  out += name;
-  out += "_sum";
-  append_labels(out, labels, values);
-  out += ' ';
-  append_value(out, s.sum);
-  out += '\n';
-  out += name;
-  out += "_count";
-  append_labels(out, labels, values);
-  out += ' ';
-  append_value(out, s.count);
-  out += '\n';
+  render_sample(out, name + "_sum", labels, values, s.sum);
+  render_sample(out, name + "_count", labels, values, s.count);
 }
 
 template <class Cell>
@@ -150,11 +142,7 @@ void Family<Cell>::render_samples(std::string& out) const {
   for (const auto& [values, cell] : cells_) render_cell(out, name_, label_names_, values, *cell);
   for (const auto& [values, compute] : callbacks_) {
     if (cells_.count(values) != 0) continue;  // a series is written once
-    out += name_;
-    append_labels(out, label_names_, values);
-    out += ' ';
-    append_value(out, compute());
-    out += '\n';
+    render_sample(out, name_, label_names_, values, compute());
   }
 }
 

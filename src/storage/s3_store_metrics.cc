@@ -2,20 +2,6 @@
 
 namespace sluice::storage {
 
-namespace {
-
-bool is_throttling_code(const std::string& code) {
-  for (std::string_view c :
-       {"SlowDown", "Throttling", "ThrottlingException", "ThrottledException",
-        "RequestThrottledException", "TooManyRequestsException", "RequestThrottled",
-        "RequestLimitExceeded", "BandwidthLimitExceeded"}) {
-    if (code == c) return true;
-  }
-  return false;
-}
-
-}  // namespace
-
 std::string_view s3_error_kind_name(S3ErrorKind kind) {
   switch (kind) {
     case S3ErrorKind::kThrottled:
