@@ -10,8 +10,10 @@
 #include <string>
 #include <string_view>
 
+#include "cli/checked_config.h"
 #include "cli/config_reload_watch.h"
 #include "cli/connector_rest_api.h"
+#include "cli/connector_supervisor.h"
 #include "cli/resolved_configs.h"
 #include "config/config_loader.h"
 #include "config/connector_config.h"
@@ -19,12 +21,8 @@
 #include "config/msk_connect_rules.h"
 #include "config/worker_config.h"
 #include "kafka/library_version.h"
-#include "rest/rest_listeners.h"
 #include "runtime/connector_runtime.h"
-#include "runtime/converter_checks.h"
-#include "runtime/feature_support.h"
 #include "runtime/shutdown_signal.h"
-#include "transforms/transform_config_check.h"
 
 namespace sluice::cli {
 
@@ -39,16 +37,7 @@ struct ConfigPaths {
   config::MskCapacityFlags msk_capacity;  // --msk-workers, --msk-autoscaling, ...
 };
 
-// Everything `validate` and `run` check before connecting anywhere.
-struct CheckedConfig {
-  // As written in the files (placeholders unresolved), kept to resolve them again on reload.
-  config::RawConfig worker_written;
-  config::RawConfig connector_written;
-  std::shared_ptr<providers::ConfigProviders> providers;
-  ResolvedConfigs resolved;  // what is validated and run
-  config::ConfigReport report;
-};
-
+// Loads the files of `paths` and makes every check `validate` and `run` make before connecting.
 CheckedConfig check(const ConfigPaths& paths) {
   CheckedConfig out;
   auto load = [&](const std::string& path, config::RawConfig* raw) {
@@ -70,58 +59,8 @@ CheckedConfig check(const ConfigPaths& paths) {
     Status st = config::set_connector_name(&out.connector_written, paths.name);
     if (!st.ok()) out.report.add(config::ConfigProblem{"name", paths.name, st.message()});
   }
-  // Kafka Connect resolves the worker's own values and the connector's with the worker's config
-  // providers before validating either.
-  std::vector<config::ConfigProblem> provider_problems;
-  providers::ProviderEnvironment environment;
-  // A stop requested while a provider waits on AWS (at start or on a TTL refresh) aborts the call.
-  environment.aws.http.cancel = runtime::ShutdownSignal::cancel_flag();
-  out.providers =
-      std::make_shared<providers::ConfigProviders>(providers::ConfigProviders::from_worker_config(
-          out.worker_written, &provider_problems, environment));
-  for (config::ConfigProblem& p : provider_problems) out.report.add(std::move(p));
-  out.resolved = resolve_configs(out.worker_written, out.connector_written, *out.providers);
-  for (config::ConfigProblem& p : out.resolved.problems()) out.report.add(std::move(p));
-
-  auto flavor = paths.msk ? config::WorkerFlavor::kMskConnect : config::WorkerFlavor::kSelfHosted;
-  out.report.merge(config::WorkerConfig::validate(out.resolved.worker, flavor));
-  out.report.merge(config::S3SinkConnectorConfig::validate(out.resolved.connector));
-  if (paths.msk) config::check_msk_connect_connector_rules(out.resolved.connector, &out.report);
-  out.report.merge(transforms::check_transform_configs(out.resolved.connector));
-  out.resolved.mask(&out.report);
+  check_configs(paths.msk, &out);
   return out;
-}
-
-void print_report(const config::ConfigReport& report, std::ostream& os) {
-  for (const config::ConfigProblem& p : report.errors) os << p.to_string() << "\n";
-  for (const config::ConfigProblem& p : report.warnings) os << p.to_string() << "\n";
-}
-
-// The checks that need the parsed configurations; problems masked.
-std::vector<config::ConfigProblem> check_parsed(const CheckedConfig& checked,
-                                                const config::WorkerConfig& worker,
-                                                const config::S3SinkConnectorConfig& connector) {
-  std::vector<config::ConfigProblem> out = config::check_client_overrides(worker, connector);
-  for (config::ConfigProblem& p :
-       runtime::check_feature_support(checked.resolved.connector, worker, connector)) {
-    out.push_back(std::move(p));
-  }
-  for (config::ConfigProblem& p : runtime::check_kafka_client_config(worker, connector)) {
-    out.push_back(std::move(p));
-  }
-  for (config::ConfigProblem& p : runtime::check_converter_configs(worker, connector)) {
-    out.push_back(std::move(p));
-  }
-  for (config::ConfigProblem& p : rest::check_rest_listeners(worker)) out.push_back(std::move(p));
-  checked.resolved.mask(&out);
-  return out;
-}
-
-// A parse failure's message, with values from providers shown as their placeholders.
-std::string masked_message(const CheckedConfig& checked, const Status& status) {
-  config::ConfigProblem p{"", "", status.message()};
-  checked.resolved.mask(&p);
-  return p.message;
 }
 
 // The capacity note of `validate --msk` when capacity flags were given; "" otherwise or when
@@ -209,89 +148,130 @@ std::unique_ptr<ConfigReloadWatch> start_reload_watch(const CheckedConfig& check
   });
 }
 
-enum class RunEnd { kStopped, kRestart };
-
-// One life of the connector, from parsing the checked configuration to the runtime's stop.
-RunEnd run_once(const ConfigPaths& paths, const CheckedConfig& checked, int* exit_code) {
-  for (const config::ConfigProblem& p : checked.report.warnings) spdlog::warn("{}", p.to_string());
-  Result<config::WorkerConfig> worker = config::WorkerConfig::parse(checked.resolved.worker);
-  Result<config::S3SinkConnectorConfig> connector =
-      config::S3SinkConnectorConfig::parse(checked.resolved.connector);
-  if (!worker.ok() || !connector.ok()) {
-    std::cerr << masked_message(checked, worker.ok() ? connector.status() : worker.status())
-              << "\n";
-    *exit_code = kExitBadUsage;
-    return RunEnd::kStopped;
-  }
-  bool override_errors = false;
-  for (const config::ConfigProblem& p : check_parsed(checked, *worker, *connector)) {
-    if (p.severity == config::Severity::kError) {
-      std::cerr << p.to_string() << "\n";
-      override_errors = true;
-    } else {
-      spdlog::warn("{}", p.to_string());
-    }
-  }
-  if (override_errors) {
-    *exit_code = kExitBadUsage;
-    return RunEnd::kStopped;
-  }
-
+// One life of a runtime, from its creation to its stop; false when it could not be created
+// (*failure says why). Runs on the main thread.
+bool run_runtime(const ConfigPaths& paths, const RunnableConfig& cfg,
+                 ConnectorSupervisor* supervisor, bool* reload, Status* failure) {
+  const config::S3SinkConnectorConfig& connector = *cfg.connector;
   Result<std::unique_ptr<runtime::ConnectorRuntime>> rt =
-      runtime::ConnectorRuntime::create(*worker, *connector, paths.runtime);
+      runtime::ConnectorRuntime::create(*cfg.worker, connector, paths.runtime);
   if (!rt.ok()) {
-    std::cerr << "sluice: " << masked_message(checked, rt.status()) << "\n";
-    *exit_code =
-        rt.status().code() == StatusCode::kInvalidArgument ? kExitBadUsage : kExitRuntimeFailure;
-    return RunEnd::kStopped;
+    *failure = rt.status();
+    return false;
   }
   spdlog::info("sluice {} (librdkafka {}) starting connector {} (group {})", SLUICE_VERSION,
-               kafka::librdkafka_version(), connector->name(), connector->consumer_group_id());
-  Result<std::unique_ptr<ConnectorRestApi>> rest_api =
-      ConnectorRestApi::start(*worker, *connector, checked.connector_written, &(*rt)->status(),
-                              [&checked](const std::string& message) {
-                                return masked_message(checked, Status(StatusCode::kFatal, message));
-                              });
-  if (!rest_api.ok()) {
-    std::cerr << "sluice: " << rest_api.status().message() << "\n";
-    *exit_code = kExitRuntimeFailure;
-    return RunEnd::kStopped;
-  }
-  std::unique_ptr<ConfigReloadWatch> watch = start_reload_watch(checked, *connector);
-  Status st = (*rt)->run();
-  // The REST API reads the runtime's status board: stop it while the runtime still exists.
-  rest_api->reset();
-  bool restart = watch != nullptr && watch->changed();
+               kafka::librdkafka_version(), connector.name(), connector.consumer_group_id());
+  const CheckedConfig* checked = &cfg.checked;
+  supervisor->attach(&(*rt)->status(), &(*rt)->tasks(),
+                     connector_info(connector, checked->connector_written),
+                     [checked](const std::string& message) {
+                       return masked_message(*checked, Status(StatusCode::kFatal, message));
+                     });
+  std::unique_ptr<ConfigReloadWatch> watch = start_reload_watch(*checked, connector);
+  *failure = (*rt)->run();
+  // The REST API reads the runtime's status board: let go of it while the runtime still exists.
+  supervisor->detach();
+  *reload = watch != nullptr && watch->changed();
   watch.reset();
-  if (!st.ok()) {
-    spdlog::error("connector {} failed: {}", connector->name(), masked_message(checked, st));
-    *exit_code = kExitRuntimeFailure;
-    return RunEnd::kStopped;
+  return true;
+}
+
+// The runtimes of the connector one after another, until SIGTERM. `first` passed every check.
+int supervise(const ConfigPaths& paths, std::unique_ptr<RunnableConfig> first,
+              ConnectorSupervisor* supervisor) {
+  std::unique_ptr<RunnableConfig> cfg = std::move(first);
+  bool from_files = true;  // false once a configuration came over REST
+  for (bool first_run = true;; first_run = false) {
+    for (const config::ConfigProblem& p : cfg->warnings) spdlog::warn("{}", p.to_string());
+    const std::string name = cfg->connector->name();
+    bool reload = false;
+    Status st;
+    if (!run_runtime(paths, *cfg, supervisor, &reload, &st)) {
+      std::cerr << "sluice: " << masked_message(cfg->checked, st) << "\n";
+      // A configuration the checks missed: at start, as any configuration error.
+      if (first_run && st.code() == StatusCode::kInvalidArgument) return kExitBadUsage;
+      supervisor->set_failed(st.to_string());
+    } else if (!st.ok()) {
+      spdlog::error("connector {} failed: {}", name, masked_message(cfg->checked, st));
+      supervisor->set_failed(st.to_string());
+    }
+    if (runtime::ShutdownSignal::requested()) {
+      if (!(reload && runtime::ShutdownSignal::consume_restart())) {
+        spdlog::info("connector {} stopped", name);
+        return supervisor->failed() ? kExitRuntimeFailure : kExitOk;
+      }
+      spdlog::info("connector {} stopped for a restart with new config provider values", name);
+      CheckedConfig again;
+      if (from_files) {
+        again = check(paths);
+      } else {
+        again.worker_written = cfg->checked.worker_written;
+        again.connector_written = cfg->checked.connector_written;
+        check_configs(paths.msk, &again);
+      }
+      std::vector<config::ConfigProblem> errors;
+      std::unique_ptr<RunnableConfig> next = prepare_run(std::move(again), &errors);
+      if (next == nullptr) {
+        for (const config::ConfigProblem& p : errors) std::cerr << p.to_string() << "\n";
+        return kExitBadUsage;
+      }
+      cfg = std::move(next);
+      continue;
+    }
+    NextRun next = supervisor->wait_next();
+    if (next.exit) {
+      spdlog::info("connector {} stopped", name);
+      return supervisor->failed() ? kExitRuntimeFailure : kExitOk;
+    }
+    if (next.config != nullptr) {
+      cfg = std::move(next.config);
+      from_files = false;
+    }
   }
-  if (restart && runtime::ShutdownSignal::consume_restart()) {
-    spdlog::info("connector {} stopped for a restart with new config provider values",
-                 connector->name());
-    return RunEnd::kRestart;
-  }
-  spdlog::info("connector {} stopped", connector->name());
-  *exit_code = kExitOk;
-  return RunEnd::kStopped;
 }
 
 int run_connector(const ConfigPaths& paths) {
   // First thing: a SIGTERM that arrives while starting must still mean a clean stop.
   runtime::ShutdownSignal::install();
-  while (true) {
-    CheckedConfig checked = check(paths);
-    if (!checked.report.ok()) {
-      print_report(checked.report, std::cerr);
-      std::cerr << "sluice: " << checked.report.errors.size()
-                << " configuration error(s); nothing was started\n";
-      return kExitBadUsage;
-    }
-    int exit_code = kExitOk;
-    if (run_once(paths, checked, &exit_code) == RunEnd::kStopped) return exit_code;
+  CheckedConfig checked = check(paths);
+  if (!checked.report.ok()) {
+    print_report(checked.report, std::cerr);
+    std::cerr << "sluice: " << checked.report.errors.size()
+              << " configuration error(s); nothing was started\n";
+    return kExitBadUsage;
   }
+  std::vector<config::ConfigProblem> errors;
+  std::unique_ptr<RunnableConfig> cfg = prepare_run(std::move(checked), &errors);
+  if (cfg == nullptr) {
+    for (const config::ConfigProblem& p : errors) std::cerr << p.to_string() << "\n";
+    return kExitBadUsage;
+  }
+  // A configuration given over REST is checked as the files were, with the worker's file.
+  const config::RawConfig worker_written = cfg->checked.worker_written;
+  auto checker = [worker_written, msk = paths.msk](config::RawConfig connector_written,
+                                                   std::vector<std::string>* out) {
+    CheckedConfig again;
+    again.worker_written = worker_written;
+    again.connector_written = std::move(connector_written);
+    check_configs(msk, &again);
+    std::vector<config::ConfigProblem> problems;
+    std::unique_ptr<RunnableConfig> runnable = prepare_run(std::move(again), &problems);
+    for (const config::ConfigProblem& p : problems) out->push_back(p.message);
+    return runnable;
+  };
+  ConnectorSupervisor supervisor(connector_info(*cfg->connector, cfg->checked.connector_written),
+                                 checker);
+  // One REST API for the whole process, on the listeners of the worker file read at start.
+  Result<std::unique_ptr<ConnectorRestApi>> rest_api =
+      ConnectorRestApi::start(*cfg->worker, &supervisor, &supervisor);
+  if (!rest_api.ok()) {
+    std::cerr << "sluice: " << rest_api.status().message() << "\n";
+    return kExitRuntimeFailure;
+  }
+  int code = supervise(paths, std::move(cfg), &supervisor);
+  // The REST API reads the supervisor: stop serving first.
+  rest_api->reset();
+  return code;
 }
 
 }  // namespace

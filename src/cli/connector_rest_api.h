@@ -1,59 +1,31 @@
-// ConnectorRestApi: the REST API of one run of the connector — the router with Kafka Connect's
-// read-only endpoints, the runtime's status seen through rest::ConnectorStateSource, and the
-// server on the worker's listeners.
+// ConnectorRestApi: the REST API of this process — the router with Kafka Connect's read-only and
+// control endpoints for the process's connector, and the server on the worker's listeners.
 //
-// Owned by run_once() on the main thread; start it before ConnectorRuntime::run() and destroy it
-// after run() returns, before the runtime (it reads the runtime's TaskStatusBoard until then).
-// Requests are answered on the server's threads.
+// Owned by run_connector() on the main thread and alive for the whole process, across the
+// runtimes built one after another: it reads and controls the connector through `source` and
+// `control` (the ConnectorSupervisor), which must outlive it. Requests are answered on the
+// server's threads.
 #pragma once
 
-#include <functional>
 #include <memory>
 #include <string>
 
-#include "config/connector_config.h"
-#include "config/raw_config.h"
 #include "config/worker_config.h"
+#include "rest/connector_control.h"
 #include "rest/connector_state.h"
-#include "rest/rest_server.h"
+#include "rest/rest_endpoints.h"
 #include "rest/router.h"
-#include "runtime/task_status_board.h"
 #include "util/status.h"
 
 namespace sluice::cli {
 
-// Rewrites a message so that values from config providers show as their placeholders.
-using MessageMask = std::function<std::string(const std::string&)>;
-
-// The runtime's state as the REST API reads it. Thread-safe: the board is, and the rest is
-// immutable after construction.
-class RuntimeStateSource : public rest::ConnectorStateSource {
- public:
-  // `board` is borrowed and must outlive this object.
-  RuntimeStateSource(rest::ConnectorInfo info, const runtime::TaskStatusBoard* board,
-                     MessageMask mask);
-  const rest::ConnectorInfo& info() const override { return info_; }
-  std::string connector_state() const override { return "RUNNING"; }
-  std::vector<rest::TaskStateView> tasks() const override;
-  std::vector<std::string> topics() const override { return board_->topics(); }
-  std::optional<std::string> kafka_cluster_id() const override {
-    return board_->kafka_cluster_id();
-  }
-
- private:
-  const rest::ConnectorInfo info_;
-  const runtime::TaskStatusBoard* board_;
-  const MessageMask mask_;
-};
-
 class ConnectorRestApi {
  public:
-  // Binds the worker's listeners and serves. `connector_written` is the connector configuration
-  // as written (placeholders unresolved). Fails (kFatal) naming a listener that cannot be bound.
-  static Result<std::unique_ptr<ConnectorRestApi>> start(
-      const config::WorkerConfig& worker, const config::S3SinkConnectorConfig& connector,
-      const config::RawConfig& connector_written, const runtime::TaskStatusBoard* board,
-      MessageMask mask);
+  // Binds the worker's listeners and serves. Fails (kFatal) naming a listener that cannot be
+  // bound.
+  static Result<std::unique_ptr<ConnectorRestApi>> start(const config::WorkerConfig& worker,
+                                                         const rest::ConnectorStateSource* source,
+                                                         rest::ConnectorControl* control);
   ~ConnectorRestApi();
 
   // The listeners' ports after binding, in listener order.
@@ -62,9 +34,8 @@ class ConnectorRestApi {
  private:
   ConnectorRestApi() = default;
 
-  std::unique_ptr<RuntimeStateSource> source_;
   rest::Router router_;
-  std::unique_ptr<rest::RestServer> server_;  // declared last: stopped first
+  std::unique_ptr<rest::RestEndpoints> server_;  // declared last: stopped first
 };
 
 }  // namespace sluice::cli

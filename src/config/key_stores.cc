@@ -16,6 +16,8 @@
 #include <iterator>
 #include <memory>
 
+#include "config/openssl_ptr.h"
+
 namespace sluice::config {
 
 namespace {
@@ -77,62 +79,24 @@ Status jks_store_error(const std::string& prefix, const std::string& kind, const
            : ""));
 }
 
-struct BioDeleter {
-  void operator()(BIO* b) const { BIO_free(b); }
-};
-struct Pkcs12Deleter {
-  void operator()(PKCS12* p) const { PKCS12_free(p); }
-};
-struct PkeyDeleter {
-  void operator()(EVP_PKEY* k) const { EVP_PKEY_free(k); }
-};
-struct X509Deleter {
-  void operator()(X509* x) const { X509_free(x); }
-};
-struct X509StackDeleter {
-  void operator()(STACK_OF(X509) * s) const { sk_X509_pop_free(s, X509_free); }
-};
-
-// Java's keytool (before JDK 11.0.12) protects certificates in PKCS#12 files with RC2-40, which
-// OpenSSL 3 keeps in its "legacy" provider. Loaded once, and only when a store needs it.
-void load_legacy_pkcs12_algorithms() {
-#if OPENSSL_VERSION_MAJOR >= 3
-  static const bool kLoaded = OSSL_PROVIDER_try_load(nullptr, "legacy", 1) != nullptr;
-  (void)kLoaded;
-#endif
-}
-
 // The certificates of a PKCS#12 trust store, as PEM text.
 Result<std::string> pkcs12_certificates_pem(const StoreSettings& s, const std::string& der) {
   const std::string location_key = s.prefix + "truststore.location";
-  std::unique_ptr<BIO, BioDeleter> in(BIO_new_mem_buf(der.data(), static_cast<int>(der.size())));
-  std::unique_ptr<PKCS12, Pkcs12Deleter> p12(d2i_PKCS12_bio(in.get(), nullptr));
-  if (!p12) {
-    ERR_clear_error();
+  bool is_pkcs12 = true;
+  std::optional<Pkcs12Contents> contents = open_pkcs12(der, s.password, &is_pkcs12);
+  if (!is_pkcs12) {
     return invalid(location_key, *s.location, "the file is not a PKCS#12 store");
   }
-  const char* pass = s.password ? s.password->c_str() : nullptr;
-  EVP_PKEY* pkey_raw = nullptr;
-  X509* cert_raw = nullptr;
-  STACK_OF(X509)* ca_raw = nullptr;
-  int ok = PKCS12_parse(p12.get(), pass, &pkey_raw, &cert_raw, &ca_raw);
-  if (ok != 1) {
-    ERR_clear_error();
-    load_legacy_pkcs12_algorithms();
-    ok = PKCS12_parse(p12.get(), pass, &pkey_raw, &cert_raw, &ca_raw);
-  }
-  std::unique_ptr<EVP_PKEY, PkeyDeleter> pkey(pkey_raw);
-  std::unique_ptr<X509, X509Deleter> cert(cert_raw);
-  std::unique_ptr<STACK_OF(X509), X509StackDeleter> ca(ca_raw);
-  if (ok != 1) {
-    ERR_clear_error();
+  if (!contents) {
     const std::string password_key = s.prefix + "truststore.password";
     return invalid(location_key, *s.location,
                    "cannot open the PKCS#12 trust store: " +
                        (s.password ? "wrong " + password_key + " or unsupported encryption"
                                    : "it needs " + password_key));
   }
-  std::unique_ptr<BIO, BioDeleter> out(BIO_new(BIO_s_mem()));
+  const X509Ptr& cert = contents->cert;
+  const X509StackPtr& ca = contents->ca;
+  BioPtr out(BIO_new(BIO_s_mem()));
   int count = 0;
   if (cert && PEM_write_bio_X509(out.get(), cert.get()) == 1) ++count;
   for (int i = 0; ca && i < sk_X509_num(ca.get()); ++i) {
@@ -177,6 +141,41 @@ Result<std::pair<StoreFormat, std::string>> read_store(const StoreSettings& s,
 }
 
 }  // namespace
+
+void load_legacy_pkcs12_algorithms() {
+#if OPENSSL_VERSION_MAJOR >= 3
+  static const bool kLoaded = OSSL_PROVIDER_try_load(nullptr, "legacy", 1) != nullptr;
+  (void)kLoaded;
+#endif
+}
+
+std::optional<Pkcs12Contents> open_pkcs12(const std::string& der,
+                                          const std::optional<std::string>& password,
+                                          bool* is_pkcs12) {
+  BioPtr in(BIO_new_mem_buf(der.data(), static_cast<int>(der.size())));
+  Pkcs12Ptr p12(d2i_PKCS12_bio(in.get(), nullptr));
+  *is_pkcs12 = p12 != nullptr;
+  if (!p12) {
+    ERR_clear_error();
+    return std::nullopt;
+  }
+  const char* pass = password ? password->c_str() : nullptr;
+  EVP_PKEY* pkey = nullptr;
+  X509* cert = nullptr;
+  STACK_OF(X509)* ca = nullptr;
+  int ok = PKCS12_parse(p12.get(), pass, &pkey, &cert, &ca);
+  if (ok != 1) {
+    ERR_clear_error();
+    load_legacy_pkcs12_algorithms();
+    ok = PKCS12_parse(p12.get(), pass, &pkey, &cert, &ca);
+  }
+  Pkcs12Contents out{EvpPkeyPtr(pkey), X509Ptr(cert), X509StackPtr(ca)};
+  if (ok != 1) {
+    ERR_clear_error();
+    return std::nullopt;
+  }
+  return out;
+}
 
 bool is_known_store_type(const std::string& type) {
   return type == "JKS" || type == "PKCS12" || type == "PEM";

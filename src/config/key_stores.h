@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 
+#include "config/openssl_ptr.h"
 #include "util/status.h"
 
 namespace sluice::config {
@@ -46,6 +47,23 @@ struct KeyStoreFile {
 // REQUIRES: settings.location is set and not empty.
 // kInvalidArgument naming the key when the store cannot be used.
 Result<KeyStoreFile> locate_key_store(const StoreSettings& settings);
+
+// Java's keytool (before JDK 11.0.12) protects certificates in PKCS#12 files with RC2-40, which
+// OpenSSL 3 keeps in its "legacy" provider: call this and retry when PKCS12_parse fails. Loads
+// it once, and only when a store needs it.
+void load_legacy_pkcs12_algorithms();
+
+// The key, certificate and CA chain of a PKCS#12 file (`der`), opened with `password` (and
+// OpenSSL's legacy algorithms when needed). nullopt when it cannot be opened: *is_pkcs12 tells
+// a file that is no PKCS#12 at all from a wrong password or unsupported encryption.
+struct Pkcs12Contents {
+  EvpPkeyPtr key;  // null in a trust store
+  X509Ptr cert;
+  X509StackPtr ca;
+};
+std::optional<Pkcs12Contents> open_pkcs12(const std::string& der,
+                                          const std::optional<std::string>& password,
+                                          bool* is_pkcs12);
 
 // Whether `type` is a store type sluice reads (JKS, PKCS12 or PEM; upper case).
 bool is_known_store_type(const std::string& type);

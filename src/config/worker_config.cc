@@ -10,6 +10,9 @@
 namespace sluice::config {
 namespace {
 
+constexpr const char* kBasicAuthExtensionClass =
+    "org.apache.kafka.connect.rest.basic.auth.extension.BasicAuthSecurityRestExtension";
+
 const ClassAliases<ClientConfigOverridePolicy>& override_policies() {
   static const ClassAliases<ClientConfigOverridePolicy> kPolicies(
       {{"org.apache.kafka.connect.connector.policy.AllConnectorClientConfigOverridePolicy",
@@ -32,6 +35,17 @@ std::optional<RestListener> parse_listener(std::string_view text) {
   std::string scheme = m[1].str();
   for (char& c : scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return RestListener{scheme, m[2].str(), port};
+}
+
+// `listeners` and `admin.listeners`: each element a listener URL.
+Validator listener_list_validator() {
+  return Validator::custom("http(s)://[host]:port list",
+                           [](const ConfigValue& v) -> std::optional<std::string> {
+                             const auto* s = std::get_if<std::string>(&v);
+                             if (s == nullptr || parse_listener(*s)) return std::nullopt;
+                             return "must be http://host:port or https://host:port (host may be "
+                                    "empty)";
+                           });
 }
 
 // host:port, as Kafka's ClientUtils.parseAndValidateAddresses wants it.
@@ -150,21 +164,19 @@ ConfigDef build_worker_definition() {
   def.begin_group("REST", "The REST API listeners (kafka-connect.md §6, §7.1).");
   def.define("listeners", T::kList)
       .default_value("http://127.0.0.1:8083")
-      .validator(Validator::custom(
-          "http(s)://[host]:port list",
-          [](const ConfigValue& v) -> std::optional<std::string> {
-            const auto* s = std::get_if<std::string>(&v);
-            if (s == nullptr || parse_listener(*s)) return std::nullopt;
-            return "must be http://host:port or https://host:port (host may be empty)";
-          }))
+      .validator(listener_list_validator())
       .importance(Importance::kLow)
       .doc(
-          "Where sluice serves its Kafka Connect compatible REST API (the read-only endpoints "
-          "listed in the README). An empty host (`http://:8083`) means every interface, as in "
-          "Connect; port 0 lets the system choose. Differs from Kafka Connect: the default is "
-          "`http://127.0.0.1:8083` (loopback only; Connect's is `http://:8083`), and `https` "
-          "listeners are refused at start (not supported yet). A port already in use stops the "
-          "start with exit code 1. When `listeners` is unset and `rest.host.name`/`rest.port` "
+          "Where sluice serves its Kafka Connect compatible REST API (the endpoints listed in "
+          "the README). An empty host (`http://:8083`) means every interface, as in Connect; "
+          "port 0 lets the system choose. `https` listeners take their TLS settings from the "
+          "`listeners.https.` keys, else from the worker's `ssl.*` keys. Differs from Kafka "
+          "Connect: the default is `http://127.0.0.1:8083` (loopback only; Connect's is "
+          "`http://:8083`), and a listener on another address (an empty host included) is "
+          "refused at start (exit code 2) unless basic authentication is configured "
+          "(`sluice.rest.basic.auth.credentials.file`, or `rest.extension.classes` with the "
+          "JAAS file) or `sluice.rest.allow.unauthenticated=true`. A port already in use stops "
+          "the start with exit code 1. When `listeners` is unset and `rest.host.name`/`rest.port` "
           "are given, they are used instead.");
   def.define("rest.host.name", T::kString)
       .default_null()
@@ -202,9 +214,14 @@ ConfigDef build_worker_definition() {
           "Unset: `http` when a listener has it.");
   def.define("admin.listeners", T::kList)
       .default_null()
+      .validator(listener_list_validator())
       .importance(Importance::kLow)
-      .ignored("sluice serves no admin endpoints yet")
-      .doc("Listeners of the admin endpoints (/admin/loggers); null = the main listeners.");
+      .doc(
+          "Listeners of the admin endpoints (`/admin/loggers`), as in Kafka Connect: unset means "
+          "they are served on `listeners`; an empty value disables them. `https` admin listeners "
+          "take their TLS settings from the `admin.listeners.https.` keys, else from the "
+          "worker's `ssl.*` keys. Basic authentication and the non-loopback rule of `listeners` "
+          "apply to them too.");
   def.define("access.control.allow.origin", T::kString)
       .default_value("")
       .importance(Importance::kLow)
@@ -217,9 +234,56 @@ ConfigDef build_worker_definition() {
       .doc("CORS allowed methods.");
   def.define("rest.extension.classes", T::kList)
       .default_value("")
+      .validator(Validator::custom(
+          "org.apache.kafka.connect.rest.basic.auth.extension.BasicAuthSecurityRestExtension",
+          [](const ConfigValue& v) -> std::optional<std::string> {
+            const auto* s = std::get_if<std::string>(&v);
+            if (s == nullptr || *s == kBasicAuthExtensionClass) return std::nullopt;
+            return "sluice has no REST extension plugins; it only understands " +
+                   std::string(kBasicAuthExtensionClass) +
+                   " (basic authentication with the JAAS file of sluice.rest.jaas.config.file or "
+                   "-Djava.security.auth.login.config in KAFKA_OPTS)";
+          }))
       .importance(Importance::kLow)
-      .ignored("sluice has no REST extension plugins")
-      .doc("Connect REST extensions.");
+      .doc(
+          "Connect REST extensions. sluice understands only Kafka's basic authentication "
+          "extension, `org.apache.kafka.connect.rest.basic.auth.extension."
+          "BasicAuthSecurityRestExtension`: its JAAS file (path in "
+          "`sluice.rest.jaas.config.file`, else `-Djava.security.auth.login.config=<path>` in "
+          "the `KAFKA_OPTS` environment variable, as Connect's start scripts pass it) must have "
+          "a `KafkaConnect` entry with `org.apache.kafka.connect.rest.basic.auth.extension."
+          "PropertyFileLoginModule required file=\"<credentials file>\";`, and the credentials "
+          "file is read as `sluice.rest.basic.auth.credentials.file` is. Other classes are "
+          "refused.");
+  def.define("sluice.rest.basic.auth.credentials.file", T::kString)
+      .default_null()
+      .importance(Importance::kMedium)
+      .doc(
+          "Turns on HTTP basic authentication for every REST endpoint except `GET /health`: a "
+          "Java properties file of `user: password` (or `user=password`) lines, the format of "
+          "Kafka's PropertyFileLoginModule. A request without matching credentials gets 401 "
+          "with Connect's body `User cannot access the resource.`. The file is read at start "
+          "(it must exist and hold at least one user) and read again when its modification time "
+          "or size changes, so credentials can be rotated without a restart; if it cannot be "
+          "read later, the last good credentials stay in force. Passwords are compared in "
+          "constant time. Differs from Kafka Connect: an empty file is refused (Connect lets "
+          "every request through) and Connect reads the file only once.");
+  def.define("sluice.rest.jaas.config.file", T::kString)
+      .default_null()
+      .importance(Importance::kLow)
+      .doc(
+          "The JAAS file of `rest.extension.classes=org.apache.kafka.connect.rest.basic.auth."
+          "extension.BasicAuthSecurityRestExtension`, when Connect would find it through "
+          "`-Djava.security.auth.login.config`; when unset, sluice reads that option from the "
+          "`KAFKA_OPTS` environment variable.");
+  def.define("sluice.rest.allow.unauthenticated", T::kBoolean)
+      .default_value("false")
+      .importance(Importance::kLow)
+      .doc(
+          "Lets a REST listener on an address other than loopback (127.0.0.0/8, ::1, "
+          "localhost) run without basic authentication. Without it, such a listener is refused "
+          "at start. Set it only when something else protects the listener, such as a "
+          "Kubernetes NetworkPolicy.");
   def.define("response.http.headers.config", T::kString)
       .default_value("")
       .importance(Importance::kLow)
@@ -227,9 +291,23 @@ ConfigDef build_worker_definition() {
       .doc("Extra HTTP response headers.");
   def.define_prefix(
       "listeners.https.",
-      "TLS settings of HTTPS listeners; not used yet (sluice refuses https listeners).");
+      "TLS settings of `https` listeners, as in Kafka Connect: when any `listeners.https.` key "
+      "is set, only these are used, else the worker's `ssl.*` keys are. sluice reads "
+      "`ssl.keystore.location`/`.password`/`.type` (PKCS12 or PEM; JKS and JCEKS are refused "
+      "with the keytool command that converts them), `ssl.keystore.certificate.chain` and "
+      "`ssl.keystore.key` (PEM text, KIP-651), `ssl.key.password`, "
+      "`ssl.truststore.location`/`.password`/`.type` (PKCS12 or PEM) and "
+      "`ssl.truststore.certificates`, `ssl.client.auth` (`none`, `requested` or `required`: "
+      "mutual TLS against the trust store, or the system's CAs without one; "
+      "`ssl.client.authentication` is refused with a pointer to it), `ssl.enabled.protocols` "
+      "(TLSv1.2, TLSv1.3; default both) and `ssl.cipher.suites` (Java's IANA names, translated "
+      "for OpenSSL; a list without TLSv1.3 suites disables TLSv1.3, as in Java). A PKCS12 key "
+      "store needs `ssl.key.password` unset or equal to its store password. `ssl.protocol`, "
+      "`ssl.provider`, `ssl.keymanager.algorithm`, `ssl.trustmanager.algorithm` and "
+      "`ssl.secure.random.implementation` name Java algorithms and have no effect.");
   def.define_prefix("admin.listeners.https.",
-                    "TLS settings of HTTPS admin listeners; not used yet (no admin listeners).");
+                    "TLS settings of `https` admin listeners; the same keys and rule as "
+                    "`listeners.https.`.");
 
   def.begin_group("Config providers",
                   "`${provider:path:key}` placeholders (Apache Kafka's KIP-297, KIP-421).");
@@ -429,6 +507,20 @@ class WorkerConfigBuilder {
           RestListener{"http", parsed_.optional_string("rest.host.name").value_or("127.0.0.1"),
                        parsed_.int_value("rest.port")});
     }
+    if (parsed_.is_set("admin.listeners")) {
+      std::vector<RestListener> admin;
+      for (const std::string& text : parsed_.list_value("admin.listeners")) {
+        if (auto listener = parse_listener(text)) admin.push_back(*listener);
+      }
+      w.admin_listeners_ = std::move(admin);
+    }
+    w.rest_https_settings_ = raw_.with_prefix("listeners.https.");
+    w.admin_https_settings_ = raw_.with_prefix("admin.listeners.https.");
+    w.rest_extension_classes_ = parsed_.list_value("rest.extension.classes");
+    w.basic_auth_credentials_file_ =
+        parsed_.optional_string("sluice.rest.basic.auth.credentials.file");
+    w.rest_jaas_config_file_ = parsed_.optional_string("sluice.rest.jaas.config.file");
+    w.rest_allow_unauthenticated_ = parsed_.bool_value("sluice.rest.allow.unauthenticated");
     w.advertised_host_ = parsed_.optional_string("rest.advertised.host.name");
     if (std::optional<std::string> scheme = parsed_.optional_string("rest.advertised.listener")) {
       for (char& c : *scheme) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -94,6 +94,25 @@ class WorkerConfig {
     return advertised_listener_;
   }
 
+  // admin.listeners: nullopt = the admin endpoints are on the main listeners; empty = disabled.
+  const std::optional<std::vector<RestListener>>& admin_listeners() const {
+    return admin_listeners_;
+  }
+  // listeners.https.* / admin.listeners.https.*, prefix stripped ("ssl.keystore.location");
+  // may hold secrets.
+  const std::map<std::string, std::string>& rest_https_settings() const {
+    return rest_https_settings_;
+  }
+  const std::map<std::string, std::string>& admin_https_settings() const {
+    return admin_https_settings_;
+  }
+  const std::vector<std::string>& rest_extension_classes() const { return rest_extension_classes_; }
+  const std::optional<std::string>& rest_basic_auth_credentials_file() const {
+    return basic_auth_credentials_file_;
+  }
+  const std::optional<std::string>& rest_jaas_config_file() const { return rest_jaas_config_file_; }
+  bool rest_allow_unauthenticated() const { return rest_allow_unauthenticated_; }
+
   const std::vector<std::string>& config_providers() const { return config_providers_; }
   ClientConfigOverridePolicy connector_client_config_override_policy() const {
     return override_policy_;
@@ -118,6 +137,11 @@ class WorkerConfig {
   std::optional<std::string> advertised_host_;
   std::optional<int32_t> advertised_port_;
   std::optional<std::string> advertised_listener_;
+  std::optional<std::vector<RestListener>> admin_listeners_;
+  std::map<std::string, std::string> rest_https_settings_, admin_https_settings_;
+  std::vector<std::string> rest_extension_classes_;
+  std::optional<std::string> basic_auth_credentials_file_, rest_jaas_config_file_;
+  bool rest_allow_unauthenticated_ = false;
   std::vector<std::string> config_providers_;
   ClientConfigOverridePolicy override_policy_ = ClientConfigOverridePolicy::kAll;
   std::optional<std::string> group_id_;

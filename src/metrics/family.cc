@@ -113,36 +113,50 @@ std::shared_ptr<Cell> Family<Cell>::cell(const LabelValues& values) {
 }
 
 template <class Cell>
-void Family<Cell>::add_callback(const LabelValues& values, std::function<double()> compute) {
+std::shared_ptr<Cell> Family<Cell>::replace(const LabelValues& values) {
+  check_values(values);
+  std::shared_ptr<Cell> fresh = make_cell<Cell>(bounds_);
+  std::lock_guard<std::mutex> lock(mutex_);
+  cells_[values] = fresh;
+  return fresh;
+}
+
+template <class Cell>
+uint64_t Family<Cell>::add_callback(const LabelValues& values, std::function<double()> compute) {
   static_assert(!std::is_same_v<Cell, Histogram>, "histograms have no callback series");
   check_values(values);
   std::lock_guard<std::mutex> lock(mutex_);
-  callbacks_[values] = std::move(compute);
+  const uint64_t id = next_callback_id_++;
+  callbacks_[values] = Callback{id, std::move(compute)};
+  return id;
 }
 
 template <>
-void Family<Histogram>::add_callback(const LabelValues&, std::function<double()>) {
+uint64_t Family<Histogram>::add_callback(const LabelValues&, std::function<double()>) {
   std::abort();  // not offered: see the header
 }
 
 template <class Cell>
 void Family<Cell>::remove(const LabelValues& values, const void* cell) {
   std::lock_guard<std::mutex> lock(mutex_);
-  if (cell == nullptr) {
-    callbacks_.erase(values);
-    return;
-  }
   auto it = cells_.find(values);
   if (it != cells_.end() && it->second.get() == cell) cells_.erase(it);
+}
+
+template <class Cell>
+void Family<Cell>::remove_callback(const LabelValues& values, uint64_t id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  auto it = callbacks_.find(values);
+  if (it != callbacks_.end() && it->second.id == id) callbacks_.erase(it);
 }
 
 template <class Cell>
 void Family<Cell>::render_samples(std::string& out) const {
   std::lock_guard<std::mutex> lock(mutex_);
   for (const auto& [values, cell] : cells_) render_cell(out, name_, label_names_, values, *cell);
-  for (const auto& [values, compute] : callbacks_) {
+  for (const auto& [values, callback] : callbacks_) {
     if (cells_.count(values) != 0) continue;  // a series is written once
-    render_sample(out, name_, label_names_, values, compute());
+    render_sample(out, name_, label_names_, values, callback.compute());
   }
 }
 
@@ -160,7 +174,13 @@ Registration& Registration::operator=(Registration&& other) noexcept {
 }
 
 void Registration::release() {
-  for (const Entry& e : entries_) e.family->remove(e.values, e.cell);
+  for (const Entry& e : entries_) {
+    if (e.cell != nullptr) {
+      e.family->remove(e.values, e.cell);
+    } else {
+      e.family->remove_callback(e.values, e.callback_id);
+    }
+  }
   entries_.clear();
 }
 

@@ -11,6 +11,7 @@
 // Thread-safe: cell(), remove(), add_callback() and render() may run on any threads at once.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -41,9 +42,11 @@ class FamilyBase {
 
   // Appends the family's # HELP and # TYPE lines and its samples, series in label value order.
   void render(std::string& out) const;
-  // Takes the series with these label values out: the cell series if it is still the one `cell`
-  // points to (a newer series with the same labels stays), the callback series when `cell` is null.
-  virtual void remove(const LabelValues& values, const void* cell = nullptr) = 0;
+  // Takes the series with these label values out if it is still the one `cell` points to (a
+  // newer series with the same labels stays).
+  virtual void remove(const LabelValues& values, const void* cell) = 0;
+  // Takes the callback series with these label values out if it is still callback `id`.
+  virtual void remove_callback(const LabelValues& values, uint64_t id) = 0;
 
  protected:
   virtual void render_samples(std::string& out) const = 0;
@@ -68,10 +71,16 @@ class Family final : public FamilyBase {
   // The series with these label values, made (at zero) if it does not exist yet.
   // REQUIRES: one value per label name.
   std::shared_ptr<Cell> cell(const LabelValues& values);
+  // A new series (at zero) with these label values, in place of any older one: for an owner that
+  // starts over (a task restarted, a partition assigned again), whose predecessor's removal must
+  // not take it out.
+  std::shared_ptr<Cell> replace(const LabelValues& values);
   // A series whose value is `compute()` at each render; `compute` must be thread-safe and cheap.
-  // Counter and gauge families only. It replaces a callback with the same labels.
-  void add_callback(const LabelValues& values, std::function<double()> compute);
-  void remove(const LabelValues& values, const void* cell = nullptr) override;
+  // Counter and gauge families only. It replaces a callback with the same labels; returns its id
+  // (for remove_callback).
+  uint64_t add_callback(const LabelValues& values, std::function<double()> compute);
+  void remove(const LabelValues& values, const void* cell) override;
+  void remove_callback(const LabelValues& values, uint64_t id) override;
 
  private:
   void render_samples(std::string& out) const override;
@@ -79,7 +88,12 @@ class Family final : public FamilyBase {
   const std::vector<double> bounds_;
   mutable std::mutex mutex_;
   std::map<LabelValues, std::shared_ptr<Cell>> cells_ GUARDED_BY(mutex_);
-  std::map<LabelValues, std::function<double()>> callbacks_ GUARDED_BY(mutex_);
+  struct Callback {
+    uint64_t id;
+    std::function<double()> compute;
+  };
+  std::map<LabelValues, Callback> callbacks_ GUARDED_BY(mutex_);
+  uint64_t next_callback_id_ GUARDED_BY(mutex_) = 1;
 };
 
 using CounterFamily = Family<Counter>;
@@ -99,16 +113,19 @@ class Registration {
   Registration& operator=(const Registration&) = delete;
   ~Registration() { release(); }
 
-  // Makes the cell and remembers to remove it.
+  // Makes a new cell (Family::replace) and remembers to remove it.
   template <class Cell>
   std::shared_ptr<Cell> add(Family<Cell>& family, const LabelValues& values) {
-    std::shared_ptr<Cell> cell = family.cell(values);
-    entries_.push_back(Entry{&family, values, cell.get()});
+    std::shared_ptr<Cell> cell = family.replace(values);
+    entries_.push_back(Entry{&family, values, cell.get(), 0});
     return cell;
   }
-  // Remembers to remove a callback series added by the caller.
-  void add_callback(FamilyBase& family, const LabelValues& values) {
-    entries_.push_back(Entry{&family, values, nullptr});
+  // Adds a callback series and remembers to remove it.
+  template <class Cell>
+  void add_callback(Family<Cell>& family, const LabelValues& values,
+                    std::function<double()> compute) {
+    uint64_t id = family.add_callback(values, std::move(compute));
+    entries_.push_back(Entry{&family, values, nullptr, id});
   }
   // Removes every series now.
   void release();
@@ -118,6 +135,7 @@ class Registration {
     FamilyBase* family;
     LabelValues values;
     const void* cell;  // null for a callback
+    uint64_t callback_id;
   };
   std::vector<Entry> entries_;
 };

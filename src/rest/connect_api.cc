@@ -26,7 +26,7 @@ bool is_ours(const ConnectorStateSource& source, const PathParams& params) {
 void add_connector_routes(Router* router, const ConnectorStateSource* source,
                           const ServerInfo& server) {
   router->add("GET", "/connectors", [source, server](const Request& req, const PathParams&) {
-    const std::string& name = source->info().name;
+    const std::string name = source->info().name;
     auto [first, last] = req.query.equal_range("expand");
     if (first == last) return json_response(Json::array({name}));
     // ?expand=status and/or ?expand=info; other values add nothing (Connect ignores them).
@@ -63,6 +63,8 @@ void add_connector_routes(Router* router, const ConnectorStateSource* source,
 void add_task_routes(Router* router, const ConnectorStateSource* source, const ServerInfo& server) {
   router->add("GET", "/connectors/{name}/tasks", [source](const Request&, const PathParams& p) {
     if (!is_ours(*source, p)) return connector_not_found(p.at("name"));
+    // A STOPPED connector (KIP-875) has no task configurations.
+    if (source->connector_state() == "STOPPED") return json_response(Json::array());
     return json_response(task_configs_json(source->info()));
   });
 

@@ -22,10 +22,11 @@ Json connector_info_json(const ConnectorStateSource& source) {
   Json out;
   out["name"] = info.name;
   out["config"] = connector_config_json(info);
-  // The tasks the connector was configured with, whatever their state (ConnectorInfo.tasks).
+  // The tasks the connector was configured with, whatever their state (ConnectorInfo.tasks); none
+  // while it is STOPPED (KIP-875 removes its task configurations).
   Json tasks = Json::array();
-  for (int i = 0; i < info.tasks_max; ++i)
-    tasks.push_back(Json{{"connector", info.name}, {"task", i}});
+  const int task_count = source.connector_state() == "STOPPED" ? 0 : info.tasks_max;
+  for (int i = 0; i < task_count; ++i) tasks.push_back(Json{{"connector", info.name}, {"task", i}});
   out["tasks"] = std::move(tasks);
   out["type"] = "sink";
   return out;
@@ -49,6 +50,9 @@ Json connector_status_json(const ServerInfo& server, const ConnectorStateSource&
   out["connector"] = Json{{"state", source.connector_state()},
                           {"worker_id", server.worker_id},
                           {"version", info.version}};
+  if (std::string trace = source.connector_trace(); !trace.empty()) {
+    out["connector"]["trace"] = std::move(trace);
+  }
   Json tasks = Json::array();
   for (const TaskStateView& t : source.tasks()) tasks.push_back(task_state_json(server, info, t));
   out["tasks"] = std::move(tasks);

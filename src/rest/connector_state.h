@@ -3,8 +3,9 @@
 // configuration, its topics).
 //
 // ConnectorStateSource is implemented outside this module by whatever runs the connector (the
-// CLI adapts the runtime's TaskStatusBoard). Its methods are called from the REST server's
-// threads, concurrently: implementations must be thread-safe.
+// CLI's ConnectorSupervisor, which reads the current runtime's TaskStatusBoard). Its methods are
+// called from the REST server's threads, concurrently: implementations must be thread-safe, and
+// what they return may change between two calls (a PUT of the configuration, a restart).
 #pragma once
 
 #include <optional>
@@ -21,7 +22,7 @@ struct TaskStateView {
   std::string trace;  // empty unless FAILED
 };
 
-// The parts of the connector that do not change while it runs.
+// The parts of the connector that change only with its configuration.
 struct ConnectorInfo {
   std::string name;
   std::string connector_class;  // io.confluent.connect.s3.S3SinkConnector
@@ -36,9 +37,12 @@ struct ConnectorInfo {
 class ConnectorStateSource {
  public:
   virtual ~ConnectorStateSource() = default;
-  virtual const ConnectorInfo& info() const = 0;
-  // "RUNNING" (or another of Connect's connector states).
+  // A copy: the configuration may change while the process runs (PUT .../config).
+  virtual ConnectorInfo info() const = 0;
+  // "RUNNING" (or another of Connect's connector states: PAUSED, STOPPED, FAILED, RESTARTING).
   virtual std::string connector_state() const = 0;
+  // Why the connector FAILED; empty otherwise.
+  virtual std::string connector_trace() const { return {}; }
   // The tasks that have a status, by id.
   virtual std::vector<TaskStateView> tasks() const = 0;
   // Topics the connector's tasks have used, in first-used order.

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "config/config_problem.h"
@@ -14,8 +15,19 @@
 
 namespace sluice::rest {
 
-// Problems with listeners sluice cannot serve yet (https).
+// Problems with the listeners and their security, found before connecting: TLS settings of
+// https listeners that cannot be used, a basic authentication configuration that cannot be read,
+// and a listener (main or admin) on an address other than loopback with neither basic
+// authentication nor sluice.rest.allow.unauthenticated=true. Reads KAFKA_OPTS (for the JAAS
+// file) from the environment.
 std::vector<config::ConfigProblem> check_rest_listeners(const config::WorkerConfig& worker);
+// The same with KAFKA_OPTS given.
+std::vector<config::ConfigProblem> check_rest_listeners(const config::WorkerConfig& worker,
+                                                        std::string_view kafka_opts);
+
+// Whether a listener's host is loopback only: 127.0.0.0/8, ::1 or localhost (an empty host is
+// every interface, so it is not).
+bool is_loopback_listener(const config::RestListener& listener);
 
 // "host:port" of the advertised URL. `bound_ports` are the listeners' ports after binding, in
 // listener order; `local_host` stands for a listener bound to every interface (Connect uses the

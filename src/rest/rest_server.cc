@@ -20,6 +20,26 @@ std::string listener_text(const config::RestListener& l) {
   return l.scheme + "://" + l.host + ":" + std::to_string(l.port);
 }
 
+// Container probes reach GET /health without credentials.
+bool needs_credentials(const httplib::Request& req) {
+  return !(req.method == "GET" && req.path == "/health");
+}
+
+// Refuses a request without valid credentials, before its body is read. Whether it did.
+bool refuse_unauthenticated(const BasicAuthenticator* auth, const httplib::Request& req,
+                            httplib::Response& res) {
+  if (auth == nullptr || !needs_credentials(req) ||
+      auth->authenticate(req.get_header_value("Authorization"))) {
+    return false;
+  }
+  // JaasBasicAuthFilter's answer; the WWW-Authenticate header (which Connect leaves out) lets
+  // browsers and curl offer basic authentication.
+  res.status = 401;
+  res.set_header("WWW-Authenticate", "Basic realm=\"sluice\"");
+  res.set_content(std::string(kUnauthorizedBody), "text/plain");
+  return true;
+}
+
 void answer(const Router& router, const httplib::Request& req, httplib::Response& res) {
   Request request;
   request.method = req.method;
@@ -28,7 +48,24 @@ void answer(const Router& router, const httplib::Request& req, httplib::Response
   request.body = req.body;
   Response response = router.route(request);
   res.status = response.status;
-  res.set_content(response.body, response.content_type);
+  if (!response.body.empty()) res.set_content(response.body, response.content_type);
+}
+
+// The server of one listener: httplib's SSLServer for https, configured by rest_tls.
+Result<std::unique_ptr<httplib::Server>> make_server(const config::RestListener& l,
+                                                     const ListenerSecurity& security) {
+  if (l.scheme != "https") return std::make_unique<httplib::Server>();
+  Status tls_status = Status::fatal("an https listener needs TLS settings");
+  auto server = std::make_unique<httplib::SSLServer>([&](SSL_CTX& ctx) {
+    if (!security.tls) return false;
+    tls_status = configure_server_tls(*security.tls, &ctx);
+    return tls_status.ok();
+  });
+  if (!server->is_valid()) {
+    return Status::fatal("cannot serve the REST listener " + listener_text(l) + ": " +
+                         tls_status.message());
+  }
+  return std::unique_ptr<httplib::Server>(std::move(server));
 }
 
 }  // namespace
@@ -43,10 +80,17 @@ std::string bind_host(const config::RestListener& listener) {
 }
 
 Result<std::unique_ptr<RestServer>> RestServer::bind(
-    const std::vector<config::RestListener>& listeners, const Router* router) {
-  std::unique_ptr<RestServer> out(new RestServer(router));
+    const std::vector<config::RestListener>& listeners, const Router* router,
+    ListenerSecurity security) {
+  std::unique_ptr<RestServer> out(new RestServer(router, std::move(security)));
+  const BasicAuthenticator* auth = out->security_.auth.get();
   for (const config::RestListener& l : listeners) {
-    auto server = std::make_unique<httplib::Server>();
+    Result<std::unique_ptr<httplib::Server>> made = make_server(l, out->security_);
+    if (!made.ok()) {
+      out->stop();
+      return made.status();
+    }
+    std::unique_ptr<httplib::Server> server = std::move(made).value();
     // httplib takes ownership of the queue it is handed.
     server->new_task_queue = [] { return new httplib::ThreadPool(kRequestThreads); };
     // httplib's default also sets SO_REUSEPORT, which would let a second process bind the same
@@ -56,10 +100,21 @@ Result<std::unique_ptr<RestServer>> RestServer::bind(
       int yes = 1;
       setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof(yes));
     });
-    server->set_pre_routing_handler([router](const httplib::Request& req, httplib::Response& res) {
-      answer(*router, req, res);
-      return httplib::Server::HandlerResponse::Handled;
+    server->set_pre_routing_handler([auth](const httplib::Request& req, httplib::Response& res) {
+      return refuse_unauthenticated(auth, req, res) ? httplib::Server::HandlerResponse::Handled
+                                                    : httplib::Server::HandlerResponse::Unhandled;
     });
+    // Every path and method goes to the Router (its 404 and 405 are Connect's); handlers, unlike
+    // the pre-routing handler, see the request body.
+    auto handler = [router](const httplib::Request& req, httplib::Response& res) {
+      answer(*router, req, res);
+    };
+    server->Get(".*", handler);
+    server->Put(".*", handler);
+    server->Post(".*", handler);
+    server->Patch(".*", handler);
+    server->Delete(".*", handler);
+    server->Options(".*", handler);
     std::string host = bind_host(l);
     int port = l.port;
     if (port == 0) {
@@ -94,7 +149,8 @@ void RestServer::serve() {
   }
 }
 
-RestServer::RestServer(const Router* router) : router_(router) {}
+RestServer::RestServer(const Router* router, ListenerSecurity security)
+    : router_(router), security_(std::move(security)) {}
 
 RestServer::~RestServer() {
   stop();

@@ -20,7 +20,6 @@
 #include "metrics/process_metrics.h"
 #include "runtime/msk_iam_auth.h"
 #include "runtime/oidc_token_source.h"
-#include "runtime/shutdown_signal.h"
 #include "runtime/sink_task.h"
 #include "runtime/value_schema_source.h"
 #include "storage/s3_object_store.h"
@@ -337,9 +336,8 @@ void ConnectorRuntime::register_connector_metrics() {
   const metrics::LabelValues labels = {connector_.name()};
   const sink::MemoryBudget* budget = budget_.get();
   auto add = [&](const char* name, const char* help, std::function<double()> compute) {
-    metrics::GaugeFamily& family = metrics_.gauge(name, help, {"connector"});
-    family.add_callback(labels, std::move(compute));
-    metric_series_.add_callback(family, labels);
+    metric_series_.add_callback(metrics_.gauge(name, help, {"connector"}), labels,
+                                std::move(compute));
   };
   add("sluice_memory_budget_used_bytes",
       "Bytes of file data held in memory and charged to the memory budget (--memory-budget-mb).",
@@ -352,6 +350,34 @@ void ConnectorRuntime::register_connector_metrics() {
       "Task threads waiting for uploads to give memory back (backpressure).",
       [budget] { return static_cast<double>(budget->waiting()); });
   s3_metrics_ = storage::S3StoreMetrics::create(metrics_, connector_.name(), &metric_series_);
+  // The tasks' states as the REST API shows them (TaskStatusBoard), by task id.
+  metrics::GaugeFamily& running = metrics_.gauge(
+      "sluice_task_running",
+      "1 while the task is RUNNING, else 0 (paused, failed, restarting, or stopped with the "
+      "connector).",
+      {"connector", "task"});
+  metrics::GaugeFamily& state = metrics_.gauge(
+      "sluice_task_state",
+      "1 for the task's current Connect status (RUNNING, PAUSED, FAILED, RESTARTING), 0 for the "
+      "others; all 0 while the task has no status (connector STOPPED).",
+      {"connector", "task", "state"});
+  const TaskStatusBoard* board = &status_;
+  for (int id = 0; id < std::max(1, connector_.tasks_max()); ++id) {
+    const metrics::LabelValues task_labels = {connector_.name(), std::to_string(id)};
+    metric_series_.add_callback(running, task_labels, [board, id] {
+      std::optional<TaskStatus> t = board->task(id);
+      return t && t->state == TaskState::kRunning ? 1.0 : 0.0;
+    });
+    for (TaskState s :
+         {TaskState::kRunning, TaskState::kPaused, TaskState::kFailed, TaskState::kRestarting}) {
+      const metrics::LabelValues labels = {connector_.name(), std::to_string(id),
+                                           task_state_name(s)};
+      metric_series_.add_callback(state, labels, [board, id, s] {
+        std::optional<TaskStatus> t = board->task(id);
+        return t && t->state == s ? 1.0 : 0.0;
+      });
+    }
+  }
 }
 
 Status ConnectorRuntime::build() {
@@ -480,7 +506,6 @@ Status ConnectorRuntime::run() {
   }
   config::ResolvedConverters converters = config::resolve_converters(worker_, connector_);
   const int tasks = std::max(1, connector_.tasks_max());
-  std::vector<std::unique_ptr<SinkTask>> task_objects;
   // One consumer client configuration (and one token source: one credential chain to refresh)
   // for every task; the tasks differ only in client.id.
   SLUICE_ASSIGN_OR_RETURN(KafkaClient consumer,
@@ -488,7 +513,8 @@ Status ConnectorRuntime::run() {
   for (const std::string& note : consumer.config.notes) spdlog::warn("consumer config: {}", note);
   SLUICE_ASSIGN_OR_RETURN(std::optional<KafkaClient> dlq_producer,
                           build_dlq_producer_client(worker_, connector_));
-  for (int i = 0; i < tasks; ++i) {
+  TaskFactory factory = [&](int i,
+                            const TaskControl* control) -> Result<std::unique_ptr<SinkTask>> {
     TaskSettings s;
     s.connector_name = connector_.name();
     s.task_id = i;
@@ -538,6 +564,7 @@ Status ConnectorRuntime::run() {
     s.retry_backoff = std::chrono::milliseconds(connector_.retry_backoff_ms());
     s.status = &status_;
     s.metrics = &metrics_;
+    s.control = control;
     s.shutdown_timeout = std::chrono::milliseconds(
         std::max<int64_t>(worker_.task_shutdown_graceful_timeout_ms(), 30000));
 
@@ -567,28 +594,10 @@ Status ConnectorRuntime::run() {
       pipeline.converter->set_value_binder(
           std::make_unique<connect::SchemalessValueBinder>(value_schema_));
     }
-    task_objects.push_back(
-        std::make_unique<SinkTask>(std::move(s), std::move(pipeline), services_));
-  }
-
-  std::vector<Status> results(task_objects.size());
-  std::vector<std::thread> threads;
-  for (size_t i = 0; i < task_objects.size(); ++i) {
-    threads.emplace_back([&, i] {
-      status_.set_running(static_cast<int>(i));
-      results[i] = task_objects[i]->run();
-      // One failed task stops the connector, as a failed task needs a restart in Connect too;
-      // until the process exits, the REST status shows the task FAILED with its error.
-      if (!results[i].ok()) {
-        status_.set_failed(static_cast<int>(i), results[i].to_string());
-        ShutdownSignal::request();
-      }
-    });
-  }
-  for (std::thread& t : threads) t.join();
-  for (const Status& st : results) {
-    if (!st.ok()) return st;
-  }
+    return std::make_unique<SinkTask>(std::move(s), std::move(pipeline), services_);
+  };
+  // Tasks are made and remade (REST restarts) by the task set, on this thread.
+  tasks_.run(tasks, factory);
   return Status::ok_status();
 }
 

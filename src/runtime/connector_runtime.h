@@ -3,8 +3,10 @@
 //
 // Built from validated worker and connector configurations; run() checks the bucket, starts
 // tasks.max tasks on their own threads (each a member of the group connect-<name>, so several
-// sluice processes share the partitions) and returns when all have stopped: OK after a graceful
-// shutdown, the first task's failure otherwise (the other tasks are then stopped too).
+// sluice processes share the partitions) and supervises them through tasks() until a shutdown
+// (ShutdownSignal) or tasks().request_stop(); it returns OK once all have stopped. A failed task
+// does not stop the others: it shows FAILED on status() until restarted. run() fails only when
+// the connector cannot start (the bucket check, the consumer's client settings).
 #pragma once
 
 #include <memory>
@@ -17,6 +19,7 @@
 #include "connect/schema.h"
 #include "format/record_writer_provider.h"
 #include "metrics/registry.h"
+#include "runtime/task_set.h"
 #include "runtime/task_status_board.h"
 #include "sink/memory_budget.h"
 #include "sink/partitioner.h"
@@ -49,6 +52,8 @@ class ConnectorRuntime {
 
   // The tasks' states, topics and cluster id; safe to read from any thread while run() runs.
   const TaskStatusBoard& status() const { return status_; }
+  // The tasks' lifecycle requests (restart, pause, stop); thread-safe, carried out by run().
+  TaskSet& tasks() { return tasks_; }
 
  private:
   ConnectorRuntime(const config::WorkerConfig& worker,
@@ -75,6 +80,7 @@ class ConnectorRuntime {
   std::unique_ptr<sink::Uploader> uploader_;
   sink::WriterServices services_;
   TaskStatusBoard status_;
+  TaskSet tasks_{&status_};  // after status_, which it writes to
   metrics::Registry& metrics_;
   // The connector's own series (memory budget, S3 requests); declared last, so they leave the
   // exposition before what their callbacks read is destroyed.

@@ -71,6 +71,12 @@ void SinkTask::on_partitions_assigned(const std::vector<kafka::TopicPartition>& 
     if (settings_.status != nullptr) settings_.status->record_topic(tp.topic);
   }
   if (added.empty()) return;
+  if (paused_) {
+    // Assigned while the connector is paused: paused before the first fetch (they are assigned
+    // already). A failure is tried again by the loop's next apply_pause().
+    Status st = consumer_->pause(added);
+    pause_dirty_ = !st.ok();
+  }
   record_kafka_cluster_id();
   // A previous owner may have recorded rotation plans it had not finished: replay them, so the
   // objects it may already have made visible are written again with the same keys and bytes.
@@ -295,7 +301,7 @@ Status SinkTask::tick_writers(int64_t now_ms) {
     if (backoff != backoff_until_.end()) {
       if (now_ms < backoff->second) continue;
       backoff_until_.erase(backoff);
-      SLUICE_RETURN_IF_ERROR(consumer_->resume({tp}));
+      if (!paused_) SLUICE_RETURN_IF_ERROR(consumer_->resume({tp}));
     }
     Status st = writer->tick(now_ms);
     if (st.ok()) continue;
@@ -310,6 +316,37 @@ Status SinkTask::tick_writers(int64_t now_ms) {
     SLUICE_RETURN_IF_ERROR(consumer_->seek(tp, resume_from));
     backoff_until_[tp] = now_ms + settings_.retry_backoff.count();
   }
+  return Status::ok_status();
+}
+
+bool SinkTask::stop_requested() const {
+  return ShutdownSignal::requested() ||
+         (settings_.control != nullptr && settings_.control->stop.load());
+}
+
+Status SinkTask::apply_pause() {
+  const bool want = settings_.control != nullptr && settings_.control->paused.load();
+  if (want == paused_ && !pause_dirty_) return Status::ok_status();
+  pause_dirty_ = false;
+  std::vector<kafka::TopicPartition> partitions;
+  for (const auto& [tp, writer] : writers_) {
+    if (want || backoff_until_.count(tp) == 0) partitions.push_back(tp);
+  }
+  if (!partitions.empty()) {
+    SLUICE_RETURN_IF_ERROR(want ? consumer_->pause(partitions) : consumer_->resume(partitions));
+  }
+  if (want != paused_) {
+    spdlog::info("task={} {} {} partition(s)", settings_.task_id, want ? "paused" : "resumed",
+                 partitions.size());
+    if (settings_.status != nullptr) {
+      if (want) {
+        settings_.status->set_paused(settings_.task_id);
+      } else {
+        settings_.status->set_running(settings_.task_id);
+      }
+    }
+  }
+  paused_ = want;
   return Status::ok_status();
 }
 
@@ -407,11 +444,12 @@ Status SinkTask::run() {
                settings_.consumer.properties.count("group.id")
                    ? settings_.consumer.properties.at("group.id")
                    : "");
-  metrics_.set_running(true);
   Status failure;
-  while (!ShutdownSignal::requested()) {
+  while (!stop_requested()) {
     int64_t now_ms = wall_clock_ms();
     relieve_memory_pressure(now_ms);
+    failure = apply_pause();
+    if (!failure.ok()) break;
     failure = process_batch(now_ms);
     if (!failure.ok()) break;
     failure = tick_writers(wall_clock_ms());
@@ -424,12 +462,9 @@ Status SinkTask::run() {
     // What is durable still gets committed, so a restart re-reads as little as possible.
     (void)tick_writers(wall_clock_ms());
     (void)commit_durable(/*force=*/true);
-    metrics_.set_running(false);
     return failure;
   }
-  Status st = shutdown();
-  metrics_.set_running(false);
-  return st;
+  return shutdown();
 }
 
 Status SinkTask::shutdown() {

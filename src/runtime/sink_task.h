@@ -25,6 +25,7 @@
 #include "kafka/topic_partition.h"
 #include "metrics/registry.h"
 #include "runtime/dead_letter_queue.h"
+#include "runtime/task_control.h"
 #include "runtime/task_metrics.h"
 #include "runtime/task_status_board.h"
 #include "sink/topic_partition_writer.h"
@@ -64,6 +65,9 @@ struct TaskSettings {
   // Where the task's metrics go (task_metrics.h); null: a registry of the task's own, which
   // nobody renders. Borrowed: must outlive the task.
   metrics::Registry* metrics = nullptr;
+  // Stop and pause requests for this task alone (REST restarts, pause, stop); may be null.
+  // Borrowed: must outlive the task. ShutdownSignal stops every task regardless.
+  const TaskControl* control = nullptr;
 };
 
 // What the task turns consumed messages into sink records with. Owned by the task.
@@ -78,7 +82,10 @@ class SinkTask : public kafka::RebalanceListener {
   SinkTask(TaskSettings settings, TaskPipeline pipeline, const sink::WriterServices& services);
   ~SinkTask() override;
 
-  // Runs until a shutdown is requested (returns OK after the graceful shutdown) or the task fails.
+  // Runs until a shutdown is requested (ShutdownSignal or settings.control->stop; returns OK after
+  // the graceful shutdown) or the task fails. While settings.control->paused is set, every
+  // assigned partition is paused (rd_kafka_pause_partitions): the loop keeps polling, so the
+  // group membership stays, and open files stay open; the status board shows the task PAUSED.
   Status run();
 
   void on_partitions_assigned(const std::vector<kafka::TopicPartition>& partitions) override;
@@ -118,6 +125,11 @@ class SinkTask : public kafka::RebalanceListener {
   Status retry_later(const kafka::TopicPartition& tp, int64_t offset, int64_t now_ms,
                      const Status& why, bool* exhausted);
   Status tick_writers(int64_t now_ms);
+  bool stop_requested() const;
+  // Pauses or resumes the assigned partitions when settings_.control->paused changed, or when a
+  // partition assigned while paused could not be paused then. Partitions waiting out a retry
+  // backoff stay paused.
+  Status apply_pause();
   // Tells settings_.status the cluster id librdkafka learned from the broker's metadata (known
   // by the time partitions are assigned), once per process.
   void record_kafka_cluster_id();
@@ -144,6 +156,8 @@ class SinkTask : public kafka::RebalanceListener {
   // failure, with the time they resume.
   std::map<kafka::TopicPartition, int64_t> backoff_until_;
   Status rebalance_error_;
+  bool paused_ = false;       // the partitions are paused for settings_.control->paused
+  bool pause_dirty_ = false;  // a partition assigned while paused could not be paused yet
   std::map<kafka::TopicPartition, RetryState> retries_;
   std::minstd_rand rng_{std::random_device{}()};  // the random part of Connect's retry delay
   connect::Arena arena_;

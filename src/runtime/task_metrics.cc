@@ -21,12 +21,6 @@ TaskMetrics::TaskMetrics(metrics::Registry& registry, const std::string& connect
       task_(std::to_string(task_id)),
       last_commit_seconds_(std::make_shared<std::atomic<double>>(wall_seconds())) {
   const metrics::LabelValues labels = {connector_, task_};
-  running_ = registration_.add(
-      registry.gauge("sluice_task_running",
-                     "1 while the task runs, 0 once it stopped or failed (Connect task status "
-                     "RUNNING).",
-                     kTaskLabels),
-      labels);
   partition_count_ = registration_.add(
       registry.gauge("sluice_task_partitions",
                      "Topic-partitions assigned to the task (Connect's partition-count).",
@@ -47,10 +41,9 @@ TaskMetrics::TaskMetrics(metrics::Registry& registry, const std::string& connect
       "Seconds since the task's last successful offset commit (since the task started, before "
       "the first).",
       kTaskLabels);
-  age.add_callback(labels, [last = last_commit_seconds_] {
+  registration_.add_callback(age, labels, [last = last_commit_seconds_] {
     return wall_seconds() - last->load(std::memory_order_relaxed);
   });
-  registration_.add_callback(age, labels);
 }
 
 TaskMetrics::~TaskMetrics() {

@@ -1,4 +1,4 @@
-// TaskMetrics: the metric series of one sink task — its state, offset commits and partition count,
+// TaskMetrics: the metric series of one sink task — its offset commits and partition count,
 // and the cells of each partition it owns (sink/partition_metrics.h) — in a metrics::Registry,
 // with the labels connector and task (and topic, partition).
 //
@@ -41,7 +41,6 @@ class TaskMetrics {
   // partition that is not assigned.
   void set_consumer_lag(const kafka::TopicPartition& tp, int64_t lag);
 
-  void set_running(bool running) { running_->set(running ? 1 : 0); }
   // A synchronous offset commit succeeded or failed.
   void commit_succeeded();
   void commit_failed() { commit_failures_->inc(); }
@@ -51,7 +50,6 @@ class TaskMetrics {
   const std::string connector_;
   const std::string task_;
   metrics::Registration registration_;  // the task's own series
-  std::shared_ptr<metrics::Gauge> running_;
   std::shared_ptr<metrics::Gauge> partition_count_;
   std::shared_ptr<metrics::Counter> commits_;
   std::shared_ptr<metrics::Counter> commit_failures_;

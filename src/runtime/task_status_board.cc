@@ -13,20 +13,60 @@ TaskStatus& status_of(std::vector<TaskStatus>* tasks, int id) {
   return *it;
 }
 
+void set_state(std::vector<TaskStatus>* tasks, int id, TaskState state, std::string trace) {
+  TaskStatus& t = status_of(tasks, id);
+  t.state = state;
+  t.trace = std::move(trace);
+}
+
 }  // namespace
+
+const char* task_state_name(TaskState state) {
+  switch (state) {
+    case TaskState::kRunning:
+      return "RUNNING";
+    case TaskState::kPaused:
+      return "PAUSED";
+    case TaskState::kFailed:
+      return "FAILED";
+    case TaskState::kRestarting:
+      return "RESTARTING";
+  }
+  return "UNASSIGNED";
+}
 
 void TaskStatusBoard::set_running(int id) {
   std::lock_guard<std::mutex> lock(mutex_);
-  TaskStatus& t = status_of(&tasks_, id);
-  t.state = TaskState::kRunning;
-  t.trace.clear();
+  set_state(&tasks_, id, TaskState::kRunning, "");
+}
+
+void TaskStatusBoard::set_paused(int id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  set_state(&tasks_, id, TaskState::kPaused, "");
 }
 
 void TaskStatusBoard::set_failed(int id, std::string trace) {
   std::lock_guard<std::mutex> lock(mutex_);
-  TaskStatus& t = status_of(&tasks_, id);
-  t.state = TaskState::kFailed;
-  t.trace = std::move(trace);
+  set_state(&tasks_, id, TaskState::kFailed, std::move(trace));
+}
+
+void TaskStatusBoard::set_restarting(int id) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  // A failed task keeps its trace while it restarts, as Connect shows it.
+  status_of(&tasks_, id).state = TaskState::kRestarting;
+}
+
+void TaskStatusBoard::remove_all() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  tasks_.clear();
+}
+
+bool TaskStatusBoard::any_failed() const {
+  std::lock_guard<std::mutex> lock(mutex_);
+  for (const TaskStatus& t : tasks_) {
+    if (t.state == TaskState::kFailed) return true;
+  }
+  return false;
 }
 
 void TaskStatusBoard::record_topic(const std::string& topic) {

@@ -3,8 +3,9 @@
 // tasks were assigned, and the Kafka cluster id the consumers saw.
 //
 // Owned by ConnectorRuntime and alive as long as it is. Every method is thread-safe: task
-// threads write (set_running, set_failed, record_topic, set_kafka_cluster_id, never on the
-// record path) while any thread reads snapshots.
+// threads write (set_running, set_paused, set_failed, record_topic, set_kafka_cluster_id, never on
+// the record path), the runtime's supervising thread writes set_restarting and remove_all, while
+// any thread reads snapshots.
 #pragma once
 
 #include <mutex>
@@ -17,13 +18,17 @@
 namespace sluice::runtime {
 
 // Kafka Connect's task states (org.apache.kafka.connect.runtime.AbstractStatus.State) that a
-// sluice task can be in today.
-enum class TaskState { kRunning, kFailed };
+// sluice task can be in (UNASSIGNED and DESTROYED do not occur: a task has no status until it
+// starts, and a stopped connector's tasks have none).
+enum class TaskState { kRunning, kPaused, kFailed, kRestarting };
+
+// Connect's spelling of a state: "RUNNING", "PAUSED", "FAILED", "RESTARTING".
+const char* task_state_name(TaskState state);
 
 struct TaskStatus {
   int id = 0;
   TaskState state = TaskState::kRunning;
-  std::string trace;  // the failure, for kFailed
+  std::string trace;  // the failure, for kFailed (and kRestarting after it)
 };
 
 class TaskStatusBoard {
@@ -34,8 +39,14 @@ class TaskStatusBoard {
 
   // A task thread began running task `id` (a task has no status before, as in Connect).
   void set_running(int id);
+  // Task `id` paused all its partitions (it keeps polling, so it stays in the group).
+  void set_paused(int id);
   // Task `id` stopped with `trace` as its failure.
   void set_failed(int id, std::string trace);
+  // Task `id` is being stopped to be started again (a FAILED task's trace stays).
+  void set_restarting(int id);
+  // Every task stopped (the connector is STOPPED): no task has a status.
+  void remove_all();
   // A partition of `topic` was assigned to a task; kept once per topic, in first-seen order.
   void record_topic(const std::string& topic);
   void set_kafka_cluster_id(std::string id);
@@ -43,6 +54,7 @@ class TaskStatusBoard {
   // The tasks with a status, by id.
   std::vector<TaskStatus> tasks() const;
   std::optional<TaskStatus> task(int id) const;
+  bool any_failed() const;
   std::vector<std::string> topics() const;
   std::optional<std::string> kafka_cluster_id() const;
   bool has_kafka_cluster_id() const;

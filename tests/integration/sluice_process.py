@@ -14,6 +14,8 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
@@ -75,6 +77,7 @@ class SluiceProcess:
         worker = dict(worker)
         if own_rest_port:
             worker.setdefault("listeners", f"http://127.0.0.1:{free_port()}")
+        self.worker = worker
         self.worker_path = write_properties(tmp_path / "worker.properties", worker)
         self.connector_path = write_properties(tmp_path / "connector.properties", connector)
         self.log_path = tmp_path / "sluice.log"
@@ -111,16 +114,57 @@ class SluiceProcess:
     def running(self) -> bool:
         return self.proc is not None and self.proc.poll() is None
 
-    def run_until_failure(self, timeout: float = 60) -> tuple[int, str]:
-        """Start and wait for the process to stop by itself (a run expected to fail); (exit code, logs). If it is
-        still running after `timeout`, it is stopped and the test fails with its logs."""
-        self.start()
+    def rest_url(self) -> str:
+        """The base URL of this process's REST API (its worker file's first listener, else Connect's default)."""
+        listeners = str(self.worker.get("listeners", "http://127.0.0.1:8083")).split(",")[0].strip()
+        scheme, _, address = listeners.partition("://")
+        host, _, port = address.rpartition(":")
+        if host in ("", "0.0.0.0", "[::]"):
+            host = "127.0.0.1"
+        return f"{scheme}://{host}:{port}"
+
+    def rest(self, method: str, path: str, body: object | None = None, timeout: float = 10) -> tuple[int, object]:
+        """One request to the REST API: (status, parsed JSON body or None when empty)."""
+        data = json.dumps(body).encode() if body is not None else None
+        request = urllib.request.Request(self.rest_url() + path, data=data, method=method,
+                                         headers={"Content-Type": "application/json"})
         try:
-            code = self.proc.wait(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            self.stop()
-            raise AssertionError(f"sluice still ran after {timeout}s:\n{self.logs()}")
-        return code, self.logs()
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                status, raw = response.status, response.read()
+        except urllib.error.HTTPError as e:
+            status, raw = e.code, e.read()
+        return status, (json.loads(raw) if raw else None)
+
+    def connector_status(self) -> dict | None:
+        """GET /connectors/{name}/status of the process's connector; None while the API does not answer."""
+        try:
+            _, names = self.rest("GET", "/connectors", timeout=2)
+            if not names:
+                return None
+            status, body = self.rest("GET", f"/connectors/{names[0]}/status", timeout=2)
+        except (OSError, ValueError):
+            return None
+        return body if status == 200 else None
+
+    def run_until_failure(self, timeout: float = 60) -> tuple[int, str]:
+        """Start and wait for the run to fail: the process exits by itself (a configuration error, a listener
+        that cannot be bound, ...) or its REST status shows the connector or a task FAILED. A failed connector or
+        task keeps the process up, as in Kafka Connect, until restarted over REST: it is then stopped with
+        SIGTERM (a process with a FAILED connector or task exits 1). Returns (exit code, logs). If neither happens
+        within `timeout`, the process is stopped and the test fails with its logs."""
+        self.start()
+        assert self.proc is not None
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                return self.proc.returncode, self.logs()
+            status = self.connector_status()
+            if status is not None and (status["connector"]["state"] == "FAILED" or
+                                       any(t["state"] == "FAILED" for t in status["tasks"])):
+                return self.stop(), self.logs()
+            time.sleep(0.2)
+        self.stop()
+        raise AssertionError(f"sluice neither stopped nor showed a FAILED status after {timeout}s:\n{self.logs()}")
 
     def wait_exit(self, timeout: float) -> int:
         """Wait for the process to end by itself (after a failure); its exit code."""

@@ -118,6 +118,8 @@ def test_metrics_count_what_was_produced_and_written(testenv, s3, make_topic, ka
         return sample.value
 
     assert task_value("sluice_task_running") == 1
+    states = {s.labels["state"]: s.value for s in got["sluice_task_state"] if s.labels["connector"] == name}
+    assert states == {"RUNNING": 1, "PAUSED": 0, "FAILED": 0, "RESTARTING": 0}
     assert task_value("sluice_task_partitions") == 2
     assert task_value("sluice_offset_commits_total") >= 1
     assert 0 <= task_value("sluice_offset_commit_age_seconds") < 60

@@ -173,10 +173,12 @@ def test_taken_port_fails_the_start_naming_the_listener(testenv, make_topic, uni
     assert f"REST listener http://127.0.0.1:{port}" in logs, logs
 
 
-def test_https_listener_is_refused_as_a_configuration_error(testenv, make_topic, unique_name, s3_prefix, tmp_path):
+def test_https_listener_without_a_key_store_is_a_configuration_error(testenv, make_topic, unique_name, s3_prefix,
+                                                                     tmp_path):
+    """(test_rest_security.py serves https listeners.)"""
     topic = make_topic()
     sluice = SluiceProcess(tmp_path, worker_config(testenv, listeners=f"https://127.0.0.1:{free_port()}"),
                            connector_config(testenv, unique_name("rest-https"), topic, s3_prefix))
     code, logs = sluice.run_until_failure(timeout=60)
     assert code == 2, logs
-    assert "listeners" in logs and "http only" in logs, logs
+    assert "ssl.keystore.location" in logs and "https listener" in logs, logs

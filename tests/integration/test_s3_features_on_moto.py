@@ -104,9 +104,8 @@ def test_a_wrong_secret_fails_the_task_with_signature_does_not_match(
     produce_records(kafka_producer(), topic, [(0, f"r{i}") for i in range(5)])
     connector = moto_connector(testenv, moto, name, topic, s3_prefix, **{
         "flush.size": 5, "aws.secret.access.key": "not-the-secret"})
-    sluice = SluiceProcess(tmp_path, worker_config(testenv), connector).start()
-    code = sluice.wait_exit(timeout=60)
-    logs = sluice.logs()
+    sluice = SluiceProcess(tmp_path, worker_config(testenv), connector)
+    code, logs = sluice.run_until_failure(timeout=60)
     assert code != 0, logs
     assert "SignatureDoesNotMatch" in logs, logs
     assert "not-the-secret" not in logs
@@ -175,9 +174,8 @@ def test_tagging_failure_with_fail_stops_sluice_and_commits_nothing_for_that_fil
     connector = connector_config(testenv, name, topic, s3_prefix, **{
         "flush.size": 5, "s3.object.tagging": "true", "s3.object.behavior.on.tagging.error": "fail",
         "s3.retry.backoff.ms": 10})
-    sluice = SluiceProcess(tmp_path, worker_config(testenv), connector).start()
-    code = sluice.wait_exit(timeout=60)
-    logs = sluice.logs()
+    sluice = SluiceProcess(tmp_path, worker_config(testenv), connector)
+    code, logs = sluice.run_until_failure(timeout=60)
     assert code == 1, logs
     key = f"{s3_prefix}{topic}/partition=0/{topic}+0+0000000000.json"
     assert f"Unable to tag S3 object {key} after 3 attempt(s)" in logs, logs

@@ -96,9 +96,9 @@ def test_null_value_with_fail_stops_sluice_naming_the_record(
     name = unique_name("nullfail")
     produce_records(kafka_producer(), topic, [(1, "a"), (1, "b"), (1, None), (1, "c")])
     connector = connector_config(testenv, name, topic, s3_prefix, **{"flush.size": 2})  # fail is the default
-    sluice = SluiceProcess(tmp_path, worker_config(testenv), connector).start()
-    assert sluice.wait_exit(timeout=45) == 1, sluice.logs()
-    logs = sluice.logs()
+    sluice = SluiceProcess(tmp_path, worker_config(testenv), connector)
+    code, logs = sluice.run_until_failure(timeout=45)
+    assert code == 1, logs
     assert re.search(rf"topic={re.escape(topic)} partition=1 offset=2\b", logs), logs
     assert "behavior.on.null.values" in logs
     # Nothing at or after the tombstone is written or committed. (Whether the a,b file made before it is
@@ -150,9 +150,9 @@ def test_errors_tolerance_none_fails_on_a_malformed_json_record(
     name = unique_name("tolnone")
     worker = worker_config(testenv, **{"value.converter": JSON_CONVERTER, "value.converter.schemas.enable": "false"})
     connector = connector_config(testenv, name, topic, s3_prefix, **{"flush.size": 2})
-    sluice = SluiceProcess(tmp_path, worker, connector).start()
-    assert sluice.wait_exit(timeout=45) == 1, sluice.logs()
-    logs = sluice.logs()
+    sluice = SluiceProcess(tmp_path, worker, connector)
+    code, logs = sluice.run_until_failure(timeout=45)
+    assert code == 1, logs
     assert re.search(rf"topic={re.escape(topic)} partition=0 offset=2\b", logs), logs
     assert "Tolerance exceeded" in logs
     # Nothing at or after the bad record is written or committed.
@@ -189,8 +189,9 @@ def test_bad_record_timestamps_follow_errors_tolerance(
     assert read_object(s3, testenv.s3_bucket, keys[0]) == b'{"i":0,"ts":1710026999999}\n{"i":3,"ts":"1710027000000"}\n'
 
     strict = SluiceProcess(tmp_path / "none", worker, connector_config(
-        testenv, unique_name("tsnone"), topic, s3_prefix + "none/", **settings)).start()
-    assert strict.wait_exit(timeout=45) == 1, strict.logs()
+        testenv, unique_name("tsnone"), topic, s3_prefix + "none/", **settings))
+    code, logs = strict.run_until_failure(timeout=45)
+    assert code == 1, logs
     assert re.search(rf"topic={re.escape(topic)} partition=0 offset=1\b", strict.logs()), strict.logs()
     assert "ts" in strict.logs().split("offset=1", 1)[1].splitlines()[0]
 

@@ -81,8 +81,8 @@ def test_wrong_secret_fails_clearly_without_printing_it(testenv, make_topic, kaf
     wrong = "WrongSecret-" + uuid.uuid4().hex
     connector = connector_config(testenv, unique_name("wrong"), topic, s3_prefix, **{
         "aws.secret.access.key": wrong, "s3.part.retries": 1, "flush.size": 1})
-    sluice = SluiceProcess(tmp_path, worker_config(testenv), connector, args=["--log-level", "debug"]).start()
-    assert sluice.wait_exit(timeout=60) == 1, sluice.logs()
-    logs = sluice.logs()
+    sluice = SluiceProcess(tmp_path, worker_config(testenv), connector, args=["--log-level", "debug"])
+    code, logs = sluice.run_until_failure(timeout=60)
+    assert code == 1, logs
     assert "SignatureDoesNotMatch" in logs or "403" in logs, logs
     assert_absent(logs, wrong, base64.b64encode(wrong.encode()).decode())

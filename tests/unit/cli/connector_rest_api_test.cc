@@ -1,7 +1,7 @@
 // ConnectorRestApi end to end over HTTP on a loopback port of the system's choice: the runtime's
-// TaskStatusBoard as the REST API shows it (Connect's state names, a FAILED task's trace with
-// provider values masked), the configuration as written with secrets hidden, and the listener
-// refusing a port that is taken.
+// TaskStatusBoard as the REST API shows it through the ConnectorSupervisor (Connect's state names,
+// a FAILED task's trace with provider values masked), the configuration as written with secrets
+// hidden, a control request reaching the task set, and the listener refusing a port that is taken.
 #include "cli/connector_rest_api.h"
 
 #include <gmock/gmock.h>
@@ -9,6 +9,8 @@
 #include <httplib.h>
 
 #include <nlohmann/json.hpp>
+
+#include "cli/connector_supervisor.h"
 
 namespace sluice::cli {
 namespace {
@@ -57,11 +59,22 @@ std::string hide_bucket(const std::string& message) {
   return out;
 }
 
+ConfigChecker no_checker() {
+  return [](config::RawConfig, std::vector<std::string>* errors) {
+    errors->push_back("not checked here");
+    return std::unique_ptr<RunnableConfig>();
+  };
+}
+
 TEST(ConnectorRestApiTest, ServesTheRuntimeStatusOverHttp) {
   runtime::TaskStatusBoard board;
+  runtime::TaskSet task_set(&board);
+  rest::ConnectorInfo info = connector_info(connector(), connector_written());
+  ConnectorSupervisor supervisor(info, no_checker());
+  supervisor.attach(&board, &task_set, info, hide_bucket);
   config::WorkerConfig w = worker("http://127.0.0.1:0");
   Result<std::unique_ptr<ConnectorRestApi>> api =
-      ConnectorRestApi::start(w, connector(), connector_written(), &board, hide_bucket);
+      ConnectorRestApi::start(w, &supervisor, &supervisor);
   ASSERT_TRUE(api.ok()) << api.status().to_string();
   int port = (*api)->bound_ports().at(0);
   httplib::Client client("127.0.0.1", port);
@@ -104,18 +117,30 @@ TEST(ConnectorRestApiTest, ServesTheRuntimeStatusOverHttp) {
   ASSERT_TRUE(topics);
   EXPECT_EQ(topics->body, R"({"orders-to-s3":{"topics":["orders"]}})");
 
+  // A control request reaches the task set (carried out once it runs).
+  httplib::Result paused = client.Put("/connectors/orders-to-s3/pause");
+  ASSERT_TRUE(paused);
+  EXPECT_EQ(paused->status, 202);
+  EXPECT_EQ(paused->body, "");
+  EXPECT_EQ(task_set.target_state(), runtime::TargetState::kPaused);
+  httplib::Result put =
+      client.Put("/connectors/orders-to-s3/config", R"({"flush.size":"1"})", "application/json");
+  ASSERT_TRUE(put);
+  EXPECT_EQ(put->status, 400);
+  EXPECT_NE(put->body.find("not checked here"), std::string::npos);
+
   api->reset();  // stops the server: the port no longer answers
   EXPECT_FALSE(client.Get("/"));
 }
 
 TEST(ConnectorRestApiTest, TakenPortFailsNamingTheListener) {
-  runtime::TaskStatusBoard board;
-  Result<std::unique_ptr<ConnectorRestApi>> first = ConnectorRestApi::start(
-      worker("http://127.0.0.1:0"), connector(), connector_written(), &board, hide_bucket);
+  ConnectorSupervisor supervisor(connector_info(connector(), connector_written()), no_checker());
+  Result<std::unique_ptr<ConnectorRestApi>> first =
+      ConnectorRestApi::start(worker("http://127.0.0.1:0"), &supervisor, &supervisor);
   ASSERT_TRUE(first.ok());
   std::string listener = "http://127.0.0.1:" + std::to_string((*first)->bound_ports().at(0));
-  Result<std::unique_ptr<ConnectorRestApi>> second = ConnectorRestApi::start(
-      worker(listener), connector(), connector_written(), &board, hide_bucket);
+  Result<std::unique_ptr<ConnectorRestApi>> second =
+      ConnectorRestApi::start(worker(listener), &supervisor, &supervisor);
   ASSERT_FALSE(second.ok());
   EXPECT_THAT(second.status().message(), HasSubstr("REST listener " + listener));
 }

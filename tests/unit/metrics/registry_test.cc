@@ -117,8 +117,8 @@ TEST(MetricsRegistryTest, RegistrationRemovesItsSeriesButNotNewerOnes) {
     old_cell->inc(5);
     reg.add(c, {"1"})->inc(1);
     EXPECT_NE(r.render().find("c_total{p=\"0\"} 5\n"), std::string::npos);
-    // The partition comes back before the old registration is released: the newer series stays.
-    c.remove({"0"}, old_cell.get());
+    // A new owner of the same labels before the old registration is released: the newer series
+    // (made afresh, at zero) stays.
     Registration again;
     again.add(c, {"0"})->inc(2);
     Registration moved = std::move(again);
@@ -134,14 +134,20 @@ TEST(MetricsRegistryTest, CallbackSeriesAreComputedAtRender) {
   Registry r;
   double budget = 10;
   GaugeFamily& g = r.gauge("sluice_bytes", "b", {"connector"});
-  g.add_callback({"c1"}, [&] { return budget; });
   Registration reg;
-  reg.add_callback(g, {"c1"});
+  reg.add_callback(g, {"c1"}, [&] { return budget; });
   EXPECT_NE(r.render().find("sluice_bytes{connector=\"c1\"} 10\n"), std::string::npos);
   budget = 12.5;
   EXPECT_NE(r.render().find("sluice_bytes{connector=\"c1\"} 12.5\n"), std::string::npos);
   reg.release();
   EXPECT_EQ(r.render().find("c1"), std::string::npos);
+  // A newer callback with the same labels outlives the older registration.
+  Registration older;
+  older.add_callback(g, {"c2"}, [] { return 1.0; });
+  Registration newer;
+  newer.add_callback(g, {"c2"}, [] { return 2.0; });
+  older.release();
+  EXPECT_NE(r.render().find("sluice_bytes{connector=\"c2\"} 2\n"), std::string::npos);
 }
 
 TEST(MetricsRegistryTest, ConcurrentUpdatesAndRendersAgree) {

@@ -86,7 +86,7 @@ class RecordedConnector : public ConnectorStateSource {
           key, key == "aws.secret.access.key" ? "[hidden]" : value.get<std::string>());
     }
   }
-  const ConnectorInfo& info() const override { return info_; }
+  ConnectorInfo info() const override { return info_; }
   std::string connector_state() const override { return "RUNNING"; }
   std::vector<TaskStateView> tasks() const override { return tasks_; }
   std::vector<std::string> topics() const override { return topics_; }

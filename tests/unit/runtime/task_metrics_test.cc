@@ -14,7 +14,6 @@ TEST(TaskMetricsTest, PartitionSeriesLiveFromAssignmentToRevocation) {
   metrics::Registry registry;
   {
     TaskMetrics task(registry, "s3-sink", 2);
-    task.set_running(true);
     std::shared_ptr<const sink::PartitionMetrics> p0 = task.assign({"orders", 0});
     std::shared_ptr<const sink::PartitionMetrics> p1 = task.assign({"orders", 1});
     p0->records_consumed->inc(5);
@@ -33,7 +32,6 @@ TEST(TaskMetricsTest, PartitionSeriesLiveFromAssignmentToRevocation) {
     EXPECT_EQ(text.find("sluice_consumer_lag_records" + l1), std::string::npos);
     EXPECT_TRUE(has(text, "sluice_records_written_total" + l1 + " 2"));
     EXPECT_TRUE(has(text, "sluice_task_partitions" + t + " 2"));
-    EXPECT_TRUE(has(text, "sluice_task_running" + t + " 1"));
     EXPECT_TRUE(has(text, "sluice_offset_commits_total" + t + " 1"));
     EXPECT_NE(text.find("sluice_offset_commit_age_seconds" + t + " "), std::string::npos);
 
