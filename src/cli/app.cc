@@ -15,6 +15,7 @@
 #include "cli/connector_rest_api.h"
 #include "cli/connector_supervisor.h"
 #include "cli/resolved_configs.h"
+#include "cli/rest_config_validator.h"
 #include "config/config_loader.h"
 #include "config/connector_config.h"
 #include "config/converter_resolution.h"
@@ -262,8 +263,9 @@ int run_connector(const ConfigPaths& paths) {
   ConnectorSupervisor supervisor(connector_info(*cfg->connector, cfg->checked.connector_written),
                                  checker);
   // One REST API for the whole process, on the listeners of the worker file read at start.
-  Result<std::unique_ptr<ConnectorRestApi>> rest_api =
-      ConnectorRestApi::start(*cfg->worker, &supervisor, &supervisor);
+  Result<std::unique_ptr<ConnectorRestApi>> rest_api = ConnectorRestApi::start(
+      *cfg->worker, &supervisor, &supervisor,
+      std::make_unique<RestConfigValidator>(worker_written, *cfg->worker, paths.msk));
   if (!rest_api.ok()) {
     std::cerr << "sluice: " << rest_api.status().message() << "\n";
     return kExitRuntimeFailure;

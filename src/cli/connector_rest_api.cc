@@ -7,6 +7,7 @@
 #include "rest/connect_control_api.h"
 #include "rest/metrics_route.h"
 #include "rest/rest_listeners.h"
+#include "rest/validate_api.h"
 
 namespace sluice::cli {
 
@@ -22,8 +23,9 @@ std::string local_host_name() {
 
 Result<std::unique_ptr<ConnectorRestApi>> ConnectorRestApi::start(
     const config::WorkerConfig& worker, const rest::ConnectorStateSource* source,
-    rest::ConnectorControl* control) {
+    rest::ConnectorControl* control, std::unique_ptr<rest::ConfigValidator> validator) {
   std::unique_ptr<ConnectorRestApi> api(new ConnectorRestApi());
+  api->validator_ = std::move(validator);
   // The worker id is known once the listeners are bound (port 0 picks one), so the routes that
   // show it are added between binding and serving.
   rest::ServerInfo server;
@@ -35,6 +37,9 @@ Result<std::unique_ptr<ConnectorRestApi>> ConnectorRestApi::start(
       rest::advertised_worker_id(worker, api->server_->bound_ports(), local_host_name());
   rest::add_connect_routes(&api->router_, source, server);
   rest::add_connect_control_routes(&api->router_, source, control, server);
+  if (api->validator_) {
+    rest::add_validate_route(&api->router_, api->validator_.get(), SLUICE_VERSION);
+  }
   rest::add_metrics_route(&api->router_, [] { return metrics::process_registry().render(); });
   api->server_->serve();
   return api;

@@ -11,6 +11,7 @@
 #include <string>
 
 #include "config/worker_config.h"
+#include "rest/config_validator.h"
 #include "rest/connector_control.h"
 #include "rest/connector_state.h"
 #include "rest/rest_endpoints.h"
@@ -21,11 +22,11 @@ namespace sluice::cli {
 
 class ConnectorRestApi {
  public:
-  // Binds the worker's listeners and serves. Fails (kFatal) naming a listener that cannot be
-  // bound.
-  static Result<std::unique_ptr<ConnectorRestApi>> start(const config::WorkerConfig& worker,
-                                                         const rest::ConnectorStateSource* source,
-                                                         rest::ConnectorControl* control);
+  // Binds the worker's listeners and serves. `validator`, when given, answers the config
+  // validate endpoint. Fails (kFatal) naming a listener that cannot be bound.
+  static Result<std::unique_ptr<ConnectorRestApi>> start(
+      const config::WorkerConfig& worker, const rest::ConnectorStateSource* source,
+      rest::ConnectorControl* control, std::unique_ptr<rest::ConfigValidator> validator = nullptr);
   ~ConnectorRestApi();
 
   // The listeners' ports after binding, in listener order.
@@ -34,6 +35,7 @@ class ConnectorRestApi {
  private:
   ConnectorRestApi() = default;
 
+  std::unique_ptr<rest::ConfigValidator> validator_;
   rest::Router router_;
   std::unique_ptr<rest::RestEndpoints> server_;  // declared last: stopped first
 };

@@ -114,6 +114,8 @@ std::string_view config_type_name(ConfigType type) {
   switch (type) {
     case ConfigType::kString:
       return "string";
+    case ConfigType::kShort:
+      return "short";
     case ConfigType::kInt:
       return "int";
     case ConfigType::kLong:
@@ -142,6 +144,20 @@ std::string_view importance_name(Importance importance) {
       return "low";
   }
   return "medium";
+}
+
+std::string_view width_name(Width width) {
+  switch (width) {
+    case Width::kNone:
+      return "NONE";
+    case Width::kShort:
+      return "SHORT";
+    case Width::kMedium:
+      return "MEDIUM";
+    case Width::kLong:
+      return "LONG";
+  }
+  return "NONE";
 }
 
 std::string_view java_trim(std::string_view s) {
@@ -207,6 +223,10 @@ Result<ConfigValue> parse_config_value(ConfigType type, std::string_view text, b
       if (equals_ignore_case(trimmed, "true")) return ConfigValue(true);
       if (equals_ignore_case(trimmed, "false")) return ConfigValue(false);
       return Status::invalid_argument("must be true or false");
+    case ConfigType::kShort:
+      if (auto v = parse_java_integer<int16_t>(trimmed)) return ConfigValue(int32_t{*v});
+      return Status::invalid_argument(
+          "must be a whole number between -32768 and 32767 (type short)");
     case ConfigType::kInt:
       if (auto v = parse_java_integer<int32_t>(trimmed)) return ConfigValue(*v);
       return Status::invalid_argument(

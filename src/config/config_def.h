@@ -32,7 +32,8 @@
 
 namespace sluice::config {
 
-enum class ConfigType { kString, kInt, kLong, kDouble, kBoolean, kList, kClass, kPassword };
+// kShort is Java's short, parsed into an int32_t within -32768..32767.
+enum class ConfigType { kString, kShort, kInt, kLong, kDouble, kBoolean, kList, kClass, kPassword };
 std::string_view config_type_name(ConfigType type);  // "string", "int", ... as Kafka prints them
 
 enum class Importance { kHigh, kMedium, kLow };
@@ -86,6 +87,22 @@ class Validator {
 
 enum class DefaultKind { kRequired, kNull, kValue };
 
+// Kafka's ConfigDef.Width: how wide a UI should draw the key's field.
+enum class Width { kNone, kShort, kMedium, kLong };
+std::string_view width_name(Width width);  // "NONE", "SHORT", "MEDIUM", "LONG"
+
+// Where Kafka Connect's ConfigDef of the same configuration places a key (ConfigDef.define's
+// group, orderInGroup, width and displayName), as the REST validate endpoint
+// (PUT /connector-plugins/{plugin}/config/validate) reports it. A key without a layout is shown as
+// Connect shows a key defined without one: group "", order -1, width NONE, its name as display
+// name. The layout group is Connect's and is independent of the documentation group.
+struct KeyLayout {
+  std::string group;
+  int order = -1;
+  Width width = Width::kNone;
+  std::string display_name;  // empty: the key's name
+};
+
 // One key's definition. Built fluently by ConfigDef::define().
 class ConfigKey {
  public:
@@ -133,6 +150,22 @@ class ConfigKey {
     ignored_note_ = std::move(note);
     return *this;
   }
+  // A copy of this key under another name (a transform's parameter under transforms.<alias>.).
+  ConfigKey renamed(std::string name) const {
+    ConfigKey copy = *this;
+    copy.name_ = std::move(name);
+    return copy;
+  }
+  // Connect's layout of the key (see KeyLayout).
+  ConfigKey& layout(std::string group, int order, Width width, std::string display_name) {
+    layout_ = KeyLayout{std::move(group), order, width, std::move(display_name)};
+    return *this;
+  }
+  // Keys whose meaning depends on this one (ConfigDef's dependents), for the validate endpoint.
+  ConfigKey& dependents(std::vector<std::string> names) {
+    dependents_ = std::move(names);
+    return *this;
+  }
   // Appended to the "Missing required configuration" error (how to supply the key).
   ConfigKey& hint_when_missing(std::string hint) {
     missing_hint_ = std::move(hint);
@@ -152,6 +185,8 @@ class ConfigKey {
   bool is_internal() const { return internal_; }
   const std::string& ignored_note() const { return ignored_note_; }
   const std::string& missing_hint() const { return missing_hint_; }
+  const KeyLayout& layout() const { return layout_; }
+  const std::vector<std::string>& dependents() const { return dependents_; }
 
  private:
   std::string name_;
@@ -166,6 +201,8 @@ class ConfigKey {
   bool internal_ = false;
   std::string ignored_note_;
   std::string missing_hint_;
+  KeyLayout layout_;
+  std::vector<std::string> dependents_;
 };
 
 // Any key starting with `prefix` is accepted as is (its meaning belongs to a sub-component).
@@ -226,6 +263,13 @@ class ConfigDef {
   // Groups in definition order, with their descriptions.
   const std::vector<std::pair<std::string, std::string>>& groups() const { return groups_; }
   const ConfigKey* find(std::string_view name) const;
+  // The order of Connect's layout groups (KeyLayout::group) in its ConfigDef, for the validate
+  // endpoint; a layout group not listed comes after the listed ones.
+  ConfigDef& layout_groups(std::vector<std::string> groups) {
+    layout_groups_ = std::move(groups);
+    return *this;
+  }
+  const std::vector<std::string>& layout_groups() const { return layout_groups_; }
   // The prefix entry that accepts `name`, if any (the longest matching prefix).
   const ConfigPrefix* accepting_prefix(std::string_view name) const;
 
@@ -241,6 +285,7 @@ class ConfigDef {
   std::vector<ConfigKey> keys_;
   std::map<std::string, size_t, std::less<>> index_;
   std::vector<ConfigPrefix> prefixes_;
+  std::vector<std::string> layout_groups_;
 };
 
 // "Invalid value '<value>' for configuration <key>: <reason>", the value shown printable (control

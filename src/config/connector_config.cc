@@ -26,6 +26,11 @@ ConfigDef build_connector_definition() {
   connector_internal::define_partitioner_keys(def);
   connector_internal::define_value_schema_keys(def);
   connector_internal::define_internal_keys(def);
+  // The groups of Kafka Connect's validate answer for this connector, in its order: Connect's
+  // ConnectorConfig and SinkConnectorConfig, then Confluent's S3SinkConnectorConfig ("" holds the
+  // keys it defines without a group).
+  def.layout_groups({"Common", "Transforms", "Predicates", "Error Handling", "Connector", "Schema",
+                     "S3", "", "Keys and Headers", "Storage", "Partitioner"});
   return def;
 }
 

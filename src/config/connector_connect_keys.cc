@@ -53,6 +53,7 @@ bool is_iso_control_utf8(std::string_view s) {
 void define_topic_keys(ConfigDef& def) {
   using T = ConfigType;
   def.define("topics", T::kList)
+      .layout("Common", 4, Width::kLong, "Topics")
       .default_value("")
       .validator(Validator::custom("topic names",
                                    [](const ConfigValue& v) -> std::optional<std::string> {
@@ -67,6 +68,7 @@ void define_topic_keys(ConfigDef& def) {
           "one of `topics` and `topics.regex` must be set. sluice rejects names Kafka would "
           "reject at subscribe time.");
   def.define("topics.regex", T::kString)
+      .layout("Common", 4, Width::kLong, "Topics regex")
       .default_value("")
       .validator(Validator::custom(
           "Java regular expression",
@@ -88,9 +90,19 @@ void define_topic_keys(ConfigDef& def) {
 
 void define_override_keys(ConfigDef& def) {
   using T = ConfigType;
-  for (ConverterSlot slot : {ConverterSlot::kKey, ConverterSlot::kValue, ConverterSlot::kHeader}) {
+  // Connect's layout: "Common" 6, 8 and 10 (7, 9 and 11 are its *.converter.plugin.version keys).
+  struct Shown {
+    ConverterSlot slot;
+    int order;
+    const char* display_name;
+  };
+  for (Shown shown : {Shown{ConverterSlot::kKey, 6, "Key converter class"},
+                      Shown{ConverterSlot::kValue, 8, "Value converter class"},
+                      Shown{ConverterSlot::kHeader, 10, "Header converter class"}}) {
+    ConverterSlot slot = shown.slot;
     std::string key(converter_key(slot));
     def.define(key, T::kClass)
+        .layout("Common", shown.order, Width::kShort, shown.display_name)
         .default_null()
         .validator(converter_class_validator(slot))
         .importance(Importance::kLow)
@@ -107,6 +119,7 @@ void define_override_keys(ConfigDef& def) {
                                      " is set in the connector.");
   }
   def.define("config.action.reload", T::kString)
+      .layout("Common", 14, Width::kMedium, "Reload Action")
       .default_value("restart")
       .validator(Validator::one_of({"none", "restart"}, true))
       .importance(Importance::kLow)
@@ -135,6 +148,7 @@ void define_connector_keys(ConfigDef& def) {
                   "Keys every Kafka Connect connector has (kafka-connect.md §7.2). In MSK Connect "
                   "the connector name is given to CreateConnector, not in the configuration.");
   def.define("name", T::kString)
+      .layout("Common", 1, Width::kMedium, "Connector name")
       .required()
       .validator(
           Validator::custom("non-empty, no control characters",
@@ -155,17 +169,20 @@ void define_connector_keys(ConfigDef& def) {
           "of the connector you replace to resume from its committed offsets. sluice takes it "
           "from this key or from the command line (`--name`); it is never derived from a file "
           "name.");
-  def.define("connector.class", T::kClass)
+  def.define("connector.class", T::kString)
+      .layout("Common", 2, Width::kLong, "Connector class")
       .required()
       .validator(class_validator(connector_classes(), "the connector class"))
       .importance(Importance::kHigh)
       .doc("Must name the S3 sink connector.");
   def.define("tasks.max", T::kInt)
+      .layout("Common", 4, Width::kShort, "Tasks max")
       .default_value("1")
       .validator(Validator::at_least(1))
       .importance(Importance::kHigh)
       .doc("Number of sink tasks (each with its own consumer in the connector's group).");
   def.define("tasks.max.enforce", T::kBoolean)
+      .layout("Common", 5, Width::kShort, "Enforce tasks max")
       .default_value("true")
       .importance(Importance::kLow)
       .ignored("sluice never runs more tasks than tasks.max")

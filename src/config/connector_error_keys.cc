@@ -12,6 +12,7 @@ void define_error_keys(ConfigDef& def) {
   using T = ConfigType;
   def.begin_group("Error handling", "Errant-record handling (kafka-connect.md §4).");
   def.define("errors.tolerance", T::kString)
+      .layout("Error Handling", 3, Width::kShort, "Error Tolerance")
       .default_value("none")
       .validator(Validator::one_of(enum_texts(kErrorTolerances), true))
       .importance(Importance::kMedium)
@@ -19,6 +20,7 @@ void define_error_keys(ConfigDef& def) {
           "`none`: the first record that fails conversion or transformation fails the task. "
           "`all`: such records are skipped (and reported if a reporter is configured).");
   def.define("errors.retry.timeout", T::kLong)
+      .layout("Error Handling", 1, Width::kMedium, "Retry Timeout for Errors")
       .default_value("0")
       .validator(Validator::at_least(-1))
       .importance(Importance::kMedium)
@@ -31,6 +33,7 @@ void define_error_keys(ConfigDef& def) {
           "the record), sluice holds the record back, so an outage never loses data. sluice "
           "rejects values below -1.");
   def.define("errors.retry.delay.max.ms", T::kLong)
+      .layout("Error Handling", 2, Width::kMedium, "Maximum Delay Between Retries for Errors")
       .default_value("60000")
       .validator(Validator::at_least(0))
       .importance(Importance::kMedium)
@@ -38,6 +41,7 @@ void define_error_keys(ConfigDef& def) {
           "Cap on the backoff between retries; once the doubling passes it, each delay is random "
           "below it (as Connect does).");
   def.define("errors.log.enable", T::kBoolean)
+      .layout("Error Handling", 4, Width::kShort, "Log Errors")
       .default_value("false")
       .importance(Importance::kMedium)
       .doc(
@@ -46,13 +50,15 @@ void define_error_keys(ConfigDef& def) {
           "class '<class>'\" and the exception. The record's key and value are not logged; the "
           "exception's message may quote part of a malformed input, as in Connect.");
   def.define("errors.log.include.messages", T::kBoolean)
+      .layout("Error Handling", 5, Width::kShort, "Log Error Details")
       .default_value("false")
-      .importance(Importance::kLow)
+      .importance(Importance::kMedium)
       .doc(
           "Add the record's topic, partition, offset, timestamp and timestamp type to that log "
           "line (\", where consumed record is {topic='...', partition=..., ...}\"), not its key "
           "or value.");
   def.define("errors.deadletterqueue.topic.name", T::kString)
+      .layout("Error Handling", 6, Width::kMedium, "Dead Letter Queue Topic Name")
       .default_value("")
       .validator(Validator::custom("topic name or empty",
                                    [](const ConfigValue& v) -> std::optional<std::string> {
@@ -64,7 +70,8 @@ void define_error_keys(ConfigDef& def) {
       .doc(
           "Dead-letter queue topic for failed records (original bytes); empty = none. It may not "
           "be one of the consumed topics.");
-  def.define("errors.deadletterqueue.topic.replication.factor", T::kInt)
+  def.define("errors.deadletterqueue.topic.replication.factor", T::kShort)
+      .layout("Error Handling", 7, Width::kMedium, "Dead Letter Queue Topic Replication Factor")
       .default_value("3")
       .validator(
           Validator::custom("-1 (broker default) or [1,...,32767]",
@@ -74,11 +81,12 @@ void define_error_keys(ConfigDef& def) {
                                 return std::nullopt;
                               return "must be -1 (the broker's default) or between 1 and 32767";
                             }))
-      .importance(Importance::kLow)
+      .importance(Importance::kMedium)
       .doc("Replication factor used when the dead-letter queue topic has to be created.");
   def.define("errors.deadletterqueue.context.headers.enable", T::kBoolean)
+      .layout("Error Handling", 8, Width::kMedium, "Enable Error Context Headers")
       .default_value("false")
-      .importance(Importance::kLow)
+      .importance(Importance::kMedium)
       .doc("Add `__connect.errors.*` headers describing the failure to dead-letter records.");
 }
 

@@ -38,11 +38,15 @@ void define_partitioner_keys(ConfigDef& def) {
   using T = ConfigType;
   def.begin_group("Partitioner", "storage-common PartitionerConfig (confluent-s3-sink.md §2.5).");
   def.define("partitioner.class", T::kClass)
+      .layout("Partitioner", 1, Width::kLong, "Partitioner Class")
+      .dependents(
+          {"partition.field.name", "partition.duration.ms", "path.format", "locale", "timezone"})
       .default_value("io.confluent.connect.storage.partitioner.DefaultPartitioner")
       .validator(class_validator(partitioner_classes(), "the partitioners"))
       .importance(Importance::kHigh)
       .doc("How records map to directories. Custom partitioner classes are rejected.");
   def.define("partition.field.name", T::kList)
+      .layout("Partitioner", 2, Width::kNone, "Partition Field Name")
       .default_value("")
       .validator(Validator::custom("field names (dotted paths allowed)",
                                    [](const ConfigValue& v) -> std::optional<std::string> {
@@ -65,22 +69,26 @@ void define_partitioner_keys(ConfigDef& def) {
       .importance(Importance::kMedium)
       .doc("FieldPartitioner fields, in order; required for FieldPartitioner.");
   def.define("partition.duration.ms", T::kLong)
+      .layout("Partitioner", 3, Width::kLong, "Partition Duration (ms)")
       .default_value("-1")
       .importance(Importance::kMedium)
       .doc(
           "TimeBasedPartitioner bucket width; must be > 0 for it (the Java connector divides by "
           "zero on 0). Ignored by Hourly and Daily.");
   def.define("path.format", T::kString)
+      .layout("Partitioner", 4, Width::kLong, "Path Format")
       .default_value("")
       .importance(Importance::kMedium)
       .doc(
           "Joda-Time pattern of TimeBasedPartitioner directories, e.g. "
           "`'year'=YYYY/'month'=MM/'day'=dd/'hour'=HH`. Ignored by Hourly and Daily.");
   def.define("locale", T::kString)
+      .layout("Partitioner", 5, Width::kLong, "Locale")
       .default_value("")
       .importance(Importance::kMedium)
       .doc("Locale of month and weekday names; required for time-based partitioners.");
   def.define("timezone", T::kString)
+      .layout("Partitioner", 6, Width::kLong, "Timezone")
       .default_value("")
       .validator(Validator::custom("UTC, an IANA zone id, or an offset like +05:30",
                                    [](const ConfigValue& v) -> std::optional<std::string> {
@@ -95,6 +103,7 @@ void define_partitioner_keys(ConfigDef& def) {
           "Time zone of time-based partitioning and scheduled rotation; required for both. "
           "Checked whenever set (Joda would only fail when the zone is used).");
   def.define("timestamp.extractor", T::kString)
+      .layout("Partitioner", 7, Width::kLong, "Timestamp Extractor")
       .default_value("Wallclock")
       .validator(class_validator(timestamp_extractors(), "the timestamp extractors"))
       .importance(Importance::kMedium)
@@ -102,6 +111,7 @@ void define_partitioner_keys(ConfigDef& def) {
           "Where time-based partitioners take a record's time from. Custom extractor classes "
           "are rejected.");
   def.define("timestamp.field", T::kString)
+      .layout("Partitioner", 8, Width::kLong, "Record Field for Timestamp Extractor")
       .default_value("timestamp")
       .importance(Importance::kMedium)
       .doc("Field (dotted path allowed) holding the time for `RecordField`.");

@@ -37,6 +37,7 @@ std::optional<size_t> base64_decoded_length(std::string_view text) {
 void define_s3_encryption_keys(ConfigDef& def) {
   using T = ConfigType;
   def.define("s3.ssea.name", T::kString)
+      .layout("S3", 10, Width::kLong, "S3 Server Side Encryption Algorithm")
       .default_value("")
       .validator(Validator::one_of(enum_texts(kSseAlgorithms)))
       .importance(Importance::kLow)
@@ -45,6 +46,7 @@ void define_s3_encryption_keys(ConfigDef& def) {
           "with `aws:kms:dsse`, the Java connector sends no encryption header; sluice does the "
           "same and warns.");
   def.define("s3.sse.customer.key", T::kPassword)
+      .layout("S3", 11, Width::kLong, "S3 Server Side Encryption Customer-Provided Key (SSE-C)")
       .default_null()
       .validator(Validator::custom(
           "base64 of a 32-byte key",
@@ -63,10 +65,12 @@ void define_s3_encryption_keys(ConfigDef& def) {
           "SSE-C key (with `s3.ssea.name=AES256`). Checked up front; the Java connector fails "
           "at the first upload.");
   def.define("s3.sse.kms.key.id", T::kString)
+      .layout("S3", 12, Width::kLong, "S3 Server Side Encryption Key")
       .default_value("")
       .importance(Importance::kLow)
       .doc("KMS key for `aws:kms`.");
   def.define("s3.acl.canned", T::kString)
+      .layout("S3", 13, Width::kLong, "S3 Canned ACL")
       .default_null()
       .validator(Validator::one_of(enum_texts(kCannedAcls)))
       .importance(Importance::kLow)
@@ -77,12 +81,14 @@ void define_s3_encryption_keys(ConfigDef& def) {
 void define_s3_output_keys(ConfigDef& def) {
   using T = ConfigType;
   def.define("s3.wan.mode", T::kBoolean)
+      .layout("S3", 14, Width::kLong, "S3 accelerated endpoint enabled")
       .default_value("false")
       .importance(Importance::kMedium)
       .doc(
           "Use the S3 Transfer Acceleration endpoint; requires "
           "`s3.path.style.access.enabled=false`.");
   def.define("s3.compression.type", T::kString)
+      .layout("S3", 15, Width::kLong, "Compression type")
       .default_value("none")
       .validator(Validator::one_of(enum_texts(kCompressionTypes)))
       .importance(Importance::kLow)
@@ -90,14 +96,16 @@ void define_s3_output_keys(ConfigDef& def) {
           "Stream compression of JSON and ByteArray files; not allowed with Avro or Parquet. "
           "sluice trims the value (the Java connector validates ` gzip` and then fails).");
   def.define("s3.compression.level", T::kInt)
+      .layout("S3", 16, Width::kLong, "Compression Level")
       .default_value("-1")
       .validator(Validator::between(-1, 9))
       .importance(Importance::kLow)
       .doc("Deflate level for gzip; -1 is zlib's default (6).");
   def.define("json.decimal.format", T::kString)
+      .layout("S3", 17, Width::kMedium, "Decimal Format")
       .default_value("BASE64")
       .validator(Validator::one_of(enum_texts(kJsonDecimalFormats), true))
-      .importance(Importance::kLow)
+      .importance(Importance::kMedium)
       .doc("How JsonFormat writes Decimal values.");
   def.define("sluice.json.preserve.key.order", T::kBoolean)
       .default_value("false")
@@ -122,11 +130,13 @@ void define_s3_output_keys(ConfigDef& def) {
 void define_s3_request_keys(ConfigDef& def) {
   using T = ConfigType;
   def.define("s3.part.retries", T::kInt)
+      .layout("S3", 18, Width::kLong, "S3 Part Upload Retries")
       .default_value("3")
       .validator(Validator::at_least(0))
       .importance(Importance::kMedium)
       .doc("Attempts per S3 request including the first (AWS SDK v2 meaning); 0 behaves as 1.");
   def.define("s3.retry.backoff.ms", T::kLong)
+      .layout("S3", 19, Width::kShort, "Retry Backoff (ms)")
       .default_value("200")
       .validator(Validator::at_least(1))
       .importance(Importance::kLow)
@@ -134,15 +144,18 @@ void define_s3_request_keys(ConfigDef& def) {
           "Base of the exponential backoff with full jitter between S3 attempts. sluice rejects "
           "0 (the Java connector accepts it, then its S3 client fails to start).");
   def.define("format.bytearray.extension", T::kString)
+      .layout("S3", 20, Width::kLong, "Output file extension for ByteArrayFormat")
       .default_value(".bin")
       .importance(Importance::kLow)
       .doc("Extension of ByteArrayFormat files (no dot is added).");
   def.define("format.bytearray.separator", T::kString)
+      .layout("S3", 21, Width::kLong, "Line separator ByteArrayFormat")
       .default_value("\n")
       .keep_whitespace()
       .importance(Importance::kLow)
       .doc("Bytes written after each ByteArrayFormat record, untrimmed; empty = none.");
   def.define("s3.proxy.url", T::kString)
+      .layout("S3", 22, Width::kLong, "S3 Proxy Settings")
       .default_value("")
       .validator(Validator::custom(
           "http(s)://[user:password@]host[:port]",
@@ -156,14 +169,17 @@ void define_s3_request_keys(ConfigDef& def) {
       .importance(Importance::kLow)
       .doc("HTTP(S) proxy for S3 requests.");
   def.define("s3.proxy.user", T::kString)
+      .layout("S3", 23, Width::kLong, "S3 Proxy User")
       .default_null()
       .importance(Importance::kLow)
       .doc("Proxy user (overrides the user in `s3.proxy.url`).");
   def.define("s3.proxy.password", T::kPassword)
+      .layout("S3", 24, Width::kLong, "S3 Proxy Password")
       .default_null()
       .importance(Importance::kLow)
       .doc("Proxy password.");
   def.define("s3.http.send.expect.continue", T::kBoolean)
+      .layout("S3", 25, Width::kShort, "S3 HTTP Send Uses Expect Continue")
       .default_value("true")
       .importance(Importance::kLow)
       .doc("Send `Expect: 100-continue` on uploads.");
@@ -173,6 +189,7 @@ void define_s3_request_keys(ConfigDef& def) {
 void define_s3_write_keys(ConfigDef& def) {
   using T = ConfigType;
   def.define("behavior.on.null.values", T::kString)
+      .layout("S3", 26, Width::kShort, "Behavior for null-valued records")
       .default_value("fail")
       .validator(Validator::one_of(enum_texts(kNullValueBehaviors), true))
       .importance(Importance::kLow)
@@ -180,33 +197,40 @@ void define_s3_write_keys(ConfigDef& def) {
           "Tombstones: `fail` the task, `ignore` them, or `write` their keys/headers under "
           "`tombstone.encoded.partition` (requires `store.kafka.keys=true`).");
   def.define("report.null.values.to.dlq", T::kBoolean)
+      .layout("S3", 27, Width::kShort, "Report null value to dlq")
       .default_value("true")
       .importance(Importance::kLow)
       .doc("With `ignore`, report each dropped tombstone to the dead-letter queue.");
   def.define("max.write.duration.ms", T::kLong)
+      .layout("S3", 28, Width::kShort, "Maximum write duration")
       .default_value("9223372036854775807")
       .importance(Importance::kLow)
       .doc("Soft deadline for one batch of writes.");
   def.define("rotate.file.on.partition.change", T::kBoolean)
+      .layout("S3", 29, Width::kShort, "Rotate files on partition change")
       .default_value("true")
       .importance(Importance::kLow)
       .doc(
           "With `rotate.interval.ms` and a time-based partitioner, rotate all files when the "
           "encoded partition changes between consecutive records.");
   def.define("tombstone.encoded.partition", T::kString)
+      .layout("S3", 30, Width::kShort, "Tombstone Encoded Partition")
       .default_value("tombstone")
       .importance(Importance::kLow)
       .doc("Directory of tombstone files in `write` mode.");
   def.define("s3.schema.partition.affix.type", T::kString)
+      .layout("S3", 31, Width::kLong, "Schema Partition Affix Type")
       .default_value("NONE")
       .validator(Validator::one_of(enum_texts(kAffixTypes)))
       .importance(Importance::kLow)
       .doc("Add `schema_name=<value schema name>` before or after the encoded partition.");
   def.define("s3.send.digest", T::kBoolean)
+      .layout("S3", 32, Width::kShort, "S3 Send Upload Message Digest")
       .default_value("false")
       .importance(Importance::kLow)
       .doc("Send `Content-MD5` with each part.");
   def.define("enable.conditional.writes", T::kBoolean)
+      .layout("S3", 33, Width::kShort, "Enable conditional writes during multipart upload")
       .default_value("true")
       .importance(Importance::kLow)
       .doc(
@@ -218,10 +242,12 @@ void define_s3_write_keys(ConfigDef& def) {
 void define_s3_tagging_keys(ConfigDef& def) {
   using T = ConfigType;
   def.define("s3.object.tagging", T::kBoolean)
+      .layout("S3", 2, Width::kLong, "S3 Object Tagging")
       .default_value("false")
       .importance(Importance::kLow)
       .doc("Tag each value file with `startOffset`, `endOffset` and `recordCount`.");
   def.define("s3.object.tagging.key.value.pairs", T::kList)
+      .layout("S3", 3, Width::kLong, "S3 Object Tagging Extra Key Value pairs")
       .default_value("")
       .validator(Validator::custom(
           "key:value items",
@@ -241,21 +267,25 @@ void define_s3_tagging_keys(ConfigDef& def) {
           "second ':' is dropped (with a warning); unlike Java, `k:` is a tag with an empty "
           "value rather than a crash.");
   def.define("s3.object.behavior.on.tagging.error", T::kString)
+      .layout("S3", 4, Width::kShort, "Behavior for S3 object tagging error")
       .default_value("ignore")
       .validator(Validator::one_of(enum_texts(kTaggingErrorBehaviors), true))
       .importance(Importance::kLow)
       .doc("Whether a failed tagging request is ignored or fails the task.");
   def.define("s3.path.style.access.enabled", T::kBoolean)
+      .layout("Keys and Headers", 5, Width::kShort, "Enable Path Style Access to S3")
       .default_value("true")
       .importance(Importance::kLow)
       .doc("Path-style addressing (note the default).");
   def.define("s3.elastic.buffer.enable", T::kBoolean)
+      .layout("Keys and Headers", 6, Width::kLong, "Enable elastic buffer to staging s3-part")
       .default_value("false")
       .importance(Importance::kLow)
       .doc(
           "Grow part buffers on demand (sluice always pools its buffers; accepted for "
           "compatibility).");
   def.define("s3.elastic.buffer.init.capacity", T::kInt)
+      .layout("Keys and Headers", 7, Width::kLong, "Elastic buffer initial capacity")
       .default_value("131072")
       .validator(Validator::at_least(4096))
       .importance(Importance::kLow)
@@ -268,11 +298,13 @@ void define_s3_keys(ConfigDef& def) {
   using T = ConfigType;
   def.begin_group("S3", "S3SinkConnectorConfig (confluent-s3-sink.md §2.2).");
   def.define("s3.bucket.name", T::kString)
+      .layout("S3", 1, Width::kLong, "S3 Bucket")
       .required()
       .validator(Validator::non_empty_string())
       .importance(Importance::kHigh)
       .doc("Target bucket.");
   def.define("s3.region", T::kString)
+      .layout("S3", 5, Width::kLong, "AWS region")
       .default_value("us-west-2")
       .validator(Validator::non_empty_string())
       .importance(Importance::kMedium)
@@ -280,11 +312,13 @@ void define_s3_keys(ConfigDef& def) {
           "Signing region, and the endpoint region when `store.url` is blank. Trimmed and "
           "lower-cased.");
   def.define("s3.part.size", T::kInt)
+      .layout("S3", 6, Width::kLong, "S3 Part Size")
       .default_value("26214400")
       .validator(Validator::between(5242880, 2147483647))
       .importance(Importance::kHigh)
       .doc("Multipart upload part size in bytes.");
   def.define("s3.credentials.provider.class", T::kClass)
+      .layout("S3", 7, Width::kLong, "AWS Credentials Provider Class")
       .default_value("software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider")
       .validator(class_validator(credentials_provider_classes(), "the credentials providers"))
       .importance(Importance::kLow)
@@ -298,10 +332,12 @@ void define_s3_keys(ConfigDef& def) {
                     "provider: `sts.role.arn`, `sts.role.session.name`, `sts.role.external.id`, "
                     "all required, and `sts.region`).");
   def.define("aws.access.key.id", T::kString)
+      .layout("S3", 8, Width::kLong, "AWS Access Key ID")
       .default_value("")
       .importance(Importance::kHigh)
       .doc("Static access key id, used when both it and `aws.secret.access.key` are set.");
   def.define("aws.secret.access.key", T::kPassword)
+      .layout("S3", 9, Width::kLong, "AWS Secret Access Key")
       .default_null()
       .importance(Importance::kHigh)
       .doc("Static secret access key.");

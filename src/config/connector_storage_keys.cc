@@ -24,6 +24,7 @@ const ClassAliases<StorageClassId>& storage_classes() {
 void define_codec_keys(ConfigDef& def) {
   using T = ConfigType;
   def.define("filename.offset.zero.pad.width", T::kInt)
+      .layout("Connector", 10, Width::kLong, "Filename Offset Zero Pad Width")
       .default_value("10")
       .validator(Validator::at_least(0))
       .importance(Importance::kLow)
@@ -32,15 +33,18 @@ void define_codec_keys(ConfigDef& def) {
           "full. 0 means no padding in sluice (the Java connector accepts 0 and then fails on "
           "the first file name).");
   def.define("avro.codec", T::kString)
+      .layout("Connector", 11, Width::kMedium, "Avro Compression Codec")
       .default_value("null")
       .validator(Validator::one_of(enum_texts(kAvroCodecs)))
       .importance(Importance::kLow)
       .doc("Avro container codec (`null` is the word, meaning no compression).");
   def.define("allow.optional.map.keys", T::kBoolean)
+      .layout("Connector", 12, Width::kShort, "Allow Optional Map Keys")
       .default_value("false")
       .importance(Importance::kLow)
       .doc("Allow optional string map keys to become an Avro map.");
   def.define("parquet.codec", T::kString)
+      .layout("Connector", 13, Width::kMedium, "Parquet Compression Codec")
       .default_value("snappy")
       .validator(Validator::one_of(enum_texts(kParquetCodecs)))
       .importance(Importance::kLow)
@@ -51,6 +55,7 @@ void define_codec_keys(ConfigDef& def) {
           "when a Parquet format is used (the Java connector ships no codec for them and fails "
           "at runtime).");
   def.define("schema.compatibility", T::kString)
+      .layout("Schema", 1, Width::kShort, "Schema Compatibility")
       .default_value("NONE")
       .validator(Validator::one_of(enum_texts(kSchemaCompatibilities)))
       .importance(Importance::kHigh)
@@ -67,6 +72,7 @@ void define_storage_connector_keys(ConfigDef& def) {
   def.begin_group("Storage connector",
                   "storage-common StorageSinkConnectorConfig (confluent-s3-sink.md §2.1).");
   def.define("format.class", T::kClass)
+      .layout("Connector", 1, Width::kNone, "Format class")
       .required()
       .validator(class_validator(format_classes(), "the formats"))
       .importance(Importance::kHigh)
@@ -75,36 +81,43 @@ void define_storage_connector_keys(ConfigDef& def) {
           "are rejected. Short names (`JsonFormat`, `Json`) are accepted too. AvroFormat and "
           "ParquetFormat need records with a schema; ParquetFormat needs struct values.");
   def.define("flush.size", T::kInt)
+      .layout("Connector", 2, Width::kLong, "Flush Size")
       .required()
       .importance(Importance::kHigh)
       .doc(
           "Records per Kafka topic-partition (across all its open files) after which all its "
           "files are committed. Values <= 1 mean one record per file.");
   def.define("rotate.interval.ms", T::kLong)
+      .layout("Connector", 3, Width::kMedium, "Rotate Interval (ms)")
       .default_value("-1")
       .importance(Importance::kHigh)
       .doc(
           "Record-time rotation, effective only with a time-based partitioner (otherwise "
           "ignored with a warning). <= 0 disables. Fires only when a record arrives.");
   def.define("rotate.schedule.interval.ms", T::kLong)
+      .layout("Connector", 4, Width::kMedium, "Rotate Schedule Interval (ms)")
       .default_value("-1")
       .importance(Importance::kMedium)
       .doc(
           "Wall-clock rotation aligned to midnight in `timezone` (which is then required); "
           "> 0 enables. Breaks exactly-once in the Java connector.");
   def.define("schemas.cache.config", T::kInt)
+      .layout("Connector", 5, Width::kLong, "Schema Cache Size")
       .default_value("1000")
       .importance(Importance::kLow)
       .doc("Size of the Avro and JSON converters' schema caches.");
   def.define("enhanced.avro.schema.support", T::kBoolean)
+      .layout("Connector", 6, Width::kShort, "Enhanced Avro Support")
       .default_value("true")
       .importance(Importance::kLow)
       .doc("Keep Avro enums and namespaces when converting schemas.");
   def.define("connect.meta.data", T::kBoolean)
+      .layout("Connector", 7, Width::kShort, "Connect Metadata")
       .default_value("true")
       .importance(Importance::kLow)
       .doc("Add `connect.*` properties to generated Avro schemas.");
   def.define("retry.backoff.ms", T::kLong)
+      .layout("Connector", 8, Width::kMedium, "Retry Backoff (ms)")
       .default_value("5000")
       .importance(Importance::kLow)
       .doc("After a retriable failure, how long the rewound partition waits before writing again.");
@@ -121,19 +134,25 @@ void define_key_header_keys(ConfigDef& def) {
   def.begin_group("Keys and headers",
                   "Files for record keys and headers (confluent-s3-sink.md §2.3).");
   def.define("store.kafka.keys", T::kBoolean)
+      .layout("Keys and Headers", 1, Width::kShort, "Store kafka keys")
+      .dependents({"keys.format.class"})
       .default_value("false")
       .importance(Importance::kLow)
       .doc("Write a `.keys` file next to every value file.");
   def.define("store.kafka.headers", T::kBoolean)
+      .layout("Keys and Headers", 2, Width::kShort, "Store kafka headers")
+      .dependents({"headers.format.class"})
       .default_value("false")
       .importance(Importance::kLow)
       .doc("Write a `.headers` file next to every value file.");
   def.define("keys.format.class", T::kClass)
+      .layout("Keys and Headers", 3, Width::kNone, "Keys format class")
       .default_value("io.confluent.connect.s3.format.avro.AvroFormat")
       .validator(class_validator(format_classes(), "the formats"))
       .importance(Importance::kLow)
       .doc("Format of keys files.");
   def.define("headers.format.class", T::kClass)
+      .layout("Keys and Headers", 4, Width::kNone, "Headers format class")
       .default_value("io.confluent.connect.s3.format.avro.AvroFormat")
       .validator(class_validator(format_classes(), "the formats"))
       .importance(Importance::kLow)
@@ -146,15 +165,18 @@ void define_storage_keys(ConfigDef& def) {
   using T = ConfigType;
   def.begin_group("Storage", "storage-common StorageCommonConfig (confluent-s3-sink.md §2.4).");
   def.define("storage.class", T::kClass)
+      .layout("Storage", 1, Width::kNone, "Storage Class")
       .required()
       .validator(class_validator(storage_classes(), "the storage class"))
       .importance(Importance::kHigh)
       .doc("Must be the S3 storage class.");
   def.define("topics.dir", T::kString)
+      .layout("Storage", 2, Width::kNone, "Topics directory")
       .default_value("topics")
       .importance(Importance::kHigh)
       .doc("First segment of every object key; blank = none. Used verbatim.");
   def.define("store.url", T::kString)
+      .layout("Storage", 3, Width::kNone, "Store URL")
       .default_null()
       .validator(Validator::custom(
           "URL (https:// assumed without a scheme)",
@@ -170,10 +192,12 @@ void define_storage_keys(ConfigDef& def) {
           "Custom endpoint (MinIO, LocalStack, VPC endpoint); `https://` is assumed without a "
           "scheme. The region is still used for signing.");
   def.define("directory.delim", T::kString)
+      .layout("Storage", 4, Width::kLong, "Directory Delimiter")
       .default_value("/")
       .importance(Importance::kMedium)
       .doc("Joins object key segments.");
   def.define("file.delim", T::kString)
+      .layout("Storage", 5, Width::kLong, "File Delimiter")
       .default_value("+")
       .importance(Importance::kMedium)
       .doc("Joins topic, Kafka partition and start offset in file names.");

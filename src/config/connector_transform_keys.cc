@@ -18,6 +18,7 @@ void define_transform_keys(ConfigDef& def) {
   def.begin_group("Transforms",
                   "Single Message Transforms and predicates (kafka-connect.md §3.1).");
   def.define("transforms", T::kList)
+      .layout("Transforms", 12, Width::kLong, "Transforms")
       .default_value("")
       .importance(Importance::kLow)
       .doc(
@@ -27,6 +28,7 @@ void define_transform_keys(ConfigDef& def) {
                     "`transforms.<alias>.type`, `.predicate`, `.negate` and the transform's own "
                     "parameters.");
   def.define("predicates", T::kList)
+      .layout("Predicates", 13, Width::kLong, "Predicates")
       .default_value("")
       .importance(Importance::kLow)
       .doc(

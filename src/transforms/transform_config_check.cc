@@ -6,24 +6,11 @@
 
 #include "config/config_def.h"
 #include "config/connector_config.h"
+#include "transforms/transform_alias_keys.h"
 #include "transforms/transform_chain.h"
 
 namespace sluice::transforms {
 namespace {
-
-// The distinct, non-empty aliases of the list `key`; empty when the list does not parse.
-std::vector<std::string> aliases(const config::RawConfig& raw, std::string_view key) {
-  std::optional<std::string_view> text = raw.get(key);
-  if (!text) return {};
-  Result<config::ConfigValue> list = config::parse_config_value(config::ConfigType::kList, *text);
-  if (!list.ok()) return {};
-  std::vector<std::string> out;
-  std::set<std::string> seen;
-  for (const std::string& alias : std::get<std::vector<std::string>>(*list)) {
-    if (!alias.empty() && seen.insert(alias).second) out.push_back(alias);
-  }
-  return out;
-}
 
 // Splits off the "type" parameter, trimmed; false when it is missing or blank.
 bool take_type(std::map<std::string, std::string>* params, std::string* type) {
@@ -39,14 +26,14 @@ bool take_type(std::map<std::string, std::string>* params, std::string* type) {
 config::ConfigReport check_transform_configs(const config::RawConfig& raw) {
   std::vector<config::PredicateConfig> predicates;
   std::set<std::string> predicate_aliases;
-  for (const std::string& alias : aliases(raw, "predicates")) {
+  for (const std::string& alias : distinct_aliases(raw, "predicates")) {
     config::PredicateConfig p{alias, {}, raw.with_prefix("predicates." + alias + ".")};
     if (!take_type(&p.params, &p.type)) continue;
     predicate_aliases.insert(alias);
     predicates.push_back(std::move(p));
   }
   std::vector<config::TransformConfig> transforms;
-  for (const std::string& alias : aliases(raw, "transforms")) {
+  for (const std::string& alias : distinct_aliases(raw, "transforms")) {
     config::TransformConfig t{
         alias, {}, raw.with_prefix("transforms." + alias + "."), std::nullopt, false};
     if (!take_type(&t.params, &t.type)) continue;

@@ -55,6 +55,17 @@ TEST(ParseConfigValueTest, IntegersFollowIntegerParseInt) {
   }
 }
 
+TEST(ParseConfigValueTest, ShortsFollowShortParseShortIntoAnInt) {
+  EXPECT_EQ(std::get<int32_t>(parse_ok(ConfigType::kShort, " 3 ")), 3);
+  EXPECT_EQ(std::get<int32_t>(parse_ok(ConfigType::kShort, "-32768")), -32768);
+  EXPECT_EQ(std::get<int32_t>(parse_ok(ConfigType::kShort, "32767")), 32767);
+  for (const char* bad : {"32768", "-32769", "1.0", "", "x"}) {
+    EXPECT_EQ(parse_error(ConfigType::kShort, bad),
+              "must be a whole number between -32768 and 32767 (type short)")
+        << bad;
+  }
+}
+
 TEST(ParseConfigValueTest, LongsFollowLongParseLong) {
   EXPECT_EQ(std::get<int64_t>(parse_ok(ConfigType::kLong, "9223372036854775807")), INT64_MAX);
   EXPECT_EQ(std::get<int64_t>(parse_ok(ConfigType::kLong, "-9223372036854775808")), INT64_MIN);

@@ -12,25 +12,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "recorded_responses.h"
+
 namespace sluice::rest {
 namespace {
-
-std::filesystem::path recorded_dir() {
-  if (const char* data = std::getenv("SLUICE_TEST_DATA")) {
-    return std::filesystem::path(data) / "rest" / "kafka-connect-4.4";
-  }
-  return (std::filesystem::path(__FILE__).parent_path() / ".." / ".." / "data" / "rest" /
-          "kafka-connect-4.4")
-      .lexically_normal();
-}
-
-std::string read_text(const std::string& name) {
-  std::ifstream in(recorded_dir() / name);
-  EXPECT_TRUE(in) << "missing " << (recorded_dir() / name);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 struct Recorded {
   int status;
