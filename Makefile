@@ -5,7 +5,7 @@
 #   make test         every test: unit (CTest) and integration (pytest against real Kafka and S3)
 #   make test-unit    unit tests only
 #   make test-asan    unit tests under AddressSanitizer + UndefinedBehaviorSanitizer
-#   make test-tsan    the threaded modules (sink, storage, http, aws, kafka, registry, oauth, cli) under ThreadSanitizer
+#   make test-tsan    the threaded modules (sink, storage, http, aws, kafka, registry, oauth, cli, metrics) under ThreadSanitizer
 #   make quickstart   servers up, sample data in, sluice run, objects listed
 #   make bench        end-to-end benchmark (bench/README.md)
 #   make format       clang-format every C++ file
@@ -56,7 +56,7 @@ build-tsan/build.ninja: CMakeLists.txt scripts/deps | deps
 # The threaded parts: the upload pool and the writers that hand it work, the S3 and HTTP clients,
 # the token caches and the config-provider reload watch.
 TSAN_TESTS := sink_unit_tests storage_unit_tests http_unit_tests aws_unit_tests kafka_unit_tests \
-  schema_registry_unit_tests oauth_unit_tests cli_unit_tests
+  schema_registry_unit_tests oauth_unit_tests cli_unit_tests metrics_unit_tests
 
 test-tsan: deps build-tsan/build.ninja
 	@ninja -C build-tsan -j $(JOBS) $(TSAN_TESTS)

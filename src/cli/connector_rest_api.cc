@@ -2,8 +2,10 @@
 
 #include <unistd.h>
 
+#include "metrics/registry.h"
 #include "rest/connect_api.h"
 #include "rest/connect_control_api.h"
+#include "rest/metrics_route.h"
 #include "rest/rest_listeners.h"
 #include "rest/validate_api.h"
 
@@ -38,6 +40,7 @@ Result<std::unique_ptr<ConnectorRestApi>> ConnectorRestApi::start(
   if (api->validator_) {
     rest::add_validate_route(&api->router_, api->validator_.get(), SLUICE_VERSION);
   }
+  rest::add_metrics_route(&api->router_, [] { return metrics::process_registry().render(); });
   api->server_->serve();
   return api;
 }

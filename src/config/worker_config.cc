@@ -403,7 +403,9 @@ ConfigDef build_worker_definition() {
   def.define("metric.reporters", T::kList)
       .default_value("")
       .importance(Importance::kLow)
-      .ignored("sluice exposes Prometheus metrics instead of JMX reporters")
+      .ignored(
+          "sluice has no JMX and no pluggable reporters; it serves Prometheus metrics at "
+          "GET /metrics on the REST listeners instead (docs/metrics.md)")
       .doc("Java metric reporters.");
   def.define_prefix("metrics.", "Java metrics settings; not used.");
   def.define_prefix("inter.worker.", "Distributed Connect inter-worker settings; not used.");

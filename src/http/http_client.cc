@@ -294,6 +294,7 @@ Result<HttpResponse> HttpClient::send(const HttpRequest& request) {
   // no pointer to them.
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, nullptr);
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, nullptr);
+  last_send_timed_out_ = code == CURLE_OPERATION_TIMEDOUT;
   if (code != CURLE_OK) return transfer_error(request, code, handle_->error.data());
 
   long status = 0;

@@ -99,11 +99,14 @@ class HttpClient {
   Result<HttpResponse> send(const HttpRequest& request);
 
   const HttpClientOptions& options() const { return options_; }
+  // Whether the last send() failed because the connect or request timeout ran out (for metrics).
+  bool last_send_timed_out() const { return last_send_timed_out_; }
 
  private:
   struct Handle;
   HttpClientOptions options_;
   std::unique_ptr<Handle> handle_;
+  bool last_send_timed_out_ = false;
 };
 
 }  // namespace sluice::http

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "kafka/client_logging.h"
+#include "kafka/consumer_statistics.h"
 
 namespace sluice::kafka {
 
@@ -71,9 +72,18 @@ Result<std::unique_ptr<Consumer>> Consumer::create(const ConsumerOptions& option
   consumer->oauthbearer_token_ =
       options.oauthbearer_token ? keep_last_good_token(options.oauthbearer_token) : nullptr;
 
+  consumer->on_statistics_ = options.on_statistics;
+
   Conf conf(rd_kafka_conf_new());
   char err[512];
   for (const auto& [key, value] : options.properties) {
+    if (key == "statistics.interval.ms" && consumer->on_statistics_) {
+      spdlog::warn(
+          "kafka: statistics.interval.ms={} replaced by {}: sluice reads the consumer "
+          "lag from the statistics",
+          value, kStatisticsIntervalMs);
+      continue;
+    }
     if (rd_kafka_conf_set(conf.get(), key.c_str(), value.c_str(), err, sizeof(err)) !=
         RD_KAFKA_CONF_OK) {
       return Status::invalid_argument("Kafka client property " + key + ": " + err);
@@ -83,6 +93,14 @@ Result<std::unique_ptr<Consumer>> Consumer::create(const ConsumerOptions& option
   rd_kafka_conf_set_error_cb(conf.get(), error_callback);
   rd_kafka_conf_set_rebalance_cb(conf.get(), &Consumer::rebalance_trampoline);
   rd_kafka_conf_set_opaque(conf.get(), consumer.get());
+  if (consumer->on_statistics_) {
+    const std::string interval = std::to_string(kStatisticsIntervalMs);
+    if (rd_kafka_conf_set(conf.get(), "statistics.interval.ms", interval.c_str(), err,
+                          sizeof(err)) != RD_KAFKA_CONF_OK) {
+      return Status::invalid_argument(std::string("Kafka statistics.interval.ms: ") + err);
+    }
+    rd_kafka_conf_set_stats_cb(conf.get(), &Consumer::statistics_trampoline);
+  }
   if (consumer->oauthbearer_token_) {
     install_oauthbearer_refresh(conf.get(), &Consumer::oauthbearer_trampoline);
   }
@@ -120,6 +138,11 @@ void Consumer::rebalance_trampoline(rd_kafka_t*, rd_kafka_resp_err_t err,
 
 void Consumer::oauthbearer_trampoline(rd_kafka_t* rk, const char*, void* opaque) {
   refresh_oauthbearer_token(rk, static_cast<Consumer*>(opaque)->oauthbearer_token_);
+}
+
+int Consumer::statistics_trampoline(rd_kafka_t*, char* json, size_t json_len, void* opaque) {
+  static_cast<Consumer*>(opaque)->on_statistics_(std::string_view(json, json_len));
+  return 0;  // librdkafka frees the JSON
 }
 
 void Consumer::on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* partitions) {

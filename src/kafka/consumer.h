@@ -10,9 +10,11 @@
 #include <librdkafka/rdkafka.h>
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "kafka/message_batch.h"
@@ -40,6 +42,10 @@ struct ConsumerOptions {
   // Set when sasl.mechanism is OAUTHBEARER with tokens made by sluice (MSK IAM); must be
   // thread-safe, it is called on librdkafka's background thread.
   OAuthBearerTokenSource oauthbearer_token;
+  // Called with librdkafka's statistics JSON every kStatisticsIntervalMs
+  // (consumer_statistics.h), on the thread that calls poll(). When set, it replaces a
+  // statistics.interval.ms in `properties`: the consumer lag metric depends on that period.
+  std::function<void(std::string_view json)> on_statistics;
 };
 
 class Consumer {
@@ -82,12 +88,14 @@ class Consumer {
                                    rd_kafka_topic_partition_list_t* partitions, void* opaque);
   void on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* partitions);
   static void oauthbearer_trampoline(rd_kafka_t* rk, const char* config, void* opaque);
+  static int statistics_trampoline(rd_kafka_t* rk, char* json, size_t json_len, void* opaque);
 
   rd_kafka_t* rk_ = nullptr;
   rd_kafka_queue_t* queue_ = nullptr;
   RebalanceListener* listener_ = nullptr;
   size_t max_batch_ = 500;
   OAuthBearerTokenSource oauthbearer_token_;
+  std::function<void(std::string_view)> on_statistics_;
   bool closed_ = false;
   std::string member_id_;
   Status fatal_;

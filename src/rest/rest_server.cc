@@ -48,7 +48,7 @@ void answer(const Router& router, const httplib::Request& req, httplib::Response
   request.body = req.body;
   Response response = router.route(request);
   res.status = response.status;
-  if (!response.body.empty()) res.set_content(response.body, "application/json");
+  if (!response.body.empty()) res.set_content(response.body, response.content_type);
 }
 
 // The server of one listener: httplib's SSLServer for https, configured by rest_tls.

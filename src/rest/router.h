@@ -24,7 +24,8 @@ struct Request {
 
 struct Response {
   int status = 200;
-  std::string body;  // JSON
+  std::string body;  // JSON, unless content_type says otherwise
+  std::string content_type = "application/json";
 };
 
 // The values of a template's {param} segments, by name.

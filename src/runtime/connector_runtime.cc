@@ -17,6 +17,7 @@
 #include "config/converter_resolution.h"
 #include "connect/converter_factory.h"
 #include "kafka/client_config.h"
+#include "metrics/process_metrics.h"
 #include "runtime/msk_iam_auth.h"
 #include "runtime/oidc_token_source.h"
 #include "runtime/sink_task.h"
@@ -286,7 +287,10 @@ std::vector<config::ConfigProblem> check_kafka_client_config(
 ConnectorRuntime::ConnectorRuntime(const config::WorkerConfig& worker,
                                    const config::S3SinkConnectorConfig& connector,
                                    RuntimeOptions options)
-    : worker_(worker), connector_(connector), options_(options) {}
+    : worker_(worker),
+      connector_(connector),
+      options_(options),
+      metrics_(options.metrics != nullptr ? *options.metrics : metrics::process_registry()) {}
 
 ConnectorRuntime::~ConnectorRuntime() = default;
 
@@ -300,6 +304,7 @@ Result<std::unique_ptr<ConnectorRuntime>> ConnectorRuntime::create(
 
 std::function<std::unique_ptr<storage::ObjectStore>()> ConnectorRuntime::store_factory() const {
   storage::S3StoreOptions o;
+  o.metrics = s3_metrics_;
   o.bucket = connector_.s3_bucket_name();
   o.region = connector_.s3_region();
   o.endpoint = connector_.store_endpoint().value_or("");
@@ -324,6 +329,55 @@ std::function<std::unique_ptr<storage::ObjectStore>()> ConnectorRuntime::store_f
     }
     return std::move(store).value();
   };
+}
+
+void ConnectorRuntime::register_connector_metrics() {
+  metrics::register_process_metrics(metrics_);
+  const metrics::LabelValues labels = {connector_.name()};
+  const sink::MemoryBudget* budget = budget_.get();
+  auto add = [&](const char* name, const char* help, std::function<double()> compute) {
+    metric_series_.add_callback(metrics_.gauge(name, help, {"connector"}), labels,
+                                std::move(compute));
+  };
+  add("sluice_memory_budget_used_bytes",
+      "Bytes of file data held in memory and charged to the memory budget (--memory-budget-mb).",
+      [budget] { return static_cast<double>(budget->used()); });
+  add("sluice_memory_budget_limit_bytes", "The memory budget's capacity (--memory-budget-mb).",
+      [budget] { return static_cast<double>(budget->limit()); });
+  add("sluice_memory_budget_peak_bytes", "The most bytes the memory budget has held.",
+      [budget] { return static_cast<double>(budget->peak()); });
+  add("sluice_memory_budget_waiting_threads",
+      "Task threads waiting for uploads to give memory back (backpressure).",
+      [budget] { return static_cast<double>(budget->waiting()); });
+  s3_metrics_ = storage::S3StoreMetrics::create(metrics_, connector_.name(), &metric_series_);
+  // The tasks' states as the REST API shows them (TaskStatusBoard), by task id.
+  metrics::GaugeFamily& running = metrics_.gauge(
+      "sluice_task_running",
+      "1 while the task is RUNNING, else 0 (paused, failed, restarting, or stopped with the "
+      "connector).",
+      {"connector", "task"});
+  metrics::GaugeFamily& state = metrics_.gauge(
+      "sluice_task_state",
+      "1 for the task's current Connect status (RUNNING, PAUSED, FAILED, RESTARTING), 0 for the "
+      "others; all 0 while the task has no status (connector STOPPED).",
+      {"connector", "task", "state"});
+  const TaskStatusBoard* board = &status_;
+  for (int id = 0; id < std::max(1, connector_.tasks_max()); ++id) {
+    const metrics::LabelValues task_labels = {connector_.name(), std::to_string(id)};
+    metric_series_.add_callback(running, task_labels, [board, id] {
+      std::optional<TaskStatus> t = board->task(id);
+      return t && t->state == TaskState::kRunning ? 1.0 : 0.0;
+    });
+    for (TaskState s :
+         {TaskState::kRunning, TaskState::kPaused, TaskState::kFailed, TaskState::kRestarting}) {
+      const metrics::LabelValues labels = {connector_.name(), std::to_string(id),
+                                           task_state_name(s)};
+      metric_series_.add_callback(state, labels, [board, id, s] {
+        std::optional<TaskStatus> t = board->task(id);
+        return t && t->state == s ? 1.0 : 0.0;
+      });
+    }
+  }
 }
 
 Status ConnectorRuntime::build() {
@@ -357,6 +411,7 @@ Status ConnectorRuntime::build() {
         options_.memory_budget_bytes >> 20, c.s3_part_size());
   }
   budget_ = std::make_unique<sink::MemoryBudget>(options_.memory_budget_bytes);
+  register_connector_metrics();
 
   format::FormatOptions f;
   // What writers hold outside their part buffers (Avro blocks) counts against the same budget.
@@ -508,6 +563,7 @@ Status ConnectorRuntime::run() {
     s.report_null_values_to_dlq = connector_.report_null_values_to_dlq();
     s.retry_backoff = std::chrono::milliseconds(connector_.retry_backoff_ms());
     s.status = &status_;
+    s.metrics = &metrics_;
     s.control = control;
     s.shutdown_timeout = std::chrono::milliseconds(
         std::max<int64_t>(worker_.task_shutdown_graceful_timeout_ms(), 30000));

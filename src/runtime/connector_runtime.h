@@ -18,6 +18,7 @@
 #include "config/worker_config.h"
 #include "connect/schema.h"
 #include "format/record_writer_provider.h"
+#include "metrics/registry.h"
 #include "runtime/task_set.h"
 #include "runtime/task_status_board.h"
 #include "sink/memory_budget.h"
@@ -26,6 +27,7 @@
 #include "sink/topic_partition_writer.h"
 #include "sink/uploader.h"
 #include "storage/object_store.h"
+#include "storage/s3_store_metrics.h"
 #include "util/status.h"
 
 namespace sluice::runtime {
@@ -34,6 +36,9 @@ namespace sluice::runtime {
 struct RuntimeOptions {
   size_t memory_budget_bytes = 512ull * 1024 * 1024;
   size_t upload_threads = 4;
+  // Where the connector's metrics go (docs/metrics.md); null: metrics::process_registry(), the
+  // one GET /metrics serves. Borrowed: must outlive the runtime.
+  metrics::Registry* metrics = nullptr;
 };
 
 class ConnectorRuntime {
@@ -55,6 +60,9 @@ class ConnectorRuntime {
                    const config::S3SinkConnectorConfig& connector, RuntimeOptions options);
   Status build();
   std::function<std::unique_ptr<storage::ObjectStore>()> store_factory() const;
+  // The memory budget's gauges, the S3 request metrics and the process metrics.
+  // REQUIRES: budget_ made.
+  void register_connector_metrics();
 
   const config::WorkerConfig& worker_;
   const config::S3SinkConnectorConfig& connector_;
@@ -68,10 +76,15 @@ class ConnectorRuntime {
   std::unique_ptr<format::RecordWriterProvider> value_format_;
   std::unique_ptr<format::RecordWriterProvider> keys_format_;     // store.kafka.keys
   std::unique_ptr<format::RecordWriterProvider> headers_format_;  // store.kafka.headers
+  std::shared_ptr<const storage::S3StoreMetrics> s3_metrics_;     // shared by every store
   std::unique_ptr<sink::Uploader> uploader_;
   sink::WriterServices services_;
   TaskStatusBoard status_;
   TaskSet tasks_{&status_};  // after status_, which it writes to
+  metrics::Registry& metrics_;
+  // The connector's own series (memory budget, S3 requests); declared last, so they leave the
+  // exposition before what their callbacks read is destroyed.
+  metrics::Registration metric_series_;
 };
 
 // Problems of the task consumers' Kafka client settings (worker consumer.* and connector

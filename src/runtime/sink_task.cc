@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "kafka/client_config.h"
+#include "kafka/consumer_statistics.h"
 #include "kafka/record_view.h"
 #include "runtime/retry_delay.h"
 #include "runtime/shutdown_signal.h"
@@ -30,7 +31,12 @@ int64_t wall_clock_ms() {
 
 SinkTask::SinkTask(TaskSettings settings, TaskPipeline pipeline,
                    const sink::WriterServices& services)
-    : settings_(std::move(settings)), pipeline_(std::move(pipeline)), services_(services) {}
+    : settings_(std::move(settings)),
+      pipeline_(std::move(pipeline)),
+      services_(services),
+      own_registry_(settings_.metrics == nullptr ? std::make_unique<metrics::Registry>() : nullptr),
+      metrics_(settings_.metrics != nullptr ? *settings_.metrics : *own_registry_,
+               settings_.connector_name, settings_.task_id) {}
 
 SinkTask::~SinkTask() {
   // Writers abort their open uploads; the consumer leaves the group.
@@ -55,8 +61,10 @@ void SinkTask::on_partitions_assigned(const std::vector<kafka::TopicPartition>& 
                             const std::string& metadata) {
       return consumer_->commit({kafka::OffsetCommit{{topic, partition}, offset, metadata}});
     };
-    writers_.emplace(tp, std::make_unique<sink::TopicPartitionWriter>(services_, tp.topic,
-                                                                      tp.partition, committer));
+    auto writer =
+        std::make_unique<sink::TopicPartitionWriter>(services_, tp.topic, tp.partition, committer);
+    writer->set_metrics(metrics_.assign(tp));
+    writers_.emplace(tp, std::move(writer));
     added.push_back(tp);
     spdlog::info("task={} assigned topic={} partition={}", settings_.task_id, tp.topic,
                  tp.partition);
@@ -110,6 +118,7 @@ void SinkTask::on_partitions_revoked(const std::vector<kafka::TopicPartition>& p
     spdlog::info("task={} revoked topic={} partition={}{}", settings_.task_id, tp.topic,
                  tp.partition, lost ? " (lost)" : "");
     writers_.erase(it);
+    metrics_.revoke(tp);
     backoff_until_.erase(tp);
     retries_.erase(tp);
   }
@@ -121,7 +130,7 @@ void SinkTask::on_partitions_revoked(const std::vector<kafka::TopicPartition>& p
 }
 
 Status SinkTask::tolerate(const Status& error, const rd_kafka_message_t* m,
-                          const StageFailure& failure) {
+                          const StageFailure& failure, const sink::PartitionMetrics& metrics) {
   std::string where = describe(rd_kafka_topic_name(m->rkt), m->partition, m->offset);
   if (error.code() != StatusCode::kDataError) return error.with_context(where);
   if (settings_.errors_log_enable) {
@@ -151,12 +160,13 @@ Status SinkTask::tolerate(const Status& error, const rd_kafka_message_t* m,
     ErrantRecordContext context{failure.stage, failure.class_name, failure.exception_class,
                                 failure.message};
     SLUICE_RETURN_IF_ERROR(dlq_->report(m, context));
+    metrics.records_dead_lettered->inc();
   }
   if (settings_.error_tolerance == ErrorTolerance::kNone) {
     return Status::fatal("Tolerance exceeded in error handler (" + where +
                          " stage=" + std::string(failure.stage) + "): " + error.message());
   }
-  counters_.records_skipped.fetch_add(1, std::memory_order_relaxed);
+  metrics.records_skipped->inc();
   return Status::ok_status();
 }
 
@@ -179,7 +189,7 @@ Status SinkTask::prepare_record(rd_kafka_message_t* m, const kafka::TopicPartiti
     if (!conversion.tolerable) return Status::fatal(converted.message());
     StageFailure failure{connect::conversion_stage_name(conversion.stage), conversion.class_name,
                          transforms::kDataException, conversion.message};
-    SLUICE_RETURN_IF_ERROR(tolerate(converted, m, failure));
+    SLUICE_RETURN_IF_ERROR(tolerate(converted, m, failure, writer.metrics()));
     writer.skip(m->offset);
     return Status::ok_status();
   }
@@ -191,12 +201,13 @@ Status SinkTask::prepare_record(rd_kafka_message_t* m, const kafka::TopicPartiti
       StageFailure failure{"TRANSFORMATION", pipeline_.transforms->failed_class(),
                            context.failure_class, message};
       // Connect's error handler tolerates any exception of a transform.
-      SLUICE_RETURN_IF_ERROR(tolerate(Status::data_error(message), m, failure));
+      SLUICE_RETURN_IF_ERROR(tolerate(Status::data_error(message), m, failure, writer.metrics()));
       writer.skip(m->offset);
       return Status::ok_status();
     }
     if (*done == transforms::Disposition::kDrop) {
       writer.skip(m->offset);  // filtered out: its offset commits like any other
+      writer.metrics().records_filtered->inc();
       return Status::ok_status();
     }
   }
@@ -211,8 +222,9 @@ Status SinkTask::process_message(rd_kafka_message_t* m, int64_t now_ms) {
   if (it == writers_.end()) return Status::ok_status();  // revoked while the batch was in flight
   if (backoff_until_.count(tp) != 0) return Status::ok_status();  // rewound; will be re-read
   sink::TopicPartitionWriter& writer = *it->second;
-  counters_.records_read.fetch_add(1, std::memory_order_relaxed);
-  counters_.bytes_read.fetch_add(m->len + m->key_len, std::memory_order_relaxed);
+  const sink::PartitionMetrics& metrics = writer.metrics();
+  metrics.records_consumed->inc();
+  metrics.bytes_consumed->inc(m->len + m->key_len);
 
   bool handled = false;
   SLUICE_RETURN_IF_ERROR(prepare_record(m, tp, writer, now_ms, &handled));
@@ -232,9 +244,10 @@ Status SinkTask::process_message(rd_kafka_message_t* m, int64_t now_ms) {
                                   "org.apache.kafka.connect.errors.DataException",
                                   "null value ignored (behavior.on.null.values=ignore)"};
       SLUICE_RETURN_IF_ERROR(dlq_->report(m, context));
+      metrics.records_dead_lettered->inc();
     }
     writer.skip(m->offset);
-    counters_.records_skipped.fetch_add(1, std::memory_order_relaxed);
+    metrics.records_filtered->inc();
     return Status::ok_status();
   }
   Status written = writer.write(record, now_ms);
@@ -243,11 +256,11 @@ Status SinkTask::process_message(rd_kafka_message_t* m, int64_t now_ms) {
       return written.with_context(describe(tp.topic, tp.partition, m->offset));
     }
     StageFailure failure{"TASK_PUT", kSinkTaskClass, transforms::kDataException, written.message()};
-    SLUICE_RETURN_IF_ERROR(tolerate(written, m, failure));
+    SLUICE_RETURN_IF_ERROR(tolerate(written, m, failure, metrics));
     writer.skip(m->offset);
     return Status::ok_status();
   }
-  counters_.records_written.fetch_add(1, std::memory_order_relaxed);
+  metrics.records_written->inc();
   return Status::ok_status();
 }
 
@@ -355,15 +368,31 @@ Status SinkTask::commit_durable(bool force) {
     // Nothing is marked committed, so the next commit (about a second later) offers the same
     // offsets again; nothing is lost meanwhile.
     spdlog::warn("task={} offset commit failed: {}", settings_.task_id, st.message());
+    metrics_.commit_failed();
     return Status::ok_status();
   }
-  for (const kafka::OffsetCommit& c : commits) writers_.at(c.tp)->mark_committed(c.offset);
-  counters_.offset_commits.fetch_add(1, std::memory_order_relaxed);
+  for (const kafka::OffsetCommit& c : commits) {
+    sink::TopicPartitionWriter& writer = *writers_.at(c.tp);
+    writer.mark_committed(c.offset);
+    writer.metrics().committed_offset->set(static_cast<double>(c.offset));
+  }
+  metrics_.commit_succeeded();
   for (const kafka::OffsetCommit& c : commits) {
     spdlog::debug("task={} committed topic={} partition={} offset={}", settings_.task_id,
                   c.tp.topic, c.tp.partition, c.offset);
   }
   return Status::ok_status();
+}
+
+void SinkTask::record_statistics(std::string_view json) {
+  Result<std::vector<kafka::PartitionLag>> lags = kafka::parse_consumer_lag(json);
+  if (!lags.ok()) {
+    spdlog::debug("task={} librdkafka statistics: {}", settings_.task_id, lags.status().message());
+    return;
+  }
+  for (kafka::PartitionLag& lag : *lags) {
+    metrics_.set_consumer_lag(kafka::TopicPartition{std::move(lag.topic), lag.partition}, lag.lag);
+  }
 }
 
 void SinkTask::relieve_memory_pressure(int64_t now_ms) {
@@ -408,6 +437,7 @@ Status SinkTask::run() {
     }
     SLUICE_ASSIGN_OR_RETURN(dlq_, DeadLetterQueue::create(dlq));
   }
+  settings_.consumer.on_statistics = [this](std::string_view json) { record_statistics(json); };
   SLUICE_ASSIGN_OR_RETURN(consumer_, kafka::Consumer::create(settings_.consumer, this));
   last_commit_ = std::chrono::steady_clock::now();
   spdlog::info("task={} started: group={}", settings_.task_id,
@@ -455,6 +485,7 @@ Status SinkTask::shutdown() {
   }
   Status st = commit_durable(/*force=*/true);
   writers_.clear();
+  metrics_.revoke_all();
   consumer_->close();
   spdlog::info("task={} stopped", settings_.task_id);
   return st;

@@ -23,8 +23,10 @@
 #include "connect/value.h"
 #include "kafka/consumer.h"
 #include "kafka/topic_partition.h"
+#include "metrics/registry.h"
 #include "runtime/dead_letter_queue.h"
 #include "runtime/task_control.h"
+#include "runtime/task_metrics.h"
 #include "runtime/task_status_board.h"
 #include "sink/topic_partition_writer.h"
 #include "transforms/transform_chain.h"
@@ -60,6 +62,9 @@ struct TaskSettings {
   // Where the task reports its assigned topics and the Kafka cluster id; may be null. Borrowed:
   // must outlive the task.
   TaskStatusBoard* status = nullptr;
+  // Where the task's metrics go (task_metrics.h); null: a registry of the task's own, which
+  // nobody renders. Borrowed: must outlive the task.
+  metrics::Registry* metrics = nullptr;
   // Stop and pause requests for this task alone (REST restarts, pause, stop); may be null.
   // Borrowed: must outlive the task. ShutdownSignal stops every task regardless.
   const TaskControl* control = nullptr;
@@ -72,15 +77,6 @@ struct TaskPipeline {
   std::unique_ptr<transforms::TransformChain> transforms;
 };
 
-// Counters a task exposes (read by the metrics endpoint from another thread).
-struct TaskCounters {
-  std::atomic<uint64_t> records_read{0};
-  std::atomic<uint64_t> records_written{0};
-  std::atomic<uint64_t> records_skipped{0};
-  std::atomic<uint64_t> bytes_read{0};
-  std::atomic<uint64_t> offset_commits{0};
-};
-
 class SinkTask : public kafka::RebalanceListener {
  public:
   SinkTask(TaskSettings settings, TaskPipeline pipeline, const sink::WriterServices& services);
@@ -91,8 +87,6 @@ class SinkTask : public kafka::RebalanceListener {
   // assigned partition is paused (rd_kafka_pause_partitions): the loop keeps polling, so the
   // group membership stays, and open files stay open; the status board shows the task PAUSED.
   Status run();
-
-  const TaskCounters& counters() const { return counters_; }
 
   void on_partitions_assigned(const std::vector<kafka::TopicPartition>& partitions) override;
   void on_partitions_revoked(const std::vector<kafka::TopicPartition>& partitions,
@@ -121,8 +115,9 @@ class SinkTask : public kafka::RebalanceListener {
                         sink::TopicPartitionWriter& writer, int64_t now_ms, bool* handled);
   // Logs (errors.log.enable), reports to the dead-letter queue and applies errors.tolerance to a
   // record that failed; `error` is the full status (its code decides whether it is tolerable).
+  // The partition's metrics count the skipped and dead-lettered record.
   Status tolerate(const Status& error, const rd_kafka_message_t* message,
-                  const StageFailure& failure);
+                  const StageFailure& failure, const sink::PartitionMetrics& metrics);
   // Pauses `tp` and rewinds it to `offset`, to be read again after Connect's retry backoff: for a
   // record whose conversion failed for a reason outside it (kRetriable, e.g. the Schema Registry
   // or its token endpoint unreachable). Nothing is skipped or dead-lettered unless
@@ -139,6 +134,8 @@ class SinkTask : public kafka::RebalanceListener {
   // by the time partitions are assigned), once per process.
   void record_kafka_cluster_id();
   Status commit_durable(bool force);
+  // The stats callback (on this thread, inside poll): consumer lag of the owned partitions.
+  void record_statistics(std::string_view json);
   void relieve_memory_pressure(int64_t now_ms);
   Status shutdown();
 
@@ -167,7 +164,8 @@ class SinkTask : public kafka::RebalanceListener {
   std::vector<connect::KafkaHeaderView> headers_scratch_;
   connect::SinkRecord record_;  // the record being processed
   std::chrono::steady_clock::time_point last_commit_;
-  TaskCounters counters_;
+  std::unique_ptr<metrics::Registry> own_registry_;  // when settings_.metrics is null
+  TaskMetrics metrics_;
 };
 
 int64_t wall_clock_ms();

@@ -20,8 +20,11 @@ void MemoryBudget::release(size_t bytes) {
 }
 
 bool MemoryBudget::wait_for_room(std::chrono::milliseconds timeout) {
+  waiting_.fetch_add(1, std::memory_order_relaxed);
   std::unique_lock<std::mutex> lock(mutex_);
-  return room_.wait_for(lock, timeout, [this] { return !over_limit(); });
+  bool room = room_.wait_for(lock, timeout, [this] { return !over_limit(); });
+  waiting_.fetch_sub(1, std::memory_order_relaxed);
+  return room;
 }
 
 }  // namespace sluice::sink

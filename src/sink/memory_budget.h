@@ -36,11 +36,14 @@ class MemoryBudget final : public util::MemoryAccount {
 
   // Waits until used() < limit() or the timeout passes; returns whether memory is available.
   bool wait_for_room(std::chrono::milliseconds timeout);
+  // How many threads are in wait_for_room() now (for metrics).
+  size_t waiting() const { return waiting_.load(std::memory_order_relaxed); }
 
  private:
   const size_t limit_;
   std::atomic<size_t> used_{0};
   std::atomic<size_t> peak_{0};
+  std::atomic<size_t> waiting_{0};
   std::mutex mutex_;
   std::condition_variable room_;
 };

@@ -308,6 +308,7 @@ Status TopicPartitionWriter::append_record(const connect::SinkRecord& record, Op
       for (auto& view : file->views) services_.uploader->abort(view->upload);
       files_by_partition_.erase(file->encoded_partition);
       files_.pop_back();
+      update_open_files();
     }
     return st.code() == StatusCode::kDataError ? st : st.with_context(file->key);
   }
@@ -359,6 +360,7 @@ Result<TopicPartitionWriter::OpenFile*> TopicPartitionWriter::open_file(
     if (!writer.ok()) return writer.status().with_context(v->key);
     v->writer = std::move(writer).value();
     v->upload = std::make_shared<ObjectUpload>(v->key, services_.put_options);
+    v->upload->set_metrics(metrics_);
     file->views.push_back(std::move(v));
     return Status::ok_status();
   };
@@ -381,6 +383,7 @@ Result<TopicPartitionWriter::OpenFile*> TopicPartitionWriter::open_file(
   OpenFile* raw = file.get();
   files_by_partition_.emplace(encoded, raw);
   files_.push_back(std::move(file));
+  update_open_files();
   return raw;
 }
 
@@ -422,6 +425,7 @@ void TopicPartitionWriter::rotate(int64_t now_ms, bool time_based, const Rotatio
         }
         files_.clear();
         files_by_partition_.clear();
+        update_open_files();
         current_runs_.clear();
         last_run_index_ = -1;
         total_records_ = 0;
@@ -479,6 +483,7 @@ void TopicPartitionWriter::rotate(int64_t now_ms, bool time_based, const Rotatio
   pending_.push_back(std::move(rotation));
   files_.clear();
   files_by_partition_.clear();
+  update_open_files();
   total_records_ = 0;
   base_timestamp_.reset();
 }
@@ -652,6 +657,7 @@ int64_t TopicPartitionWriter::reset() {
   }
   files_.clear();
   files_by_partition_.clear();
+  update_open_files();
   // Rotations still in flight may yet complete; their keys will be written again identically:
   // planned ones by replaying their plans, the others because their cuts depend on the records
   // only.

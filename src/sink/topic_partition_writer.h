@@ -42,6 +42,7 @@
 #include "sink/object_key.h"
 #include "sink/object_tagger.h"
 #include "sink/part_buffer.h"
+#include "sink/partition_metrics.h"
 #include "sink/partitioner.h"
 #include "sink/rotation_plan.h"
 #include "sink/schema_compatibility.h"
@@ -141,6 +142,14 @@ class TopicPartitionWriter {
   const std::string& topic() const { return topic_; }
   int32_t partition() const { return partition_; }
 
+  // The partition's metric cells: this writer records open files, and its uploads parts, objects
+  // and bytes written, into them; the task records the rest. Detached cells until set.
+  // REQUIRES: set before the first write().
+  void set_metrics(std::shared_ptr<const PartitionMetrics> metrics) {
+    metrics_ = std::move(metrics);
+  }
+  const PartitionMetrics& metrics() const { return *metrics_; }
+
  private:
   struct OpenFile;
   // One rotation: the files it committed and the offset that becomes durable with them.
@@ -185,11 +194,14 @@ class TopicPartitionWriter {
                                                const std::string& suffix,
                                                const std::shared_ptr<Rotation>& rotation);
   void reschedule(int64_t now_ms);
+  // Tells metrics_ how many files are open (after files_ changed).
+  void update_open_files() { metrics_->open_files->set(static_cast<double>(files_.size())); }
 
   const WriterServices& services_;
   const std::string topic_;
   const int32_t partition_;
   const PlanCommitter commit_plan_;
+  std::shared_ptr<const PartitionMetrics> metrics_ = PartitionMetrics::detached();
 
   std::vector<std::unique_ptr<OpenFile>> files_;  // in the order they were opened
   std::unordered_map<std::string, OpenFile*> files_by_partition_;

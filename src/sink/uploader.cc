@@ -45,7 +45,8 @@ Status settle_conflict(storage::ObjectStore& store, const std::string& key,
 Uploader::Uploader(size_t threads, StoreFactory store_factory) {
   if (threads == 0) threads = 1;
   for (size_t i = 0; i < threads; ++i) {
-    threads_.emplace_back([this, store = store_factory()]() mutable { worker_loop(std::move(store)); });
+    threads_.emplace_back(
+        [this, store = store_factory()]() mutable { worker_loop(std::move(store)); });
   }
 }
 
@@ -114,12 +115,16 @@ void Uploader::send_part(storage::ObjectStore& store, const std::shared_ptr<Obje
       upload->upload_id_ = std::move(id).value();
     }
   }
-  Result<std::string> etag =
-      store.upload_part(upload->key_, upload->upload_id_, part_number, part.bytes, upload->options_);
+  Result<std::string> etag = store.upload_part(upload->key_, upload->upload_id_, part_number,
+                                               part.bytes, upload->options_);
+  const size_t part_bytes = part.bytes.size();
   part = Part();  // give the memory back as soon as the bytes are sent
   std::lock_guard<std::mutex> lock(upload->mutex_);
   if (etag.ok()) {
-    if (upload->etags_.size() < static_cast<size_t>(part_number)) upload->etags_.resize(part_number);
+    upload->bytes_sent_ += part_bytes;
+    if (upload->metrics_) upload->metrics_->parts_uploaded->inc();
+    if (upload->etags_.size() < static_cast<size_t>(part_number))
+      upload->etags_.resize(part_number);
     upload->etags_[part_number - 1] = std::move(etag).value();
   } else if (upload->error_.ok()) {
     upload->error_ = etag.status();
@@ -138,6 +143,10 @@ void Uploader::finish(const std::shared_ptr<ObjectUpload>& upload, Part last,
       if (st.code() == StatusCode::kConflict && upload->options_.if_none_match_star) {
         st = settle_conflict(store, upload->key_, storage::put_object_etag(shared_last->bytes),
                              upload->options_, st);
+      }
+      if (st.ok() && upload->metrics_) {
+        upload->metrics_->objects_committed->inc();
+        upload->metrics_->bytes_written->inc(shared_last->bytes.size());
       }
       *shared_last = Part();
       if (upload->completion_hook_) st = upload->completion_hook_(store, st);
@@ -185,6 +194,11 @@ void Uploader::complete(storage::ObjectStore& store, const std::shared_ptr<Objec
     if (result.code() == StatusCode::kConflict && upload->options_.if_none_match_star) {
       result = settle_conflict(store, upload->key_, storage::multipart_etag(upload->etags_),
                                upload->options_, result);
+    }
+    if (result.ok() && upload->metrics_) {
+      // Parts are all done: bytes_sent_ is no longer written.
+      upload->metrics_->objects_committed->inc();
+      upload->metrics_->bytes_written->inc(upload->bytes_sent_);
     }
   }
   if (!completed && !upload->upload_id_.empty()) {

@@ -27,6 +27,7 @@
 #include <vector>
 
 #include "sink/part_buffer.h"
+#include "sink/partition_metrics.h"
 #include "storage/object_store.h"
 #include "util/status.h"
 
@@ -47,6 +48,10 @@ class ObjectUpload {
   int parts_submitted() const { return parts_submitted_; }
   // Set by the producing task before finish(); runs once, on an upload thread.
   void set_completion_hook(CompletionHook hook) { completion_hook_ = std::move(hook); }
+  // Where the parts and the object are counted once S3 accepted them; set before the first part.
+  void set_metrics(std::shared_ptr<const PartitionMetrics> metrics) {
+    metrics_ = std::move(metrics);
+  }
 
  private:
   friend class Uploader;
@@ -59,12 +64,14 @@ class ObjectUpload {
   std::vector<std::string> etags_;  // by part number - 1
   int parts_submitted_ = 0;         // only touched by the owning task thread
   int parts_done_ = 0;
-  int parts_total_ = -1;            // known once finish() is called
+  int parts_total_ = -1;  // known once finish() is called
   bool completion_started_ = false;
   bool aborted_ = false;
   Status error_;
   DoneCallback on_done_;
   CompletionHook completion_hook_;
+  std::shared_ptr<const PartitionMetrics> metrics_;  // may be null
+  uint64_t bytes_sent_ = 0;                          // of the parts S3 accepted
 };
 
 class Uploader {

@@ -102,6 +102,12 @@ std::optional<S3Error> parse_embedded_error(const http::HttpResponse& response) 
   return error;
 }
 
+bool is_throttling_code(std::string_view code) {
+  return one_of(code, {"SlowDown", "Throttling", "ThrottlingException", "ThrottledException",
+                       "RequestThrottledException", "TooManyRequestsException", "RequestThrottled",
+                       "RequestLimitExceeded", "BandwidthLimitExceeded"});
+}
+
 S3ErrorClass classify_s3_error(const S3Error& error) {
   const std::string& code = error.code;
   if (one_of(code, {"RequestTimeTooSkewed", "RequestExpired", "RequestInTheFuture"})) {
@@ -111,11 +117,9 @@ S3ErrorClass classify_s3_error(const S3Error& error) {
     return S3ErrorClass::kExpiredCredentials;
   }
   // Throttling and transient codes the AWS SDKs retry, whatever the status they come with.
-  if (one_of(code, {"SlowDown", "Throttling", "ThrottlingException", "ThrottledException",
-                    "RequestThrottledException", "TooManyRequestsException", "RequestThrottled",
-                    "RequestLimitExceeded", "BandwidthLimitExceeded", "InternalError",
-                    "ServiceUnavailable", "RequestTimeout", "RequestTimeoutException",
-                    "OperationAborted", "PriorRequestNotComplete",
+  if (is_throttling_code(code) ||
+      one_of(code, {"InternalError", "ServiceUnavailable", "RequestTimeout",
+                    "RequestTimeoutException", "OperationAborted", "PriorRequestNotComplete",
                     // A conditional write raced another one (409); the retry settles it as
                     // success or a clean 412.
                     "ConditionalRequestConflict"})) {

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "http/http_client.h"
 
@@ -46,5 +47,8 @@ enum class S3ErrorClass {
 };
 
 S3ErrorClass classify_s3_error(const S3Error& error);
+// Whether an error code means S3 (or a compatible store) throttles the caller: SlowDown,
+// Throttling, RequestLimitExceeded, ...
+bool is_throttling_code(std::string_view code);
 
 }  // namespace sluice::storage

@@ -149,6 +149,17 @@ S3ObjectStore::S3ObjectStore(S3StoreOptions options, S3Endpoint endpoint,
       retry_(options_.max_attempts, options_.retry_backoff_base, options_.retry_backoff_cap),
       http_(options_.http) {}
 
+void S3ObjectStore::record_attempt(ObjectStoreOp op, std::chrono::steady_clock::time_point sent_at,
+                                   const Result<http::HttpResponse>& response) {
+  if (!options_.metrics) return;
+  std::chrono::duration<double> took = std::chrono::steady_clock::now() - sent_at;
+  options_.metrics->request_seconds[static_cast<int>(op)]->observe(took.count());
+  if (!response.ok() && response.status().code() != StatusCode::kCancelled) {
+    S3ErrorKind kind = http_.last_send_timed_out() ? S3ErrorKind::kTimeout : S3ErrorKind::kNetwork;
+    options_.metrics->errors[static_cast<int>(kind)]->inc();
+  }
+}
+
 std::chrono::system_clock::time_point S3ObjectStore::signing_time() const {
   return clock_.now() + clock_offset_;
 }
@@ -178,6 +189,7 @@ Result<S3ObjectStore::Outcome> S3ObjectStore::execute(const Call& call) {
     if (delay.count() > 0) clock_.sleep(delay);
     delay = std::chrono::milliseconds(0);
     auto log_retry = [&](std::string_view why) {
+      if (options_.metrics) options_.metrics->retries->inc();
       spdlog::warn("s3 retry op={} bucket={} key={} attempt={}/{} delay_ms={} reason={}", op_name,
                    options_.bucket, call.key, attempt, max_attempts, delay.count(), why);
     };
@@ -210,7 +222,9 @@ Result<S3ObjectStore::Outcome> S3ObjectStore::execute(const Call& call) {
     request.body = call.body;
     spdlog::debug("s3 request op={} bucket={} key={} attempt={} bytes={} {}", op_name,
                   options_.bucket, call.key, attempt, call.body.size(), credentials->describe());
+    const auto sent_at = std::chrono::steady_clock::now();
     Result<http::HttpResponse> response = http_.send(request);
+    record_attempt(call.op, sent_at, response);
     if (!response.ok()) {
       if (response.status().is_retriable() && attempt < max_attempts) {
         delay = retry_.delay_before(attempt + 1, clock_.uniform());
@@ -231,6 +245,9 @@ Result<S3ObjectStore::Outcome> S3ObjectStore::execute(const Call& call) {
     if (!outcome.error) return outcome;
 
     S3Error& error = *outcome.error;
+    if (options_.metrics) {
+      options_.metrics->errors[static_cast<int>(s3_error_kind(error))]->inc();
+    }
     S3ErrorClass error_class = classify_s3_error(error);
     const std::string* date = outcome.response.header("Date");
     std::optional<std::chrono::system_clock::time_point> server_now =
@@ -351,9 +368,10 @@ Status S3ObjectStore::head_bucket() {
   if (outcome.error && outcome.response.status == 403) {
     // As the Java connector does: a role allowed to write objects but not s3:ListBucket gets 403
     // here, and must still work. Real denials surface, clearly, at the first upload.
-    spdlog::warn("S3 HeadBucket on bucket {} was denied (403, {}): continuing as the Java connector "
-                 "does; uploads will fail if the credentials cannot write either",
-                 options_.bucket, error_status(call, outcome).message());
+    spdlog::warn(
+        "S3 HeadBucket on bucket {} was denied (403, {}): continuing as the Java connector "
+        "does; uploads will fail if the credentials cannot write either",
+        options_.bucket, error_status(call, outcome).message());
     return Status::ok_status();
   }
   if (outcome.error) return error_status(call, outcome);

@@ -25,6 +25,7 @@
 #include "storage/object_store.h"
 #include "storage/retry_policy.h"
 #include "storage/s3_endpoint.h"
+#include "storage/s3_store_metrics.h"
 
 namespace sluice::storage {
 
@@ -48,6 +49,8 @@ struct S3StoreOptions {
   // Timeouts, proxy (s3.proxy.*), Expect: 100-continue (s3.http.send.expect.continue), CA file.
   // An empty user_agent becomes "sluice/<version>".
   http::HttpClientOptions http;
+  // Where request durations, errors and retries are counted; null: nowhere.
+  std::shared_ptr<const S3StoreMetrics> metrics;
 };
 
 // The store's seams to time and chance, replaced in tests.
@@ -101,6 +104,9 @@ class S3ObjectStore final : public ObjectStore {
   // The Status for a final error outcome of `call`.
   Status error_status(const Call& call, const Outcome& outcome) const;
   std::chrono::system_clock::time_point signing_time() const;
+  // Counts one attempt's duration, and its transport failure if any, in options_.metrics.
+  void record_attempt(ObjectStoreOp op, std::chrono::steady_clock::time_point sent_at,
+                      const Result<http::HttpResponse>& response);
 
   S3StoreOptions options_;
   S3Endpoint endpoint_;

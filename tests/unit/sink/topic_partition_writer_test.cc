@@ -59,6 +59,38 @@ TEST_F(TopicPartitionWriterTest, SmallFilesUsePutObjectAndLargeOnesMultipartPart
   EXPECT_EQ(store_.open_upload_count(), 0u);
 }
 
+TEST_F(TopicPartitionWriterTest, MetricsCountOpenFilesPartsObjectsAndBytes) {
+  RotationPolicy policy;
+  policy.flush_size = 4;
+  build(PartitionerOptions{}, policy, std::nullopt, /*part_size=*/10);
+  std::shared_ptr<const PartitionMetrics> m = PartitionMetrics::detached();
+  writer_->set_metrics(m);
+  for (int i = 0; i < 3; ++i) ASSERT_TRUE(writer_->write(record(i, "xxx"), 0).ok());
+  EXPECT_EQ(m->open_files->value(), 1);
+  ASSERT_TRUE(writer_->write(record(3, "xxx"), 0).ok());  // flush.size: rotated
+  EXPECT_EQ(m->open_files->value(), 0);
+  ASSERT_TRUE(writer_->write(record(4, "y"), 0).ok());
+  ASSERT_TRUE(writer_->write(record(5, "y"), 0).ok());
+  ASSERT_TRUE(writer_->write(record(6, "y"), 0).ok());
+  ASSERT_TRUE(writer_->write(record(7, "y"), 0).ok());
+  ASSERT_TRUE(settle().ok());
+  // 24 bytes in 10-byte parts (three UploadParts), then a 16-byte object in two parts (the last
+  // one 6 bytes).
+  EXPECT_EQ(m->objects_committed->value(), 2u);
+  EXPECT_EQ(m->parts_uploaded->value(), 5u);
+  uint64_t sizes = 0;
+  for (const std::string& key : store_.keys()) sizes += body(key).size();
+  EXPECT_EQ(sizes, 40u);
+  EXPECT_EQ(m->bytes_written->value(), sizes);
+  // A failed object counts nothing.
+  store_.fail_next(ObjectStoreOp::kPutObject, Status::retriable("503 SlowDown"));
+  ASSERT_TRUE(writer_->write(record(8, "z"), 0).ok());
+  writer_->rotate_now(0);
+  EXPECT_TRUE(settle().is_retriable());
+  EXPECT_EQ(m->objects_committed->value(), 2u);
+  EXPECT_EQ(m->bytes_written->value(), sizes);
+}
+
 TEST_F(TopicPartitionWriterTest, ScheduledRotationCutsIdleFilesOnTheWallClock) {
   RotationPolicy policy;
   policy.flush_size = 1000;

@@ -707,3 +707,59 @@ TEST_F(S3ObjectStoreTest, ReusesOneConnectionAcrossRequests) {
 
 }  // namespace
 }  // namespace sluice::storage
+
+namespace sluice::storage {
+namespace {
+
+TEST_F(S3ObjectStoreTest, MetricsCountEachAttemptErrorKindAndRetry) {
+  respond(503, "<Error><Code>SlowDown</Code></Error>");
+  respond(500, "<Error><Code>InternalError</Code></Error>");
+  respond(200, "", {{"ETag", "\"ok\""}});
+  respond(403, "<Error><Code>AccessDenied</Code></Error>");
+  metrics::Registry registry;
+  metrics::Registration registration;
+  S3StoreOptions o = options();
+  o.metrics = S3StoreMetrics::create(registry, "c1", &registration);
+  auto s3 = store(o);
+  ASSERT_TRUE(s3->put_object("k", "body", {}).ok());
+  EXPECT_EQ(s3->delete_object("k").code(), StatusCode::kFatal);
+  std::string text = registry.render();
+  EXPECT_NE(text.find("sluice_s3_errors_total{connector=\"c1\",kind=\"throttled\"} 1\n"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("sluice_s3_errors_total{connector=\"c1\",kind=\"server\"} 1\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("sluice_s3_errors_total{connector=\"c1\",kind=\"client\"} 1\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("sluice_s3_errors_total{connector=\"c1\",kind=\"network\"} 0\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("sluice_s3_retries_total{connector=\"c1\"} 2\n"), std::string::npos);
+  EXPECT_NE(text.find("sluice_s3_request_duration_seconds_count{connector=\"c1\",operation="
+                      "\"PutObject\"} 3\n"),
+            std::string::npos);
+  EXPECT_NE(text.find("sluice_s3_request_duration_seconds_count{connector=\"c1\",operation="
+                      "\"DeleteObject\"} 1\n"),
+            std::string::npos);
+  registration.release();
+  EXPECT_EQ(registry.render().find("c1"), std::string::npos);
+}
+
+TEST(S3ErrorKindTest, KindsFollowTheErrorClassification) {
+  auto kind = [](int status, std::string code) {
+    S3Error e;
+    e.http_status = status;
+    e.code = std::move(code);
+    return s3_error_kind_name(s3_error_kind(e));
+  };
+  EXPECT_EQ(kind(503, "SlowDown"), "throttled");
+  EXPECT_EQ(kind(429, "HTTP 429"), "throttled");
+  EXPECT_EQ(kind(400, "RequestTimeout"), "timeout");
+  EXPECT_EQ(kind(502, "HTTP 502"), "server");
+  EXPECT_EQ(kind(200, "InternalError"), "server");  // embedded in a 200 Complete answer
+  EXPECT_EQ(kind(403, "AccessDenied"), "client");
+  EXPECT_EQ(kind(403, "RequestTimeTooSkewed"), "client");
+  EXPECT_EQ(kind(404, "NoSuchKey"), "client");
+}
+
+}  // namespace
+}  // namespace sluice::storage
