@@ -1,7 +1,5 @@
 #include "aws/msk_iam_token.h"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -16,6 +14,7 @@
 #include "aws/sigv4_signer.h"
 #include "aws/static_credentials_provider.h"
 #include "aws/uri_encoding.h"
+#include "util/log.h"
 
 namespace sluice::aws {
 
@@ -165,13 +164,14 @@ class MskCredentialsProvider final : public CredentialsProvider {
     for (int attempt = 0;; ++attempt) {
       Result<AwsCredentials> result = source_->credentials();
       if (result.ok()) {
-        if (debug_) spdlog::debug("MSK IAM credentials: {}", result->describe());
+        if (debug_) SLUICE_LOG(kAws).debug("MSK IAM credentials: {}", result->describe());
         return result;
       }
       if (!result.status().is_retriable() || attempt >= max_retries_) return result;
       std::chrono::milliseconds delay = back_off(attempt);
-      spdlog::warn("MSK IAM: loading AWS credentials failed (attempt {}), retrying in {} ms: {}",
-                   attempt + 1, delay.count(), result.status().message());
+      SLUICE_LOG(kAws).warn(
+          "MSK IAM: loading AWS credentials failed (attempt {}), retrying in {} ms: {}",
+          attempt + 1, delay.count(), result.status().message());
       std::this_thread::sleep_for(delay);
     }
   }
@@ -423,7 +423,7 @@ Result<std::unique_ptr<MskIamTokenProvider>> make_msk_iam_token_provider(
   const bool profile_wins =
       !options.profile_name.empty() && options.role_source_credentials.empty();
   if (!options.role_arn.empty() && profile_wins) {
-    spdlog::warn(
+    SLUICE_LOG(kAws).warn(
         "MSK IAM: awsRoleArn {} is not assumed: awsProfileName {} takes precedence, as in "
         "aws-msk-iam-auth",
         options.role_arn, options.profile_name);

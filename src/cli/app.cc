@@ -24,6 +24,7 @@
 #include "kafka/library_version.h"
 #include "runtime/connector_runtime.h"
 #include "runtime/shutdown_signal.h"
+#include "util/log.h"
 
 namespace sluice::cli {
 
@@ -114,13 +115,13 @@ std::unique_ptr<ConfigReloadWatch> start_reload_watch(const CheckedConfig& check
   std::optional<std::chrono::milliseconds> ttl = checked.resolved.ttl();
   if (!ttl) return nullptr;
   if (c.config_action_reload() != "restart") {
-    spdlog::info(
+    SLUICE_LOG(kCli).info(
         "values from config provider {} expire in {} ms; config.action.reload={} keeps "
         "the values read at start",
         checked.resolved.ttl_source(), ttl->count(), c.config_action_reload());
     return nullptr;
   }
-  spdlog::info(
+  SLUICE_LOG(kCli).info(
       "values from config provider {} expire in {} ms; they will be resolved again then "
       "and connector {} restarted if one changed (config.action.reload=restart)",
       checked.resolved.ttl_source(), ttl->count(), c.name());
@@ -132,19 +133,20 @@ std::unique_ptr<ConfigReloadWatch> start_reload_watch(const CheckedConfig& check
     if (!problems.empty()) {
       again.mask(&problems);
       for (const config::ConfigProblem& p : problems) {
-        spdlog::warn("config provider values could not be refreshed; keeping the current ones: {}",
-                     p.to_string());
+        SLUICE_LOG(kCli).warn(
+            "config provider values could not be refreshed; keeping the current ones: {}",
+            p.to_string());
       }
       return {ConfigReloadWatch::CheckResult::Outcome::kFailed, std::nullopt};
     }
     if (again.same_values(checked.resolved)) {
-      spdlog::info("values from config providers resolved again: unchanged");
+      SLUICE_LOG(kCli).info("values from config providers resolved again: unchanged");
       return {ConfigReloadWatch::CheckResult::Outcome::kUnchanged, again.ttl()};
     }
     return {ConfigReloadWatch::CheckResult::Outcome::kChanged, std::nullopt};
   };
   return std::make_unique<ConfigReloadWatch>(*ttl, std::move(check), [] {
-    spdlog::info("a value from a config provider changed: restarting the connector");
+    SLUICE_LOG(kCli).info("a value from a config provider changed: restarting the connector");
     runtime::ShutdownSignal::request_restart();
   });
 }
@@ -160,8 +162,9 @@ bool run_runtime(const ConfigPaths& paths, const RunnableConfig& cfg,
     *failure = rt.status();
     return false;
   }
-  spdlog::info("sluice {} (librdkafka {}) starting connector {} (group {})", SLUICE_VERSION,
-               kafka::librdkafka_version(), connector.name(), connector.consumer_group_id());
+  SLUICE_LOG(kCli).info("sluice {} (librdkafka {}) starting connector {} (group {})",
+                        SLUICE_VERSION, kafka::librdkafka_version(), connector.name(),
+                        connector.consumer_group_id());
   const CheckedConfig* checked = &cfg.checked;
   supervisor->attach(&(*rt)->status(), &(*rt)->tasks(),
                      connector_info(connector, checked->connector_written),
@@ -183,7 +186,7 @@ int supervise(const ConfigPaths& paths, std::unique_ptr<RunnableConfig> first,
   std::unique_ptr<RunnableConfig> cfg = std::move(first);
   bool from_files = true;  // false once a configuration came over REST
   for (bool first_run = true;; first_run = false) {
-    for (const config::ConfigProblem& p : cfg->warnings) spdlog::warn("{}", p.to_string());
+    for (const config::ConfigProblem& p : cfg->warnings) SLUICE_LOG(kCli).warn("{}", p.to_string());
     const std::string name = cfg->connector->name();
     bool reload = false;
     Status st;
@@ -193,15 +196,16 @@ int supervise(const ConfigPaths& paths, std::unique_ptr<RunnableConfig> first,
       if (first_run && st.code() == StatusCode::kInvalidArgument) return kExitBadUsage;
       supervisor->set_failed(st.to_string());
     } else if (!st.ok()) {
-      spdlog::error("connector {} failed: {}", name, masked_message(cfg->checked, st));
+      SLUICE_LOG(kCli).error("connector {} failed: {}", name, masked_message(cfg->checked, st));
       supervisor->set_failed(st.to_string());
     }
     if (runtime::ShutdownSignal::requested()) {
       if (!(reload && runtime::ShutdownSignal::consume_restart())) {
-        spdlog::info("connector {} stopped", name);
+        SLUICE_LOG(kCli).info("connector {} stopped", name);
         return supervisor->failed() ? kExitRuntimeFailure : kExitOk;
       }
-      spdlog::info("connector {} stopped for a restart with new config provider values", name);
+      SLUICE_LOG(kCli).info("connector {} stopped for a restart with new config provider values",
+                            name);
       CheckedConfig again;
       if (from_files) {
         again = check(paths);
@@ -221,7 +225,7 @@ int supervise(const ConfigPaths& paths, std::unique_ptr<RunnableConfig> first,
     }
     NextRun next = supervisor->wait_next();
     if (next.exit) {
-      spdlog::info("connector {} stopped", name);
+      SLUICE_LOG(kCli).info("connector {} stopped", name);
       return supervisor->failed() ? kExitRuntimeFailure : kExitOk;
     }
     if (next.config != nullptr) {

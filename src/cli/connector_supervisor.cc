@@ -1,11 +1,10 @@
 #include "cli/connector_supervisor.h"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 
 #include "rest/shown_config.h"
 #include "runtime/shutdown_signal.h"
+#include "util/log.h"
 
 namespace sluice::cli {
 
@@ -135,17 +134,17 @@ void ConnectorSupervisor::set_target(runtime::TargetState state) {
 }
 
 void ConnectorSupervisor::pause() {
-  spdlog::info("REST: pausing connector");
+  SLUICE_LOG(kCli).info("REST: pausing connector");
   set_target(runtime::TargetState::kPaused);
 }
 
 void ConnectorSupervisor::resume() {
-  spdlog::info("REST: resuming connector");
+  SLUICE_LOG(kCli).info("REST: resuming connector");
   set_target(runtime::TargetState::kStarted);
 }
 
 void ConnectorSupervisor::stop() {
-  spdlog::info("REST: stopping connector (its tasks shut down; resume starts them again)");
+  SLUICE_LOG(kCli).info("REST: stopping connector (its tasks shut down; resume starts them again)");
   set_target(runtime::TargetState::kStopped);
 }
 
@@ -157,7 +156,7 @@ rest::RestartPlan ConnectorSupervisor::restart(bool include_tasks, bool only_fai
   if (connector_failed) {
     // Nothing runs: restarting the connector builds its runtime again (and so its tasks).
     if (plan.connector) {
-      spdlog::info("REST: restarting the FAILED connector");
+      SLUICE_LOG(kCli).info("REST: restarting the FAILED connector");
       restarting_ = true;
       wake_.notify_all();
     }
@@ -171,7 +170,7 @@ rest::RestartPlan ConnectorSupervisor::restart(bool include_tasks, bool only_fai
     plan.tasks.push_back(t.id);
   }
   for (int id : plan.tasks) {
-    spdlog::info("REST: restarting task {}", id);
+    SLUICE_LOG(kCli).info("REST: restarting task {}", id);
     task_set_->request_restart(id);
   }
   return plan;
@@ -183,7 +182,7 @@ bool ConnectorSupervisor::restart_task(int id) {
       id >= info_.tasks_max) {
     return false;
   }
-  spdlog::info("REST: restarting task {}", id);
+  SLUICE_LOG(kCli).info("REST: restarting task {}", id);
   task_set_->request_restart(id);
   return true;
 }
@@ -197,8 +196,9 @@ rest::ConfigUpdate ConnectorSupervisor::put_config(
   std::unique_ptr<RunnableConfig> runnable = checker_(std::move(written), &update.errors);
   if (runnable == nullptr) return update;
   std::lock_guard<std::mutex> lock(mutex_);
-  spdlog::info("REST: new configuration for connector {}: its tasks stop and start again with it",
-               runnable->connector->name());
+  SLUICE_LOG(kCli).info(
+      "REST: new configuration for connector {}: its tasks stop and start again with it",
+      runnable->connector->name());
   info_ = connector_info(*runnable->connector, runnable->checked.connector_written);
   pending_ = std::move(runnable);
   // RESTARTING until the new runtime is attached, so nobody mistakes the old tasks for new ones.

@@ -1,21 +1,21 @@
 #include "kafka/client_logging.h"
 
-#include <spdlog/spdlog.h>
-
 #include <cstring>
+
+#include "util/log.h"
 
 namespace sluice::kafka {
 
 void log_to_spdlog(const rd_kafka_t*, int level, const char* facility, const char* message) {
   // librdkafka syslog levels: 0-3 error, 4 warning, 5-6 info, 7 debug.
   if (level <= 3) {
-    spdlog::error("kafka {}: {}", facility, message);
+    SLUICE_LOG(kKafka).error("kafka {}: {}", facility, message);
   } else if (level == 4) {
-    spdlog::warn("kafka {}: {}", facility, message);
+    SLUICE_LOG(kKafka).warn("kafka {}: {}", facility, message);
   } else if (level <= 6) {
-    spdlog::info("kafka {}: {}", facility, message);
+    SLUICE_LOG(kKafka).info("kafka {}: {}", facility, message);
   } else {
-    spdlog::debug("kafka {}: {}", facility, message);
+    SLUICE_LOG(kKafka).debug("kafka {}: {}", facility, message);
   }
 }
 

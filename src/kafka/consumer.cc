@@ -1,11 +1,10 @@
 #include "kafka/consumer.h"
 
-#include <spdlog/spdlog.h>
-
 #include <cstring>
 
 #include "kafka/client_logging.h"
 #include "kafka/consumer_statistics.h"
+#include "util/log.h"
 
 namespace sluice::kafka {
 
@@ -39,10 +38,11 @@ void error_callback(rd_kafka_t* rk, int err, const char* reason, void* opaque) {
   char fatal[512];
   if (err == RD_KAFKA_RESP_ERR__FATAL &&
       rd_kafka_fatal_error(rk, fatal, sizeof(fatal)) != RD_KAFKA_RESP_ERR_NO_ERROR) {
-    spdlog::error("kafka fatal error: {}", fatal);
+    SLUICE_LOG(kKafka).error("kafka fatal error: {}", fatal);
     return;
   }
-  spdlog::warn("kafka: {} ({})", reason, rd_kafka_err2name(static_cast<rd_kafka_resp_err_t>(err)));
+  SLUICE_LOG(kKafka).warn("kafka: {} ({})", reason,
+                          rd_kafka_err2name(static_cast<rd_kafka_resp_err_t>(err)));
 }
 
 }  // namespace
@@ -78,7 +78,7 @@ Result<std::unique_ptr<Consumer>> Consumer::create(const ConsumerOptions& option
   char err[512];
   for (const auto& [key, value] : options.properties) {
     if (key == "statistics.interval.ms" && consumer->on_statistics_) {
-      spdlog::warn(
+      SLUICE_LOG(kKafka).warn(
           "kafka: statistics.interval.ms={} replaced by {}: sluice reads the consumer "
           "lag from the statistics",
           value, kStatisticsIntervalMs);
@@ -153,10 +153,11 @@ void Consumer::on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_li
     if (cooperative) {
       error.reset(rd_kafka_incremental_assign(rk_, partitions));
     } else if (rd_kafka_assign(rk_, partitions) != RD_KAFKA_RESP_ERR_NO_ERROR) {
-      spdlog::error("kafka: assign failed");
+      SLUICE_LOG(kKafka).error("kafka: assign failed");
     }
     if (error)
-      spdlog::error("kafka: incremental assign failed: {}", rd_kafka_error_string(error.get()));
+      SLUICE_LOG(kKafka).error("kafka: incremental assign failed: {}",
+                               rd_kafka_error_string(error.get()));
     if (listener_ != nullptr && !tps.empty()) listener_->on_partitions_assigned(tps);
   } else if (err == RD_KAFKA_RESP_ERR__REVOKE_PARTITIONS) {
     const bool lost = rd_kafka_assignment_lost(rk_) != 0;
@@ -169,9 +170,10 @@ void Consumer::on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_li
       rd_kafka_assign(rk_, nullptr);
     }
     if (error)
-      spdlog::error("kafka: incremental unassign failed: {}", rd_kafka_error_string(error.get()));
+      SLUICE_LOG(kKafka).error("kafka: incremental unassign failed: {}",
+                               rd_kafka_error_string(error.get()));
   } else {
-    spdlog::error("kafka: rebalance error: {}", rd_kafka_err2str(err));
+    SLUICE_LOG(kKafka).error("kafka: rebalance error: {}", rd_kafka_err2str(err));
     rd_kafka_assign(rk_, nullptr);
   }
 }
@@ -205,8 +207,8 @@ Status Consumer::poll(std::chrono::milliseconds timeout, MessageBatch* batch) {
       batch->set_size(kept);
       return Status::fatal("Kafka consumer: " + what);
     }
-    spdlog::warn("kafka: consumer error topic={} error={}: {}", topic, rd_kafka_err2name(code),
-                 what);
+    SLUICE_LOG(kKafka).warn("kafka: consumer error topic={} error={}: {}", topic,
+                            rd_kafka_err2name(code), what);
   }
   batch->set_size(kept);
   return fatal_;
@@ -292,7 +294,8 @@ void Consumer::close() {
   if (closed_ || rk_ == nullptr) return;
   closed_ = true;
   rd_kafka_resp_err_t rc = rd_kafka_consumer_close(rk_);
-  if (rc != RD_KAFKA_RESP_ERR_NO_ERROR) spdlog::warn("kafka: close: {}", rd_kafka_err2str(rc));
+  if (rc != RD_KAFKA_RESP_ERR_NO_ERROR)
+    SLUICE_LOG(kKafka).warn("kafka: close: {}", rd_kafka_err2str(rc));
 }
 
 const std::string& Consumer::member_id() {

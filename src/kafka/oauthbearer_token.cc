@@ -1,12 +1,11 @@
 #include "kafka/oauthbearer_token.h"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <memory>
 #include <vector>
 
 #include "oauth/token_cache.h"
+#include "util/log.h"
 
 namespace sluice::kafka {
 
@@ -42,7 +41,7 @@ OAuthBearerTokenSource keep_last_good_token(
     SLUICE_ASSIGN_OR_RETURN(oauth::TokenCache::Lookup lookup, cache->token());
     if (lookup.refresh_failure.ok()) return std::move(lookup.token);
     const auto now = clock();
-    spdlog::warn(
+    SLUICE_LOG(kKafka).warn(
         "kafka: could not make a new OAUTHBEARER token ({}); using the current one, valid for "
         "{} s more",
         lookup.refresh_failure.message(),
@@ -61,7 +60,8 @@ void refresh_oauthbearer_token(rd_kafka_t* rk, const OAuthBearerTokenSource& sou
   if (!token.ok()) {
     // librdkafka asks again in about 10 s, but also reports an authentication error at once,
     // which fails the task: transient failures are absorbed before this (keep_last_good_token).
-    spdlog::error("kafka: could not make an OAUTHBEARER token: {}", token.status().message());
+    SLUICE_LOG(kKafka).error("kafka: could not make an OAUTHBEARER token: {}",
+                             token.status().message());
     rd_kafka_oauthbearer_set_token_failure(rk, token.status().message().c_str());
     return;
   }
@@ -80,14 +80,15 @@ void refresh_oauthbearer_token(rd_kafka_t* rk, const OAuthBearerTokenSource& sou
       extensions.empty() ? nullptr : extensions.data(), extensions.size(), err, sizeof(err));
   if (rc != RD_KAFKA_RESP_ERR_NO_ERROR) {
     // The message librdkafka writes names the problem (expired, bad characters), never the token.
-    spdlog::error("kafka: librdkafka refused the OAUTHBEARER token: {}", err);
+    SLUICE_LOG(kKafka).error("kafka: librdkafka refused the OAUTHBEARER token: {}", err);
     rd_kafka_oauthbearer_set_token_failure(rk, err);
     return;
   }
-  spdlog::debug("kafka: new OAUTHBEARER token for principal {}, valid for {} s", token->principal,
-                std::chrono::duration_cast<std::chrono::seconds>(token->expiration -
-                                                                 std::chrono::system_clock::now())
-                    .count());
+  SLUICE_LOG(kKafka).debug("kafka: new OAUTHBEARER token for principal {}, valid for {} s",
+                           token->principal,
+                           std::chrono::duration_cast<std::chrono::seconds>(
+                               token->expiration - std::chrono::system_clock::now())
+                               .count());
 }
 
 }  // namespace sluice::kafka

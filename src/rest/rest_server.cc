@@ -1,12 +1,13 @@
 #include "rest/rest_server.h"
 
 #include <httplib.h>
-#include <spdlog/spdlog.h>
 #include <sys/socket.h>
 
 #include <cerrno>
 #include <chrono>
 #include <cstring>
+
+#include "util/log.h"
 
 namespace sluice::rest {
 
@@ -144,8 +145,8 @@ void RestServer::serve() {
     // httplib's stop() does nothing until the server runs: wait, so that a stop right after the
     // start cannot leave the thread accepting forever.
     while (!server->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
-    spdlog::info("REST API listening on {}://{}:{}", listeners_[i].scheme, bind_host(listeners_[i]),
-                 ports_[i]);
+    SLUICE_LOG(kRest).info("REST API listening on {}://{}:{}", listeners_[i].scheme,
+                           bind_host(listeners_[i]), ports_[i]);
   }
 }
 

@@ -1,7 +1,5 @@
 #include "runtime/connector_runtime.h"
 
-#include <spdlog/spdlog.h>
-
 #include <thread>
 
 #include "aws/assume_role_credentials_provider.h"
@@ -24,6 +22,7 @@
 #include "runtime/value_schema_source.h"
 #include "storage/s3_object_store.h"
 #include "transforms/transform_chain.h"
+#include "util/log.h"
 
 namespace sluice::runtime {
 
@@ -324,7 +323,7 @@ std::function<std::unique_ptr<storage::ObjectStore>()> ConnectorRuntime::store_f
         storage::S3ObjectStore::create(o, credentials);
     if (!store.ok()) {
       // Options were checked in build(); this only fails on a broken environment (no curl).
-      spdlog::critical("cannot create the S3 client: {}", store.status().message());
+      SLUICE_LOG(kRuntime).critical("cannot create the S3 client: {}", store.status().message());
       std::abort();
     }
     return std::move(store).value();
@@ -405,7 +404,7 @@ Status ConnectorRuntime::build() {
   }
 
   if (options_.memory_budget_bytes < 2 * static_cast<size_t>(c.s3_part_size())) {
-    spdlog::warn(
+    SLUICE_LOG(kRuntime).warn(
         "the memory budget ({} MiB) is less than two s3.part.size parts ({} bytes each): "
         "files will often be cut early to stay within it",
         options_.memory_budget_bytes >> 20, c.s3_part_size());
@@ -491,7 +490,7 @@ Status ConnectorRuntime::build() {
   policy.plan_rotations = policy.rotate_schedule_interval_ms > 0 ||
                           (extractor_ != nullptr && extractor_->is_wallclock());
   if (policy.rotate_interval_ms > 0 && !partitioner_->is_time_based()) {
-    spdlog::warn(
+    SLUICE_LOG(kRuntime).warn(
         "rotate.interval.ms is ignored: it needs a time-based partitioner (as in the Java "
         "connector)");
   }
@@ -510,7 +509,8 @@ Status ConnectorRuntime::run() {
   // for every task; the tasks differ only in client.id.
   SLUICE_ASSIGN_OR_RETURN(KafkaClient consumer,
                           build_kafka_client(consumer_input(worker_, connector_, 0)));
-  for (const std::string& note : consumer.config.notes) spdlog::warn("consumer config: {}", note);
+  for (const std::string& note : consumer.config.notes)
+    SLUICE_LOG(kRuntime).warn("consumer config: {}", note);
   SLUICE_ASSIGN_OR_RETURN(std::optional<KafkaClient> dlq_producer,
                           build_dlq_producer_client(worker_, connector_));
   TaskFactory factory = [&](int i,

@@ -1,10 +1,9 @@
 #include "runtime/dead_letter_queue.h"
 
-#include <spdlog/spdlog.h>
-
 #include <cstring>
 
 #include "kafka/client_logging.h"
+#include "util/log.h"
 
 namespace sluice::runtime {
 
@@ -60,7 +59,7 @@ Result<std::unique_ptr<DeadLetterQueue>> DeadLetterQueue::create(
 DeadLetterQueue::~DeadLetterQueue() {
   if (producer_ == nullptr) return;
   Status st = flush(std::chrono::milliseconds(10000));
-  if (!st.ok()) spdlog::warn("dead-letter queue: {}", st.message());
+  if (!st.ok()) SLUICE_LOG(kRuntime).warn("dead-letter queue: {}", st.message());
   rd_kafka_destroy(producer_);
 }
 
@@ -71,8 +70,8 @@ void DeadLetterQueue::on_error(rd_kafka_t*, int err, const char* reason, void* o
     if (self->refused_.empty()) self->refused_ = reason != nullptr ? reason : "refused";
     return;
   }
-  spdlog::warn("kafka (dead-letter queue producer): {} ({})", reason,
-               rd_kafka_err2name(static_cast<rd_kafka_resp_err_t>(err)));
+  SLUICE_LOG(kRuntime).warn("kafka (dead-letter queue producer): {} ({})", reason,
+                            rd_kafka_err2name(static_cast<rd_kafka_resp_err_t>(err)));
 }
 
 Status DeadLetterQueue::refused() const {

@@ -1,7 +1,5 @@
 #include "runtime/msk_iam_auth.h"
 
-#include <spdlog/spdlog.h>
-
 #include <cstdlib>
 #include <memory>
 
@@ -9,6 +7,7 @@
 #include "aws/imds_credentials_provider.h"
 #include "aws/msk_iam_token.h"
 #include "aws/profile_credentials_provider.h"
+#include "util/log.h"
 
 namespace sluice::runtime {
 
@@ -61,7 +60,8 @@ Result<kafka::OAuthBearerTokenSource> make_msk_iam_token_source(
         "AWS profile or EC2 instance metadata gives a region; set AWS_REGION in sluice's "
         "environment");
   }
-  spdlog::info("kafka: MSK IAM authentication, region {} (from {})", *region, region_source);
+  SLUICE_LOG(kRuntime).info("kafka: MSK IAM authentication, region {} (from {})", *region,
+                            region_source);
   SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<aws::MskIamTokenProvider> owned,
                           aws::make_msk_iam_token_provider(options, *region));
   std::shared_ptr<aws::MskIamTokenProvider> provider = std::move(owned);

@@ -1,7 +1,5 @@
 #include "runtime/sink_task.h"
 
-#include <spdlog/spdlog.h>
-
 #include <thread>
 
 #include "kafka/client_config.h"
@@ -9,6 +7,7 @@
 #include "kafka/record_view.h"
 #include "runtime/retry_delay.h"
 #include "runtime/shutdown_signal.h"
+#include "util/log.h"
 
 namespace sluice::runtime {
 
@@ -66,8 +65,8 @@ void SinkTask::on_partitions_assigned(const std::vector<kafka::TopicPartition>& 
     writer->set_metrics(metrics_.assign(tp));
     writers_.emplace(tp, std::move(writer));
     added.push_back(tp);
-    spdlog::info("task={} assigned topic={} partition={}", settings_.task_id, tp.topic,
-                 tp.partition);
+    SLUICE_LOG(kRuntime).info("task={} assigned topic={} partition={}", settings_.task_id, tp.topic,
+                              tp.partition);
     if (settings_.status != nullptr) settings_.status->record_topic(tp.topic);
   }
   if (added.empty()) return;
@@ -93,8 +92,9 @@ void SinkTask::on_partitions_assigned(const std::vector<kafka::TopicPartition>& 
       return;
     }
     if (plans->empty()) continue;
-    spdlog::info("task={} topic={} partition={}: replaying {} recorded rotation(s) from offset {}",
-                 settings_.task_id, c.tp.topic, c.tp.partition, plans->size(), c.offset);
+    SLUICE_LOG(kRuntime).info(
+        "task={} topic={} partition={}: replaying {} recorded rotation(s) from offset {}",
+        settings_.task_id, c.tp.topic, c.tp.partition, plans->size(), c.offset);
     writers_.at(c.tp)->set_replay_plans(std::move(plans).value());
   }
 }
@@ -110,13 +110,14 @@ void SinkTask::on_partitions_revoked(const std::vector<kafka::TopicPartition>& p
       // files still open are dropped and rebuilt by the partition's next owner from that offset.
       Status st = it->second->tick(wall_clock_ms());
       if (!st.ok())
-        spdlog::warn("task={} revoking {}: {}", settings_.task_id, tp.to_string(), st.message());
+        SLUICE_LOG(kRuntime).warn("task={} revoking {}: {}", settings_.task_id, tp.to_string(),
+                                  st.message());
       if (std::optional<int64_t> offset = it->second->committable_offset()) {
         commits.push_back(kafka::OffsetCommit{tp, *offset, it->second->commit_metadata()});
       }
     }
-    spdlog::info("task={} revoked topic={} partition={}{}", settings_.task_id, tp.topic,
-                 tp.partition, lost ? " (lost)" : "");
+    SLUICE_LOG(kRuntime).info("task={} revoked topic={} partition={}{}", settings_.task_id,
+                              tp.topic, tp.partition, lost ? " (lost)" : "");
     writers_.erase(it);
     metrics_.revoke(tp);
     backoff_until_.erase(tp);
@@ -125,7 +126,8 @@ void SinkTask::on_partitions_revoked(const std::vector<kafka::TopicPartition>& p
   if (!commits.empty()) {
     Status st = consumer_->commit(commits);
     if (!st.ok())
-      spdlog::warn("task={} commit on revocation failed: {}", settings_.task_id, st.message());
+      SLUICE_LOG(kRuntime).warn("task={} commit on revocation failed: {}", settings_.task_id,
+                                st.message());
   }
 }
 
@@ -152,7 +154,7 @@ Status SinkTask::tolerate(const Status& error, const rd_kafka_message_t* m,
       }
       line += "}";
     }
-    spdlog::error("{}. {}: {}", line, failure.exception_class, failure.message);
+    SLUICE_LOG(kRuntime).error("{}. {}: {}", line, failure.exception_class, failure.message);
   }
   if (dlq_ != nullptr) {
     // Reported before the tolerance decision, as Connect does: with errors.tolerance=none the
@@ -272,7 +274,7 @@ Status SinkTask::retry_later(const kafka::TopicPartition& tp, int64_t offset, in
   ++state.attempts;
   const int64_t timeout = settings_.errors_retry_timeout.count();
   if (timeout > 0 && now_ms - state.first_failure_ms >= timeout) {
-    spdlog::warn(
+    SLUICE_LOG(kRuntime).warn(
         "task={} gave up retrying the record at topic={} partition={} offset={} after {} "
         "attempts (errors.retry.timeout={} ms): {}",
         settings_.task_id, tp.topic, tp.partition, offset, state.attempts, timeout, why.message());
@@ -284,7 +286,7 @@ Status SinkTask::retry_later(const kafka::TopicPartition& tp, int64_t offset, in
       connect_retry_delay_ms(state.attempts, settings_.errors_retry_delay_max.count(), rng_);
   // As Connect, never wait past the end of errors.retry.timeout.
   if (timeout > 0) delay = std::min(delay, state.first_failure_ms + timeout - now_ms);
-  spdlog::warn(
+  SLUICE_LOG(kRuntime).warn(
       "task={} cannot convert the record at topic={} partition={} offset={} now, reading "
       "it again in {} ms (attempt {}): {}",
       settings_.task_id, tp.topic, tp.partition, offset, delay, state.attempts, why.message());
@@ -308,7 +310,7 @@ Status SinkTask::tick_writers(int64_t now_ms) {
     if (!st.is_retriable()) return st.with_context(tp.to_string());
     // Rewind to the last durable offset; the files are rebuilt with the same keys and bytes.
     int64_t resume_from = writer->reset();
-    spdlog::warn(
+    SLUICE_LOG(kRuntime).warn(
         "task={} upload failed for topic={} partition={}, retrying from offset {} in {} ms: {}",
         settings_.task_id, tp.topic, tp.partition, resume_from, settings_.retry_backoff.count(),
         st.message());
@@ -336,8 +338,8 @@ Status SinkTask::apply_pause() {
     SLUICE_RETURN_IF_ERROR(want ? consumer_->pause(partitions) : consumer_->resume(partitions));
   }
   if (want != paused_) {
-    spdlog::info("task={} {} {} partition(s)", settings_.task_id, want ? "paused" : "resumed",
-                 partitions.size());
+    SLUICE_LOG(kRuntime).info("task={} {} {} partition(s)", settings_.task_id,
+                              want ? "paused" : "resumed", partitions.size());
     if (settings_.status != nullptr) {
       if (want) {
         settings_.status->set_paused(settings_.task_id);
@@ -367,7 +369,7 @@ Status SinkTask::commit_durable(bool force) {
   if (!st.ok()) {
     // Nothing is marked committed, so the next commit (about a second later) offers the same
     // offsets again; nothing is lost meanwhile.
-    spdlog::warn("task={} offset commit failed: {}", settings_.task_id, st.message());
+    SLUICE_LOG(kRuntime).warn("task={} offset commit failed: {}", settings_.task_id, st.message());
     metrics_.commit_failed();
     return Status::ok_status();
   }
@@ -378,8 +380,8 @@ Status SinkTask::commit_durable(bool force) {
   }
   metrics_.commit_succeeded();
   for (const kafka::OffsetCommit& c : commits) {
-    spdlog::debug("task={} committed topic={} partition={} offset={}", settings_.task_id,
-                  c.tp.topic, c.tp.partition, c.offset);
+    SLUICE_LOG(kRuntime).debug("task={} committed topic={} partition={} offset={}",
+                               settings_.task_id, c.tp.topic, c.tp.partition, c.offset);
   }
   return Status::ok_status();
 }
@@ -387,7 +389,8 @@ Status SinkTask::commit_durable(bool force) {
 void SinkTask::record_statistics(std::string_view json) {
   Result<std::vector<kafka::PartitionLag>> lags = kafka::parse_consumer_lag(json);
   if (!lags.ok()) {
-    spdlog::debug("task={} librdkafka statistics: {}", settings_.task_id, lags.status().message());
+    SLUICE_LOG(kRuntime).debug("task={} librdkafka statistics: {}", settings_.task_id,
+                               lags.status().message());
     return;
   }
   for (kafka::PartitionLag& lag : *lags) {
@@ -409,7 +412,7 @@ void SinkTask::relieve_memory_pressure(int64_t now_ms) {
       largest = writer.get();
   }
   if (largest != nullptr && largest->rotate_now(now_ms)) {
-    spdlog::info(
+    SLUICE_LOG(kRuntime).info(
         "task={} memory budget of {} bytes reached: rotated the files of topic={} partition={} "
         "early",
         settings_.task_id, services_.budget->limit(), largest->topic(), largest->partition());
@@ -440,10 +443,10 @@ Status SinkTask::run() {
   settings_.consumer.on_statistics = [this](std::string_view json) { record_statistics(json); };
   SLUICE_ASSIGN_OR_RETURN(consumer_, kafka::Consumer::create(settings_.consumer, this));
   last_commit_ = std::chrono::steady_clock::now();
-  spdlog::info("task={} started: group={}", settings_.task_id,
-               settings_.consumer.properties.count("group.id")
-                   ? settings_.consumer.properties.at("group.id")
-                   : "");
+  SLUICE_LOG(kRuntime).info("task={} started: group={}", settings_.task_id,
+                            settings_.consumer.properties.count("group.id")
+                                ? settings_.consumer.properties.at("group.id")
+                                : "");
   Status failure;
   while (!stop_requested()) {
     int64_t now_ms = wall_clock_ms();
@@ -458,7 +461,7 @@ Status SinkTask::run() {
     if (!failure.ok()) break;
   }
   if (!failure.ok()) {
-    spdlog::error("task={} failed: {}", settings_.task_id, failure.message());
+    SLUICE_LOG(kRuntime).error("task={} failed: {}", settings_.task_id, failure.message());
     // What is durable still gets committed, so a restart re-reads as little as possible.
     (void)tick_writers(wall_clock_ms());
     (void)commit_durable(/*force=*/true);
@@ -468,8 +471,8 @@ Status SinkTask::run() {
 }
 
 Status SinkTask::shutdown() {
-  spdlog::info("task={} shutting down: waiting up to {} ms for uploads in flight",
-               settings_.task_id, settings_.shutdown_timeout.count());
+  SLUICE_LOG(kRuntime).info("task={} shutting down: waiting up to {} ms for uploads in flight",
+                            settings_.task_id, settings_.shutdown_timeout.count());
   // Open files are not cut early: that would change where files end. They are abandoned and the
   // next run rebuilds them, from the committed offset, with the same keys and bytes.
   auto deadline = std::chrono::steady_clock::now() + settings_.shutdown_timeout;
@@ -477,7 +480,9 @@ Status SinkTask::shutdown() {
     bool in_flight = false;
     for (auto& [tp, writer] : writers_) {
       Status st = writer->tick(wall_clock_ms());
-      if (!st.ok()) spdlog::warn("task={} {}: {}", settings_.task_id, tp.to_string(), st.message());
+      if (!st.ok())
+        SLUICE_LOG(kRuntime).warn("task={} {}: {}", settings_.task_id, tp.to_string(),
+                                  st.message());
       in_flight |= writer->has_pending_uploads() && st.ok();
     }
     if (!in_flight || std::chrono::steady_clock::now() >= deadline) break;
@@ -487,7 +492,7 @@ Status SinkTask::shutdown() {
   writers_.clear();
   metrics_.revoke_all();
   consumer_->close();
-  spdlog::info("task={} stopped", settings_.task_id);
+  SLUICE_LOG(kRuntime).info("task={} stopped", settings_.task_id);
   return st;
 }
 

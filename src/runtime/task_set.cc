@@ -1,8 +1,7 @@
 #include "runtime/task_set.h"
 
-#include <spdlog/spdlog.h>
-
 #include "runtime/shutdown_signal.h"
+#include "util/log.h"
 
 namespace sluice::runtime {
 
@@ -17,7 +16,7 @@ void TaskSet::start(int id, const TaskFactory& factory, bool paused) {
   Result<std::unique_ptr<SinkTask>> task = factory(id, slot.control.get());
   if (!task.ok()) {
     // As Connect: a task that cannot be created is FAILED with the reason.
-    spdlog::error("task={} could not be started: {}", id, task.status().message());
+    SLUICE_LOG(kRuntime).error("task={} could not be started: {}", id, task.status().message());
     board_->set_failed(id, task.status().to_string());
     return;
   }
@@ -80,7 +79,7 @@ void TaskSet::apply_requests(const TaskFactory& factory) {
       any |= slots_[static_cast<size_t>(i)].control != nullptr;
       stop(i);
     }
-    if (any) spdlog::info("all {} task(s) stopped (connector STOPPED)", count);
+    if (any) SLUICE_LOG(kRuntime).info("all {} task(s) stopped (connector STOPPED)", count);
     board_->remove_all();
     return;
   }
@@ -88,7 +87,7 @@ void TaskSet::apply_requests(const TaskFactory& factory) {
   for (int i = 0; i < count; ++i) {
     Slot& slot = slots_[static_cast<size_t>(i)];
     if (restarts.count(i) != 0) {
-      spdlog::info("task={} restarting", i);
+      SLUICE_LOG(kRuntime).info("task={} restarting", i);
       stop(i);
       start(i, factory, paused);
     } else if (slot.control == nullptr) {

@@ -1,13 +1,12 @@
 #include "runtime/value_schema_source.h"
 
-#include <spdlog/spdlog.h>
-
 #include <string>
 
 #include "config/converter_resolution.h"
 #include "connect/converter_options.h"
 #include "connect/schema_registry_options.h"
 #include "connect/supplied_value_schema.h"
+#include "util/log.h"
 
 namespace sluice::runtime {
 
@@ -67,8 +66,8 @@ Result<connect::SchemaPtr> load_value_schema(const config::WorkerConfig& worker,
       return Status::invalid_argument(std::string(kFileKey) + "='" + *c.value_schema_file() +
                                       "': " + schema.status().message());
     }
-    spdlog::info("binding schemaless values to the schema in {} ({})", *c.value_schema_file(),
-                 config::to_string(c.value_schema_type()));
+    SLUICE_LOG(kRuntime).info("binding schemaless values to the schema in {} ({})",
+                              *c.value_schema_file(), config::to_string(c.value_schema_type()));
     return schema;
   }
   if (!c.value_schema_subject()) return connect::SchemaPtr();
@@ -83,8 +82,8 @@ Result<connect::SchemaPtr> load_value_schema(const config::WorkerConfig& worker,
   Result<connect::SchemaPtr> schema =
       connect::fetch_supplied_schema(client, *c.value_schema_subject());
   if (schema.ok()) {
-    spdlog::info("binding schemaless values to the latest schema of subject {}",
-                 *c.value_schema_subject());
+    SLUICE_LOG(kRuntime).info("binding schemaless values to the latest schema of subject {}",
+                              *c.value_schema_subject());
   }
   return schema;
 }

@@ -1,12 +1,12 @@
 #include "schema_registry/schema_registry_client.h"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <cassert>
 #include <cmath>
 #include <random>
 #include <thread>
+
+#include "util/log.h"
 
 namespace sluice::schema_registry {
 
@@ -69,13 +69,15 @@ Result<std::string> SchemaRegistryClient::oauth_authorization(const std::string&
   const auto left = std::chrono::duration_cast<std::chrono::seconds>(
       token.expiration - std::chrono::system_clock::now());
   if (!lookup->refresh_failure.ok()) {
-    spdlog::warn(
-        "schema registry: could not renew the OAuth bearer token ({}); using the current one, "
-        "valid for {} s more",
-        lookup->refresh_failure.message(), left.count());
+    SLUICE_LOG(kSchemaRegistry)
+        .warn(
+            "schema registry: could not renew the OAuth bearer token ({}); using the current one, "
+            "valid for {} s more",
+            lookup->refresh_failure.message(), left.count());
   } else if (lookup->fetched) {
-    spdlog::info("schema registry: new OAuth bearer token for principal {}, valid for {} s",
-                 token.principal, left.count());
+    SLUICE_LOG(kSchemaRegistry)
+        .info("schema registry: new OAuth bearer token for principal {}, valid for {} s",
+              token.principal, left.count());
   }
   return "Bearer " + token.value;
 }

@@ -1,9 +1,9 @@
 #include "sink/object_tagger.h"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <thread>
+
+#include "util/log.h"
 
 namespace sluice::sink {
 
@@ -51,7 +51,7 @@ Status ObjectTagger::tag(storage::ObjectStore& store, const std::string& key, in
                          std::to_string(options_.attempts) + " attempt(s) " +
                          "(s3.object.behavior.on.tagging.error=fail): " + last.message());
   }
-  spdlog::warn(
+  SLUICE_LOG(kSink).warn(
       "Unable to tag S3 object {} after {} attempt(s); ignoring it "
       "(s3.object.behavior.on.tagging.error=ignore): {}",
       key, options_.attempts, last.message());

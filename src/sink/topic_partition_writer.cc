@@ -1,7 +1,5 @@
 #include "sink/topic_partition_writer.h"
 
-#include <spdlog/spdlog.h>
-
 #include <algorithm>
 #include <chrono>
 #include <thread>
@@ -9,6 +7,7 @@
 #include "connect/schema_projector.h"
 #include "sink/file_slot.h"
 #include "sink/time_bucket.h"
+#include "util/log.h"
 
 namespace sluice::sink {
 
@@ -448,9 +447,9 @@ void TopicPartitionWriter::rotate(int64_t now_ms, bool time_based, const Rotatio
   for (const auto& file : files_) objects += static_cast<int>(file->views.size());
   rotation->outstanding.store(objects);
   for (auto& file : files_) {
-    spdlog::debug("rotating topic={} partition={} key={} records={} first_offset={} last_offset={}",
-                  topic_, partition_, file->key, file->record_count, file->start_offset,
-                  file->end_offset);
+    SLUICE_LOG(kSink).debug(
+        "rotating topic={} partition={} key={} records={} first_offset={} last_offset={}", topic_,
+        partition_, file->key, file->record_count, file->start_offset, file->end_offset);
     for (auto& view : file->views) {
       Status closed = view->writer->close();
       if (!closed.ok()) {
@@ -528,7 +527,7 @@ Result<bool> TopicPartitionWriter::commit_plan_before_upload(const RotationPlan&
     metadata = encode_rotation_plans(plans);
   }
   if (metadata.size() > kMaxPlanMetadataBytes) {
-    spdlog::warn(
+    SLUICE_LOG(kSink).warn(
         "topic={} partition={}: the rotation plan ({} bytes, {} files) is larger than "
         "offset commit metadata allows; this rotation is not protected against "
         "duplicates after a crash",

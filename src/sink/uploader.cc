@@ -1,8 +1,7 @@
 #include "sink/uploader.h"
 
-#include <spdlog/spdlog.h>
-
 #include "storage/object_etag.h"
+#include "util/log.h"
 
 namespace sluice::sink {
 
@@ -31,8 +30,9 @@ Status settle_conflict(storage::ObjectStore& store, const std::string& key,
                          "but HeadObject does not find it");
   }
   if (storage::etags_match((*head)->etag, sent_etag)) {
-    spdlog::info("conditional write of key={}: the object exists with the same bytes (ETag {})",
-                 key, sent_etag);
+    SLUICE_LOG(kSink).info(
+        "conditional write of key={}: the object exists with the same bytes (ETag {})", key,
+        sent_etag);
     return Status::ok_status();
   }
   return Status::conflict(conflict.message() + ": the existing object (ETag " + (*head)->etag +
@@ -207,8 +207,8 @@ void Uploader::complete(storage::ObjectStore& store, const std::shared_ptr<Objec
     // is aborted here like any other failed one.
     Status abort_status = store.abort_multipart_upload(upload->key_, upload->upload_id_);
     if (!abort_status.ok()) {
-      spdlog::warn("could not abort multipart upload key={} upload_id={}: {}", upload->key_,
-                   upload->upload_id_, abort_status.message());
+      SLUICE_LOG(kSink).warn("could not abort multipart upload key={} upload_id={}: {}",
+                             upload->key_, upload->upload_id_, abort_status.message());
     }
   }
   if (upload->completion_hook_ && !aborted) {

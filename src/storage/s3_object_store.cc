@@ -1,7 +1,5 @@
 #include "storage/s3_object_store.h"
 
-#include <spdlog/spdlog.h>
-
 #include <cstdlib>
 #include <ctime>
 #include <optional>
@@ -12,6 +10,7 @@
 #include "aws/uri_encoding.h"
 #include "storage/s3_error.h"
 #include "storage/xml_reader.h"
+#include "util/log.h"
 
 namespace sluice::storage {
 
@@ -190,8 +189,9 @@ Result<S3ObjectStore::Outcome> S3ObjectStore::execute(const Call& call) {
     delay = std::chrono::milliseconds(0);
     auto log_retry = [&](std::string_view why) {
       if (options_.metrics) options_.metrics->retries->inc();
-      spdlog::warn("s3 retry op={} bucket={} key={} attempt={}/{} delay_ms={} reason={}", op_name,
-                   options_.bucket, call.key, attempt, max_attempts, delay.count(), why);
+      SLUICE_LOG(kStorage).warn(
+          "s3 retry op={} bucket={} key={} attempt={}/{} delay_ms={} reason={}", op_name,
+          options_.bucket, call.key, attempt, max_attempts, delay.count(), why);
     };
 
     Result<aws::AwsCredentials> credentials = credentials_->credentials();
@@ -220,8 +220,9 @@ Result<S3ObjectStore::Outcome> S3ObjectStore::execute(const Call& call) {
     request.url = url;
     request.headers = std::move(signable.headers);
     request.body = call.body;
-    spdlog::debug("s3 request op={} bucket={} key={} attempt={} bytes={} {}", op_name,
-                  options_.bucket, call.key, attempt, call.body.size(), credentials->describe());
+    SLUICE_LOG(kStorage).debug("s3 request op={} bucket={} key={} attempt={} bytes={} {}", op_name,
+                               options_.bucket, call.key, attempt, call.body.size(),
+                               credentials->describe());
     const auto sent_at = std::chrono::steady_clock::now();
     Result<http::HttpResponse> response = http_.send(request);
     record_attempt(call.op, sent_at, response);
@@ -270,7 +271,7 @@ Result<S3ObjectStore::Outcome> S3ObjectStore::execute(const Call& call) {
         if (server_now) {
           auto offset =
               std::chrono::duration_cast<std::chrono::seconds>(*server_now - clock_.now());
-          spdlog::warn(
+          SLUICE_LOG(kStorage).warn(
               "s3 clock skew op={} bucket={} local clock is {} s {} S3's (server Date {}, our "
               "x-amz-date {}); signing with the server's time from now on",
               op_name, options_.bucket, std::abs(offset.count()),
@@ -295,8 +296,8 @@ Result<S3ObjectStore::Outcome> S3ObjectStore::execute(const Call& call) {
       case S3ErrorClass::kFatal:
         if (error.code == "SignatureDoesNotMatch") {
           // S3 returns the canonical request it computed; ours shows where they differ.
-          spdlog::debug("s3 SignatureDoesNotMatch op={} our canonical request:\n{}", op_name,
-                        signature.canonical_request);
+          SLUICE_LOG(kStorage).debug("s3 SignatureDoesNotMatch op={} our canonical request:\n{}",
+                                     op_name, signature.canonical_request);
         }
         break;
     }
@@ -368,7 +369,7 @@ Status S3ObjectStore::head_bucket() {
   if (outcome.error && outcome.response.status == 403) {
     // As the Java connector does: a role allowed to write objects but not s3:ListBucket gets 403
     // here, and must still work. Real denials surface, clearly, at the first upload.
-    spdlog::warn(
+    SLUICE_LOG(kStorage).warn(
         "S3 HeadBucket on bucket {} was denied (403, {}): continuing as the Java connector "
         "does; uploads will fail if the credentials cannot write either",
         options_.bucket, error_status(call, outcome).message());
@@ -460,7 +461,7 @@ Status S3ObjectStore::complete_multipart_upload(std::string_view key, std::strin
   if (outcome.error->code == "NoSuchUpload" && outcome.attempts > 1) {
     Result<bool> exists = object_exists(key);
     if (exists.ok() && *exists) {
-      spdlog::warn(
+      SLUICE_LOG(kStorage).warn(
           "s3 complete op=CompleteMultipartUpload bucket={} key={} upload_id={} retry found the "
           "upload gone and the object present: an earlier attempt completed it",
           options_.bucket, key, upload_id);
