@@ -16,6 +16,7 @@
 #include "cli/connector_supervisor.h"
 #include "cli/resolved_configs.h"
 #include "cli/rest_config_validator.h"
+#include "cli/verify_command.h"
 #include "config/config_loader.h"
 #include "config/connector_config.h"
 #include "config/converter_resolution.h"
@@ -340,6 +341,21 @@ int run_app(int argc, char** argv) {
                    "maximum worker count)")
       ->needs(msk);
 
+  VerifyOptions verify_options;
+  CLI::App* verify = app.add_subcommand(
+      "verify",
+      "Audit the objects under topics.dir against the topic: offsets covered per partition, "
+      "gaps and duplicates with their keys (exit 0 clean, 1 gaps or duplicates, 2 bad usage)");
+  verify->add_option("--worker", paths.worker, "Worker configuration (Kafka settings)")->required();
+  verify->add_option("--connector", paths.connector, "Connector configuration (S3, layout)")
+      ->required();
+  verify->add_option("--name", paths.name, "Connector name, when the file has no `name` key");
+  verify->add_option("--topic", verify_options.topics,
+                     "A topic to check (repeatable); default: the connector's `topics`");
+  verify->add_flag("--allow-gaps", verify_options.allow_gaps,
+                   "List gaps but exit 0 for them (records the connector drops: "
+                   "errors.tolerance=all, filtering transforms, ignored null values)");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -349,6 +365,7 @@ int run_app(int argc, char** argv) {
   spdlog::set_level(spdlog::level::from_str(log_level));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v");
   if (validate->parsed()) return run_validate(paths);
+  if (verify->parsed()) return run_verify(check(paths), verify_options, std::cout);
   paths.runtime.memory_budget_bytes = budget_mb << 20;
   return run_connector(paths);
 }
