@@ -355,6 +355,15 @@ int run_app(int argc, char** argv) {
   verify->add_flag("--allow-gaps", verify_options.allow_gaps,
                    "List gaps but exit 0 for them (records the connector drops: "
                    "errors.tolerance=all, filtering transforms, ignored null values)");
+  verify->footer(
+      "Each values object is taken to hold consecutive offsets from the start offset in its key, "
+      "as many as the records it holds (JSON lines, ByteArray separators, Avro blocks, the "
+      "Parquet footer; gzip included). So records the connector did not write (tolerated "
+      "errors, dropping transforms, ignored null values), transaction markers and compacted "
+      "offsets show as gaps like lost data, after the object that held them. Offsets below the "
+      "log start, or at and after the committed offset of connect-<name>, are not checked. "
+      "Partitions whose objects interleave (field partitioner) are checked by record count only. "
+      "Reads only: writes no object and commits no offset.");
 
   try {
     app.parse(argc, argv);

@@ -1,5 +1,5 @@
-// Counting records in objects Confluent's S3 sink 12.1.9 wrote (recorded outputs in
-// tests/data/verify) and in small made-up ones: JSON lines, ByteArray with a separator, Avro
+// Counting records in objects Confluent's S3 sink 12.1.9 wrote (the recorded outputs of
+// tests/golden) and in small made-up ones: JSON lines, ByteArray with a separator, Avro
 // container blocks, the Parquet footer, gzip.
 #include "cli/verify_record_count.h"
 
@@ -14,10 +14,12 @@
 namespace sluice::cli {
 namespace {
 
-std::string read_data(const std::string& name) {
+// The values object of golden case `name`, partition 0, offset 0 (tests/golden/README.md).
+std::string read_golden(const std::string& name, const std::string& extension) {
   const char* root = std::getenv("SLUICE_TEST_DATA");
-  std::filesystem::path path =
-      std::filesystem::path(root != nullptr ? root : "tests/data") / "verify" / name;
+  std::filesystem::path path = std::filesystem::path(root != nullptr ? root : "tests/data") / ".." /
+                               "golden" / name / "expected" / ("golden-" + name) / "partition=0" /
+                               ("golden-" + name + "+0+0000000000" + extension);
   std::ifstream in(path, std::ios::binary);
   EXPECT_TRUE(in) << path;
   std::ostringstream s;
@@ -42,18 +44,16 @@ std::string gzip(std::string_view text) {
 TEST(VerifyRecordCount, ConfluentOutputs) {
   // flush.size 100 (JSON), 50 (Avro deflate, Parquet snappy), 40 (ByteArray, gzip, separator
   // \u001eEOR\r\n): the next object of each starts at that offset.
-  Result<int64_t> n =
-      count_records(".json.gz", read_data("golden-json-gzip-level9+0+0000000000.json.gz"), "\n");
+  Result<int64_t> n = count_records(".json.gz", read_golden("json-gzip-level9", ".json.gz"), "\n");
   ASSERT_TRUE(n.ok()) << n.status().message();
   EXPECT_EQ(*n, 100);
-  n = count_records(".avro", read_data("golden-avro-deflate+0+0000000000.avro"), "\n");
+  n = count_records(".avro", read_golden("avro-deflate", ".avro"), "\n");
   ASSERT_TRUE(n.ok()) << n.status().message();
   EXPECT_EQ(*n, 50);
-  n = count_records(".snappy.parquet",
-                    read_data("golden-parquet-snappy+0+0000000000.snappy.parquet"), "\n");
+  n = count_records(".snappy.parquet", read_golden("parquet-snappy", ".snappy.parquet"), "\n");
   ASSERT_TRUE(n.ok()) << n.status().message();
   EXPECT_EQ(*n, 50);
-  n = count_records(".bin.gz", read_data("golden-bytearray-gzip-separator+0+0000000000.bin.gz"),
+  n = count_records(".bin.gz", read_golden("bytearray-gzip-separator", ".bin.gz"),
                     "\x1e"
                     "EOR\r\n");
   ASSERT_TRUE(n.ok()) << n.status().message();
@@ -88,7 +88,7 @@ TEST(VerifyRecordCount, BrokenAvroAndParquetAreDataErrors) {
   EXPECT_EQ(count_records(".avro", "Obj\x01junk", "\n").status().code(), StatusCode::kDataError);
   EXPECT_EQ(count_records(".parquet", "PAR1xxxxxxxxPAR1", "\n").status().code(),
             StatusCode::kDataError);
-  std::string parquet = read_data("golden-parquet-snappy+0+0000000000.snappy.parquet");
+  std::string parquet = read_golden("parquet-snappy", ".snappy.parquet");
   EXPECT_FALSE(count_records(".parquet", parquet.substr(0, parquet.size() / 2), "\n").ok());
 }
 
