@@ -76,7 +76,6 @@ struct Totals {
   int64_t missing = 0;
   int64_t duplicates = 0;
   int64_t duplicated = 0;
-  int64_t uncommitted_partitions = 0;
 };
 
 void print_partition(const std::string& topic, int32_t partition, const PartitionOffsets& offsets,
@@ -155,7 +154,6 @@ Status verify_topic(storage::ObjectStore& store, const config::WorkerConfig& wor
     totals->duplicates += static_cast<int64_t>(c.duplicates.size());
     if (c.interleaved && c.duplicates.empty() && c.duplicate_offsets() > 0) totals->duplicates += 1;
     totals->duplicated += c.duplicate_offsets();
-    if (!partition_offsets.committed) totals->uncommitted_partitions += 1;
   }
   if (objects.view_files > 0) {
     out << "  (" << objects.view_files << " .keys/.headers file(s) not checked: they follow their "

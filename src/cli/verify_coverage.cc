@@ -90,7 +90,8 @@ void sweep(const std::vector<Span>& spans, const PartitionOffsets& offsets,
 }
 
 // Interleaved partitions: identical start offsets are duplicates; the rest is a count.
-void count_interleaved(const std::vector<Span>& spans, PartitionCoverage* out) {
+void count_interleaved(const std::vector<Span>& spans, const PartitionOffsets& offsets,
+                       PartitionCoverage* out) {
   for (size_t i = 1; i < spans.size(); ++i) {
     if (spans[i].range.first == spans[i - 1].range.first) {
       out->duplicates.push_back(
@@ -106,7 +107,8 @@ void count_interleaved(const std::vector<Span>& spans, PartitionCoverage* out) {
     }
   }
   if (!spans.empty()) {
-    out->interleaved_offsets = std::max<int64_t>(0, out->checked_end - spans.front().range.first);
+    const int64_t first = std::min(spans.front().range.first, offsets.log_start);
+    out->interleaved_offsets = std::max<int64_t>(0, out->checked_end - first);
   }
 }
 
@@ -144,7 +146,7 @@ PartitionCoverage compute_coverage(std::vector<CoveredObject> objects,
   std::vector<Span> spans = spans_of(objects);
   out.interleaved = interleaves(spans);
   if (out.interleaved) {
-    count_interleaved(spans, &out);
+    count_interleaved(spans, offsets, &out);
   } else {
     sweep(spans, offsets, &out);
   }

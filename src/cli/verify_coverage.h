@@ -81,8 +81,9 @@ struct PartitionCoverage {
   int64_t records = 0;  // counted
   int64_t uncounted_objects = 0;
   bool interleaved = false;
-  // Interleaved partitions only: offsets from the first object's start to the checked end, and
-  // how many records the objects hold (a difference is a gap or duplicates of unknown position).
+  // Interleaved partitions only: offsets from the first object's start (or the log start, when
+  // lower) to the checked end; compared with `records`, a difference is missing offsets or
+  // duplicates of unknown position.
   int64_t interleaved_offsets = 0;
   // Where checking ends: the committed offset, else the high watermark.
   int64_t checked_end = 0;

@@ -135,6 +135,11 @@ TEST(VerifyCoverage, InterleavedPartitionsCompareCounts) {
 
   c = compute_coverage({obj("a", 0, 5, "f=a"), obj("b", 1, 3, "f=b")}, offsets);
   EXPECT_EQ(c.missing_offsets(), 2);
+  // Objects of the first offsets still in the log are gone: counted from the log start.
+  c = compute_coverage({obj("a", 4, 3, "f=a"), obj("b", 5, 3, "f=b")}, offsets);
+  EXPECT_TRUE(c.interleaved);
+  EXPECT_EQ(c.interleaved_offsets, 10);
+  EXPECT_EQ(c.missing_offsets(), 4);
 
   c = compute_coverage({obj("a", 0, 5, "f=a"), obj("b", 1, 5, "f=b"), obj("b2", 1, 5, "f=b")},
                        offsets);
