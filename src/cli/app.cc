@@ -1,5 +1,6 @@
 #include "cli/app.h"
 
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -370,6 +371,11 @@ int run_app(int argc, char** argv) {
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? kExitOk : kExitBadUsage;
+  }
+  // verify's report is its standard output: logs go to standard error.
+  if (verify->parsed()) {
+    spdlog::default_logger_raw()->sinks() = {
+        std::make_shared<spdlog::sinks::stderr_color_sink_mt>()};
   }
   spdlog::set_level(spdlog::level::from_str(log_level));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v");
