@@ -76,6 +76,8 @@ struct Totals {
   int64_t missing = 0;
   int64_t duplicates = 0;
   int64_t duplicated = 0;
+  int64_t interleaved_partitions = 0;  // checked by record count only
+  int64_t upper_bound_objects = 0;
 };
 
 void print_partition(const std::string& topic, int32_t partition, const PartitionOffsets& offsets,
@@ -87,9 +89,15 @@ void print_partition(const std::string& topic, int32_t partition, const Partitio
   } else {
     out << "none (" << group << " has no offset: checked up to the high watermark)";
   }
-  out << "; " << c.objects << " object(s), " << c.records << " record(s)\n";
+  out << "; " << c.objects << " object(s), " << (c.upper_bound_objects > 0 ? "at most " : "")
+      << c.records << " record(s)\n";
+  if (c.upper_bound_objects > 0) {
+    out << "  (" << c.upper_bound_objects << " ByteArray object(s): a value holding the separator "
+        << "counts twice, so each is taken to end at the next object's start at the latest)\n";
+  }
   out << "  covered:";
-  if (c.covered.empty()) out << " nothing";
+  if (c.interleaved) out << " not placed (interleaved objects, see below)";
+  if (c.covered.empty() && !c.interleaved) out << " nothing";
   for (const OffsetRange& r : c.covered) out << " " << range_text(r);
   out << "\n";
   for (const Gap& g : c.gaps) {
@@ -154,6 +162,8 @@ Status verify_topic(storage::ObjectStore& store, const config::WorkerConfig& wor
     totals->duplicates += static_cast<int64_t>(c.duplicates.size());
     if (c.interleaved && c.duplicates.empty() && c.duplicate_offsets() > 0) totals->duplicates += 1;
     totals->duplicated += c.duplicate_offsets();
+    totals->interleaved_partitions += c.interleaved ? 1 : 0;
+    totals->upper_bound_objects += c.upper_bound_objects;
   }
   if (objects.view_files > 0) {
     out << "  (" << objects.view_files << " .keys/.headers file(s) not checked: they follow their "
@@ -177,7 +187,15 @@ int print_summary(const Totals& t, const VerifyOptions& options, std::ostream& o
   bool failed = t.duplicates > 0 || (t.gaps > 0 && !options.allow_gaps);
   if (!failed) {
     out << "sluice verify: OK: every checked offset is in " << (t.gaps > 0 ? "at most" : "exactly")
-        << " one object\n";
+        << " one object";
+    if (t.interleaved_partitions > 0) {
+      out << " (by record count only in " << t.interleaved_partitions
+          << " interleaved partition(s))";
+    }
+    if (t.upper_bound_objects > 0) {
+      out << " (ByteArray counts are upper bounds: a shortfall inside an object can go unseen)";
+    }
+    out << "\n";
   }
   return failed ? kExitRuntimeFailure : kExitOk;
 }

@@ -12,9 +12,9 @@ struct Span {
 };
 
 // Each object's offsets: counted ones reach start + records (an upper-bound count no further
-// than the next greater start offset); an uncounted one reaches the next greater start offset
-// (or one past its own start when it is the last).
-std::vector<Span> spans_of(const std::vector<CoveredObject>& sorted) {
+// than the next greater start offset, or the high watermark); an uncounted one reaches the next
+// greater start offset (or one past its own start when it is the last).
+std::vector<Span> spans_of(const std::vector<CoveredObject>& sorted, int64_t high_watermark) {
   std::vector<Span> spans;
   spans.reserve(sorted.size());
   for (size_t i = 0; i < sorted.size(); ++i) {
@@ -26,7 +26,7 @@ std::vector<Span> spans_of(const std::vector<CoveredObject>& sorted) {
     int64_t end = next_start.value_or(o.start_offset + 1);
     if (o.records) {
       end = o.start_offset + *o.records;
-      if (o.records_upper_bound && next_start) end = std::min(end, *next_start);
+      if (o.records_upper_bound) end = std::min(end, next_start.value_or(high_watermark));
     }
     spans.push_back(Span{OffsetRange{o.start_offset, end}, &o});
   }
@@ -99,13 +99,6 @@ void count_interleaved(const std::vector<Span>& spans, const PartitionOffsets& o
                     spans[i - 1].object->key, spans[i].object->key});
     }
   }
-  for (const Span& s : spans) {
-    if (!out->covered.empty() && s.range.first <= out->covered.back().end) {
-      out->covered.back().end = std::max(out->covered.back().end, s.range.end);
-    } else {
-      out->covered.push_back(s.range);
-    }
-  }
   if (!spans.empty()) {
     const int64_t first = std::min(spans.front().range.first, offsets.log_start);
     out->interleaved_offsets = std::max<int64_t>(0, out->checked_end - first);
@@ -142,8 +135,9 @@ PartitionCoverage compute_coverage(std::vector<CoveredObject> objects,
   for (const CoveredObject& o : objects) {
     out.records += o.records.value_or(0);
     out.uncounted_objects += o.records ? 0 : 1;
+    out.upper_bound_objects += o.records && o.records_upper_bound ? 1 : 0;
   }
-  std::vector<Span> spans = spans_of(objects);
+  std::vector<Span> spans = spans_of(objects, offsets.high_watermark);
   out.interleaved = interleaves(spans);
   if (out.interleaved) {
     count_interleaved(spans, offsets, &out);

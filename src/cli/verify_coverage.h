@@ -13,7 +13,8 @@
 //   partitioner, late records in time-based ones), objects interleave and a count does not say
 //   which offsets an object holds. Such a partition is "interleaved": only identical start offsets
 //   are told as duplicates, and the record count is compared with the offset count.
-// A count that is only an upper bound (ByteArray) is capped at the next object's start offset, so
+// A count that is only an upper bound (ByteArray) is capped at the next object's start offset (the
+// high watermark for the last object), so
 // such a count never makes a duplicate by itself; a copy is then seen where it overlaps the object
 // after it, or by an identical start offset.
 // Pure functions; thread-safe.
@@ -74,12 +75,13 @@ struct Duplicate {
 };
 
 struct PartitionCoverage {
-  std::vector<OffsetRange> covered;  // merged, ascending
+  std::vector<OffsetRange> covered;  // merged, ascending; empty when interleaved
   std::vector<Gap> gaps;             // ascending
   std::vector<Duplicate> duplicates;
   int64_t objects = 0;
   int64_t records = 0;  // counted
   int64_t uncounted_objects = 0;
+  int64_t upper_bound_objects = 0;  // objects whose count is an upper bound (ByteArray)
   bool interleaved = false;
   // Interleaved partitions only: offsets from the first object's start (or the log start, when
   // lower) to the checked end; compared with `records`, a difference is missing offsets or

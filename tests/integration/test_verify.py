@@ -114,8 +114,12 @@ def test_verify_reads_confluents_objects(case, testenv, s3, make_topic, kafka_pr
     assert "; 0 gap(s) (0 missing offset(s)), 0 duplicate(s)" in result.stdout
     assert "OK: every checked offset is in exactly one object" in result.stdout
     if case == "field-two":
-        assert "interleaved" in result.stdout
+        assert "  covered: not placed (interleaved objects, see below)" in result.stdout
+        assert "90 record(s) for 90 offset(s) up to 90\n" in result.stdout
+        assert "(by record count only in 2 interleaved partition(s))" in result.stdout
     else:
         for p, end in meta["end_offsets"].items():
             assert f"{topic}-{p}: log start 0, high watermark {end}" in result.stdout
-        assert "  covered: 0-" in result.stdout and "interleaved" not in result.stdout
+        for p, end in meta["end_offsets"].items():
+            assert f"  covered: 0-{end - 1}\n" in result.stdout
+        assert "interleaved" not in result.stdout

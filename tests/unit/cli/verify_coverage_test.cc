@@ -113,7 +113,8 @@ TEST(VerifyCoverage, UpperBoundCountsStopAtTheNextStart) {
   PartitionCoverage c = compute_coverage({a, b}, PartitionOffsets{0, 80, 80});
   EXPECT_TRUE(c.duplicates.empty());
   EXPECT_TRUE(c.gaps.empty());
-  EXPECT_EQ(c.covered, (std::vector<OffsetRange>{{0, 85}}));
+  EXPECT_EQ(c.upper_bound_objects, 2);
+  EXPECT_EQ(c.covered, (std::vector<OffsetRange>{{0, 80}}));  // no further than the log
 }
 
 TEST(VerifyCoverage, UncountedObjectReachesTheNextStart) {
@@ -129,6 +130,7 @@ TEST(VerifyCoverage, InterleavedPartitionsCompareCounts) {
   PartitionOffsets offsets{0, 10, 10};
   PartitionCoverage c = compute_coverage({obj("a", 0, 5, "f=a"), obj("b", 1, 5, "f=b")}, offsets);
   EXPECT_TRUE(c.interleaved);
+  EXPECT_TRUE(c.covered.empty());
   EXPECT_TRUE(c.duplicates.empty());
   EXPECT_EQ(c.missing_offsets(), 0);
   EXPECT_EQ(c.duplicate_offsets(), 0);
