@@ -1,7 +1,8 @@
 """`sluice verify` end to end: a run's objects audited against the topic (clean), then with an object deleted (a gap
 listed with its offsets and the keys around it) and with an object copied under a second offset key (duplicates listed
 with both keys); and the objects Confluent's S3 sink wrote for recorded cases (tests/golden), read back through their
-keys and records (JSON, ByteArray with a separator, Parquet, Avro, and the field partitioner's interleaved objects)."""
+keys and records (JSON, ByteArray with a separator, Parquet, Avro, and the field partitioner's interleaved objects),
+and ignored null values listed as gaps that --allow-gaps accepts."""
 
 from __future__ import annotations
 
@@ -79,23 +80,19 @@ def test_verify_bad_usage_exits_2(testenv, make_topic, unique_name, s3_prefix, t
     assert "flush.size" in result.stderr
 
 
-@pytest.mark.parametrize("case", ["bytearray-gzip-separator", "parquet-snappy", "avro-deflate", "field-two"])
-def test_verify_reads_confluents_objects(case, testenv, s3, make_topic, kafka_producer, unique_name, s3_prefix,
-                                         tmp_path):
-    """Confluent's objects of a recorded case, put under a fresh topic's name, against a topic with as many records per
-    partition: clean, with no committed offset (checked up to the high watermark)."""
+def golden_case_in_bucket(case, testenv, s3, make_topic, kafka_producer, unique_name, s3_prefix, tmp_path):
+    """Confluent's objects of recorded case `case`, put under a fresh topic's name, and a topic with as many records
+    per partition as the case had (no committed offset); returns the case, the topic and the two file paths."""
     case_dir = GOLDEN_DIR / case
     meta = json.loads((case_dir / "case.json").read_text(encoding="utf-8"))
     topic = make_topic(partitions=len(meta["end_offsets"]))
-    golden_topic = meta["topic"]
     for obj in meta["objects"]:
-        key = s3_prefix + obj["key"].lstrip("/").replace(golden_topic, topic)
+        key = s3_prefix + obj["key"].lstrip("/").replace(meta["topic"], topic)
         s3.put_object(Bucket=testenv.s3_bucket, Key=key, Body=(case_dir / obj["file"]).read_bytes())
     produce_records(kafka_producer(), topic,
                     [(int(p), b"x") for p, end in meta["end_offsets"].items() for _ in range(end)])
-    name = unique_name("verify")
-    values = {"NAME": name, "TOPIC": topic, "BUCKET": testenv.s3_bucket, "REGION": testenv.aws_region,
-              "S3_ENDPOINT": testenv.s3_endpoint, "TOPICS_DIR": s3_prefix.rstrip("/")}
+    values = {"NAME": unique_name("verify"), "TOPIC": topic, "BUCKET": testenv.s3_bucket,
+              "REGION": testenv.aws_region, "S3_ENDPOINT": testenv.s3_endpoint, "TOPICS_DIR": s3_prefix.rstrip("/")}
     lines = []
     for line in (case_dir / "connector.properties").read_text(encoding="utf-8").splitlines():
         for var, value in values.items():
@@ -106,10 +103,19 @@ def test_verify_reads_confluents_objects(case, testenv, s3, make_topic, kafka_pr
     connector_path = tmp_path / "connector.properties"
     connector_path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     worker_path = write_properties(tmp_path / "worker.properties", worker_config(testenv))
+    return meta, topic, worker_path, connector_path
 
+
+@pytest.mark.parametrize("case", ["bytearray-gzip-separator", "parquet-snappy", "avro-deflate", "field-two"])
+def test_verify_reads_confluents_objects(case, testenv, s3, make_topic, kafka_producer, unique_name, s3_prefix,
+                                         tmp_path):
+    """Confluent's objects against a topic with as many records per partition: clean, checked up to the high
+    watermark (no committed offset)."""
+    meta, topic, worker_path, connector_path = golden_case_in_bucket(
+        case, testenv, s3, make_topic, kafka_producer, unique_name, s3_prefix, tmp_path)
     result = verify(worker_path, connector_path)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert f"connect-{name} has no offset: checked up to the high watermark" in result.stdout
+    assert "has no offset: checked up to the high watermark" in result.stdout
     assert f"partition(s), {len(meta['objects'])} object(s), " in result.stdout
     assert "; 0 gap(s) (0 missing offset(s)), 0 duplicate(s)" in result.stdout
     assert "OK: every checked offset is in exactly one object" in result.stdout
@@ -123,3 +129,21 @@ def test_verify_reads_confluents_objects(case, testenv, s3, make_topic, kafka_pr
         for p, end in meta["end_offsets"].items():
             assert f"  covered: 0-{end - 1}\n" in result.stdout
         assert "interleaved" not in result.stdout
+
+
+def test_verify_lists_ignored_null_values_as_gaps(testenv, s3, make_topic, kafka_producer, unique_name, s3_prefix,
+                                                  tmp_path):
+    """behavior.on.null.values=ignore (Confluent's objects): the tombstones' offsets are in no object, so they are
+    gaps verify cannot tell from lost data; --allow-gaps lists them and exits 0."""
+    _, _, worker_path, connector_path = golden_case_in_bucket(
+        "nulls-ignore", testenv, s3, make_topic, kafka_producer, unique_name, s3_prefix, tmp_path)
+    result = verify(worker_path, connector_path)
+    assert result.returncode == 1, result.stdout + result.stderr
+    # Partition 0: objects at 0, 29 and 60 of 25 records each, high watermark 89.
+    for gap in ("GAP 25-28 (4 offset(s), missing)", "GAP 54-59 (6 offset(s), missing)",
+                "GAP 85-88 (4 offset(s), missing)"):
+        assert gap in result.stdout
+    assert "verify cannot tell these apart" in result.stdout
+    allowed = verify(worker_path, connector_path, "--allow-gaps")
+    assert allowed.returncode == 0, allowed.stdout + allowed.stderr
+    assert "OK: every checked offset is in at most one object" in allowed.stdout
