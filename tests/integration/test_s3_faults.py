@@ -56,6 +56,7 @@ def test_ten_percent_slowdown_and_resets_lost_answers_stalls_and_two_kills_write
     assert all(n == per_partition for n in produced.values()), produced
     assert_each_record_once(s3, testenv.s3_bucket, s3_prefix, partitions, per_partition, flush)
     counts = fault_proxy.counts()
+    print(f"fault proxy counts: {counts}")  # shown with pytest -rP: the faults this run survived
     assert counts["requests"] >= 80, counts
     assert all(counts[kind] > 0 for kind in FAULTS), counts
     logs = sluice.logs()
