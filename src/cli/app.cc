@@ -196,10 +196,10 @@ int supervise(const ConfigPaths& paths, std::unique_ptr<RunnableConfig> first,
       std::cerr << "sluice: " << masked_message(cfg->checked, st) << "\n";
       // A configuration the checks missed: at start, as any configuration error.
       if (first_run && st.code() == StatusCode::kInvalidArgument) return kExitBadUsage;
-      supervisor->set_failed(st.to_string());
+      supervisor->set_failed(masked_message(cfg->checked, st));
     } else if (!st.ok()) {
       SLUICE_LOG(kCli).error("connector {} failed: {}", name, masked_message(cfg->checked, st));
-      supervisor->set_failed(st.to_string());
+      supervisor->set_failed(masked_message(cfg->checked, st));
     }
     if (runtime::ShutdownSignal::requested()) {
       if (!(reload && runtime::ShutdownSignal::consume_restart())) {
@@ -218,12 +218,19 @@ int supervise(const ConfigPaths& paths, std::unique_ptr<RunnableConfig> first,
       }
       std::vector<config::ConfigProblem> errors;
       std::unique_ptr<RunnableConfig> next = prepare_run(std::move(again), &errors);
-      if (next == nullptr) {
-        for (const config::ConfigProblem& p : errors) std::cerr << p.to_string() << "\n";
-        return kExitBadUsage;
+      if (next != nullptr) {
+        cfg = std::move(next);
+        continue;
       }
-      cfg = std::move(next);
-      continue;
+      // The new provider values make the configuration invalid: the connector is FAILED with
+      // the problems (masked by the checks) and waits, like one that cannot start, for a
+      // restart or a new configuration.
+      std::string problems = "the configuration with the new config provider values is invalid:";
+      for (const config::ConfigProblem& p : errors) {
+        SLUICE_LOG(kCli).error("{}", p.to_string());
+        problems += "\n" + p.to_string();
+      }
+      supervisor->set_failed(std::move(problems));
     }
     NextRun next = supervisor->wait_next();
     if (next.exit) {

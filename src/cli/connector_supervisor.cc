@@ -28,12 +28,18 @@ void ConnectorSupervisor::attach(const runtime::TaskStatusBoard* board, runtime:
   std::lock_guard<std::mutex> lock(mutex_);
   board_ = board;
   task_set_ = tasks;
-  info_ = std::move(info);
   mask_ = std::move(mask);
   tasks->set_target_state(target_);
-  restarting_ = false;
   failure_.clear();
   tasks_failed_ = false;
+  if (pending_ != nullptr) {
+    // A configuration came over REST while this runtime was being built: it is what the REST
+    // API already shows, so this runtime stops at once and the next one runs it.
+    tasks->request_stop();
+    return;
+  }
+  info_ = std::move(info);
+  restarting_ = false;
 }
 
 void ConnectorSupervisor::detach() {
@@ -45,12 +51,15 @@ void ConnectorSupervisor::detach() {
   }
   board_ = nullptr;
   task_set_ = nullptr;
+  // The mask may read the configuration of the runtime that ends: it goes with it.
+  mask_ = nullptr;
 }
 
-void ConnectorSupervisor::set_failed(std::string trace) {
+void ConnectorSupervisor::set_failed(std::string masked_trace) {
   std::lock_guard<std::mutex> lock(mutex_);
-  failure_ = mask_ ? mask_(trace) : std::move(trace);
-  restarting_ = false;
+  failure_ = std::move(masked_trace);
+  // A configuration that came over REST meanwhile is still to be run: keep showing RESTARTING.
+  if (pending_ == nullptr) restarting_ = false;
 }
 
 NextRun ConnectorSupervisor::wait_next() {

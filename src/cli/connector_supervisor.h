@@ -55,8 +55,9 @@ class ConnectorSupervisor : public rest::ConnectorStateSource, public rest::Conn
               rest::ConnectorInfo info, MessageMask mask) EXCLUDES(mutex_);
   // Main thread, before the attached runtime is destroyed: remembers whether a task FAILED.
   void detach() EXCLUDES(mutex_);
-  // Main thread: the connector could not start; FAILED with `trace` and no tasks until restarted.
-  void set_failed(std::string trace) EXCLUDES(mutex_);
+  // Main thread: the connector could not start; FAILED with `masked_trace` and no tasks until
+  // restarted. REQUIRES: values from config providers in the trace are already masked.
+  void set_failed(std::string masked_trace) EXCLUDES(mutex_);
   // Main thread, after a runtime ended: waits for a SIGTERM, a new configuration or (when the
   // runtime ended by itself, e.g. it could not start) a restart of the connector.
   NextRun wait_next() EXCLUDES(mutex_);

@@ -252,6 +252,8 @@ class S3SinkConnectorConfig {
   const std::optional<std::string>& s3_proxy_user() const { return s3_proxy_user_; }
   const std::optional<Password>& s3_proxy_password() const { return s3_proxy_password_; }
   bool s3_http_send_expect_continue() const { return s3_http_send_expect_continue_; }
+  // sluice.s3.stall.timeout.ms: how long an S3 connection may move no byte.
+  int64_t s3_stall_timeout_ms() const { return s3_stall_timeout_ms_; }
   NullValueBehavior behavior_on_null_values() const { return behavior_on_null_values_; }
   bool report_null_values_to_dlq() const { return report_null_values_to_dlq_; }
   int64_t max_write_duration_ms() const { return max_write_duration_ms_; }
@@ -386,6 +388,7 @@ class S3SinkConnectorConfig {
   std::optional<std::string> s3_proxy_user_;
   std::optional<Password> s3_proxy_password_;
   bool s3_http_send_expect_continue_ = true;
+  int64_t s3_stall_timeout_ms_ = 60000;
   NullValueBehavior behavior_on_null_values_ = NullValueBehavior::kFail;
   bool report_null_values_to_dlq_ = true;
   int64_t max_write_duration_ms_ = 0;

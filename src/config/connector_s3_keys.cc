@@ -134,15 +134,27 @@ void define_s3_request_keys(ConfigDef& def) {
       .default_value("3")
       .validator(Validator::at_least(0))
       .importance(Importance::kMedium)
-      .doc("Attempts per S3 request including the first (AWS SDK v2 meaning); 0 behaves as 1.");
+      .doc(
+          "Attempts per S3 request including the first (AWS SDK v2 meaning); 0 behaves as 1. "
+          "Retried are the answers that may succeed later: 5xx, 429 and throttling codes "
+          "(SlowDown), RequestTimeout, connection resets and timeouts, and a request whose "
+          "answer never came (its retry is reconciled so the object is written once). When the "
+          "attempts run out the failure is still transient: the partition is rewound and "
+          "written again after `retry.backoff.ms`, for as long as the failure lasts; at start "
+          "the bucket check (HeadBucket) is repeated, with backoff, for as long as its failure "
+          "is transient. Only answers no retry can "
+          "fix (403, a missing bucket, a wrong region) stop the task.");
   def.define("s3.retry.backoff.ms", T::kLong)
       .layout("S3", 19, Width::kShort, "Retry Backoff (ms)")
       .default_value("200")
       .validator(Validator::at_least(1))
       .importance(Importance::kLow)
       .doc(
-          "Base of the exponential backoff with full jitter between S3 attempts. sluice rejects "
-          "0 (the Java connector accepts it, then its S3 client fails to start).");
+          "Base of the exponential backoff with full jitter between S3 attempts: before attempt "
+          "n >= 2 the wait is uniform in [0, base * 2^(n-2)), capped at one day as in the Java "
+          "connector. The bucket check at start uses the same backoff between its rounds, "
+          "capped at `retry.backoff.ms`. sluice rejects 0 (the Java connector accepts it, then "
+          "its S3 client fails to start).");
   def.define("format.bytearray.extension", T::kString)
       .layout("S3", 20, Width::kLong, "Output file extension for ByteArrayFormat")
       .default_value(".bin")
@@ -183,6 +195,14 @@ void define_s3_request_keys(ConfigDef& def) {
       .default_value("true")
       .importance(Importance::kLow)
       .doc("Send `Expect: 100-continue` on uploads.");
+  def.define("sluice.s3.stall.timeout.ms", T::kLong)
+      .default_value("60000")
+      .validator(Validator::at_least(1000))
+      .importance(Importance::kLow)
+      .doc(
+          "sluice only. An S3 request whose connection moves no byte for this long (whole "
+          "seconds, rounded up) is abandoned and counts as a transient failure: it is retried as "
+          "`s3.part.retries` says. The whole request may take at most 300 s.");
 }
 
 // Tombstones, write deadlines, rotation on partition change, affixes, digests, conditional writes.
@@ -399,6 +419,7 @@ void ConnectorConfigBuilder::read_s3_keys() {
   c.s3_proxy_user_ = parsed_.optional_string("s3.proxy.user");
   c.s3_proxy_password_ = parsed_.password_value("s3.proxy.password");
   c.s3_http_send_expect_continue_ = parsed_.bool_value("s3.http.send.expect.continue");
+  c.s3_stall_timeout_ms_ = parsed_.long_value("sluice.s3.stall.timeout.ms");
   c.behavior_on_null_values_ =
       enum_from_text(kNullValueBehaviors, parsed_.string_value("behavior.on.null.values"), true);
   c.report_null_values_to_dlq_ = parsed_.bool_value("report.null.values.to.dlq");

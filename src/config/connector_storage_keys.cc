@@ -120,7 +120,12 @@ void define_storage_connector_keys(ConfigDef& def) {
       .layout("Connector", 8, Width::kMedium, "Retry Backoff (ms)")
       .default_value("5000")
       .importance(Importance::kLow)
-      .doc("After a retriable failure, how long the rewound partition waits before writing again.");
+      .doc(
+          "After a retriable failure (an upload whose `s3.part.retries` attempts all met "
+          "transient errors, a conditional write to settle), how long the rewound partition "
+          "waits before writing again; it is rewound and retried this way for as long as the "
+          "failure stays transient. Also the cap of the backoff between rounds of the bucket "
+          "check at start.");
   def.define("shutdown.timeout.ms", T::kLong)
       .default_value("3000")
       .importance(Importance::kLow)

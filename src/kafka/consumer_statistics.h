@@ -17,14 +17,23 @@ inline constexpr int kStatisticsIntervalMs = 5000;
 struct PartitionLag {
   std::string topic;
   int32_t partition = 0;
-  // topics.<topic>.partitions.<partition>.consumer_lag: the partition's high watermark minus the
-  // consumer's position (or committed offset when it has no position yet).
+  // The records between the partition's end and the consumer's position: Kafka's records-lag.
   int64_t lag = 0;
 };
 
-// The consumer lag of every partition the statistics name with a known lag: librdkafka's
-// internal partition -1 and partitions with consumer_lag -1 (not known yet) are left out.
+// Which end of a partition the lag is measured from, as the consumer reads it (isolation.level).
+enum class LagEnd { kHighWatermark, kLastStable };
+
+// The consumer lag of every partition the statistics name with a known position, as Kafka's
+// consumer reports records-lag: the partition's end (topics.<t>.partitions.<p>.hi_offset, or
+// ls_offset for read_committed consumers) minus the consumer's position (app_offset, the offset
+// after the last message handed to the application), never below 0. Not librdkafka's own
+// consumer_lag, which counts from the committed offset: sluice commits only what is durable in
+// S3, so that figure stays high until files rotate even when the consumer has caught up.
+// Before any message of a partition reached the application its position is the committed
+// offset, so librdkafka's consumer_lag is used then. librdkafka's internal partition -1 and
+// partitions whose lag is not known yet are left out.
 // kInvalidArgument when `json` is not statistics JSON.
-Result<std::vector<PartitionLag>> parse_consumer_lag(std::string_view json);
+Result<std::vector<PartitionLag>> parse_consumer_lag(std::string_view json, LagEnd end);
 
 }  // namespace sluice::kafka

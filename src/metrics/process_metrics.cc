@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <charconv>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -20,11 +21,19 @@ std::string read_file(const char* path) {
   return s.str();
 }
 
+// When the machine booted, in seconds since the epoch: the wall clock minus the time since boot
+// (CLOCK_BOOTTIME, the clock /proc/self/stat's starttime counts on). Not /proc/stat's btime,
+// which sandboxes hide (systemd's ProcSubset=pid, as the shipped unit sets).
 double boot_time_seconds() {
-  std::string stat = read_file("/proc/stat");
-  size_t at = stat.find("\nbtime ");
-  if (at == std::string::npos) return 0;
-  return std::strtod(stat.c_str() + at + 7, nullptr);
+  timespec now{};
+  timespec since_boot{};
+  if (clock_gettime(CLOCK_REALTIME, &now) != 0 || clock_gettime(CLOCK_BOOTTIME, &since_boot) != 0) {
+    return 0;
+  }
+  auto seconds = [](const timespec& t) {
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
+  };
+  return seconds(now) - seconds(since_boot);
 }
 
 std::optional<ProcessStat> read_self() {

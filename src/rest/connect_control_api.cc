@@ -104,7 +104,8 @@ void add_restart_routes(Router* router, const ConnectorStateSource* source,
 }
 
 // The body of PUT .../config as Connect's Jackson reads a Map<String, String>: strings, and
-// numbers and booleans as their text. Returns false (with *error) for anything else.
+// numbers and booleans as their text; null values are dropped. Returns false (with *error) for
+// anything else.
 bool read_config_body(const std::string& body,
                       std::vector<std::pair<std::string, std::string>>* out, std::string* error) {
   Json parsed = Json::parse(body, nullptr, /*allow_exceptions=*/false);
@@ -120,6 +121,8 @@ bool read_config_body(const std::string& body,
     return false;
   }
   for (auto& [key, value] : parsed.items()) {
+    // A null value leaves the key unset, as at the validate endpoint.
+    if (value.is_null()) continue;
     if (value.is_string()) {
       out->emplace_back(key, value.get<std::string>());
     } else if (value.is_number() || value.is_boolean()) {

@@ -13,9 +13,10 @@ namespace sluice::rest {
 
 namespace {
 
-// Request threads per listener: the endpoints answer from memory, so two keep a slow client from
-// blocking the others without spending threads the connector's tasks could use.
-constexpr size_t kRequestThreads = 2;
+// Request threads per listener. Most endpoints answer from memory, but PUT .../config and the
+// validate endpoint resolve config providers (possibly AWS calls) and keep-alive clients hold a
+// thread between requests: enough threads that GET /health still answers a probe meanwhile.
+constexpr size_t kRequestThreads = 8;
 
 std::string listener_text(const config::RestListener& l) {
   return l.scheme + "://" + l.host + ":" + std::to_string(l.port);

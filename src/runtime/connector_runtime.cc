@@ -16,8 +16,10 @@
 #include "connect/converter_factory.h"
 #include "kafka/client_config.h"
 #include "metrics/process_metrics.h"
+#include "runtime/bucket_check.h"
 #include "runtime/msk_iam_auth.h"
 #include "runtime/oidc_token_source.h"
+#include "runtime/shutdown_signal.h"
 #include "runtime/sink_task.h"
 #include "runtime/value_schema_source.h"
 #include "storage/s3_object_store.h"
@@ -317,6 +319,8 @@ std::function<std::unique_ptr<storage::ObjectStore>()> ConnectorRuntime::store_f
   if (connector_.s3_proxy_password())
     o.http.proxy_password = connector_.s3_proxy_password()->reveal();
   o.http.expect_continue = connector_.s3_http_send_expect_continue();
+  // curl counts the stall detector in whole seconds.
+  o.http.low_speed_time = std::chrono::seconds((connector_.s3_stall_timeout_ms() + 999) / 1000);
   auto credentials = credentials_;
   return [o, credentials]() -> std::unique_ptr<storage::ObjectStore> {
     Result<std::unique_ptr<storage::S3ObjectStore>> store =
@@ -500,7 +504,13 @@ Status ConnectorRuntime::build() {
 Status ConnectorRuntime::run() {
   {
     std::unique_ptr<storage::ObjectStore> store = store_factory()();
-    Status st = store->head_bucket();
+    storage::RetryPolicy backoff(
+        1, std::chrono::milliseconds(std::max<int64_t>(1, connector_.s3_retry_backoff_ms())),
+        std::chrono::milliseconds(std::max<int64_t>(1, connector_.retry_backoff_ms())));
+    Status st = wait_for_bucket(
+        *store, backoff, real_bucket_check_clock([] { return ShutdownSignal::requested(); }));
+    // A stop asked for while S3 was unavailable: nothing has started, nothing to stop.
+    if (st.code() == StatusCode::kCancelled) return Status::ok_status();
     if (!st.ok()) return st;
   }
   config::ResolvedConverters converters = config::resolve_converters(worker_, connector_);

@@ -35,7 +35,13 @@ SinkTask::SinkTask(TaskSettings settings, TaskPipeline pipeline,
       services_(services),
       own_registry_(settings_.metrics == nullptr ? std::make_unique<metrics::Registry>() : nullptr),
       metrics_(settings_.metrics != nullptr ? *settings_.metrics : *own_registry_,
-               settings_.connector_name, settings_.task_id) {}
+               settings_.connector_name, settings_.task_id) {
+  // librdkafka reads read_committed unless isolation.level says otherwise.
+  auto isolation = settings_.consumer.properties.find("isolation.level");
+  if (isolation == settings_.consumer.properties.end() || isolation->second != "read_uncommitted") {
+    lag_end_ = kafka::LagEnd::kLastStable;
+  }
+}
 
 SinkTask::~SinkTask() {
   // Writers abort their open uploads; the consumer leaves the group.
@@ -387,7 +393,7 @@ Status SinkTask::commit_durable(bool force) {
 }
 
 void SinkTask::record_statistics(std::string_view json) {
-  Result<std::vector<kafka::PartitionLag>> lags = kafka::parse_consumer_lag(json);
+  Result<std::vector<kafka::PartitionLag>> lags = kafka::parse_consumer_lag(json, lag_end_);
   if (!lags.ok()) {
     SLUICE_LOG(kRuntime).debug("task={} librdkafka statistics: {}", settings_.task_id,
                                lags.status().message());

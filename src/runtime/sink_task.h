@@ -22,6 +22,7 @@
 #include "connect/record_converter.h"
 #include "connect/value.h"
 #include "kafka/consumer.h"
+#include "kafka/consumer_statistics.h"
 #include "kafka/topic_partition.h"
 #include "metrics/registry.h"
 #include "runtime/dead_letter_queue.h"
@@ -166,6 +167,8 @@ class SinkTask : public kafka::RebalanceListener {
   std::chrono::steady_clock::time_point last_commit_;
   std::unique_ptr<metrics::Registry> own_registry_;  // when settings_.metrics is null
   TaskMetrics metrics_;
+  // The partition end the consumer lag is measured from (isolation.level).
+  kafka::LagEnd lag_end_ = kafka::LagEnd::kLastStable;
 };
 
 int64_t wall_clock_ms();

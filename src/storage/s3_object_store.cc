@@ -8,6 +8,7 @@
 
 #include "aws/hashing.h"
 #include "aws/uri_encoding.h"
+#include "storage/object_etag.h"
 #include "storage/s3_error.h"
 #include "storage/xml_reader.h"
 #include "util/log.h"
@@ -457,18 +458,50 @@ Status S3ObjectStore::complete_multipart_upload(std::string_view key, std::strin
   call.upload_id = upload_id;
   SLUICE_ASSIGN_OR_RETURN(Outcome outcome, execute(call));
   if (!outcome.error) return Status::ok_status();
-  // A retried Complete whose first attempt succeeded finds the upload gone: the object is there.
+  // A retried Complete whose earlier attempt succeeded (its answer lost) finds the upload gone.
   if (outcome.error->code == "NoSuchUpload" && outcome.attempts > 1) {
-    Result<bool> exists = object_exists(key);
-    if (exists.ok() && *exists) {
-      SLUICE_LOG(kStorage).warn(
-          "s3 complete op=CompleteMultipartUpload bucket={} key={} upload_id={} retry found the "
-          "upload gone and the object present: an earlier attempt completed it",
-          options_.bucket, key, upload_id);
-      return Status::ok_status();
-    }
+    return reconcile_lost_completion(key, upload_id, etags, options, error_status(call, outcome));
   }
   return error_status(call, outcome);
+}
+
+Status S3ObjectStore::reconcile_lost_completion(std::string_view key, std::string_view upload_id,
+                                                const std::vector<std::string>& etags,
+                                                const PutOptions& options,
+                                                const Status& no_such_upload) {
+  Result<std::optional<ObjectInfo>> head = head_object(key);
+  if (!head.ok()) return head.status().with_context("checking a completion whose answer was lost");
+  const std::string expected = etag_is_md5_based(options) ? multipart_etag(etags) : "";
+  const bool present = head->has_value();
+  const std::string found = present ? (*head)->etag : "";
+  switch (decide_lost_completion(present, found, expected)) {
+    case LostCompletion::kCompletedByUs:
+      SLUICE_LOG(kStorage).warn(
+          "s3 complete op=CompleteMultipartUpload bucket={} key={} upload_id={}: the retry found "
+          "the upload gone and the object present{}: an earlier attempt completed it",
+          options_.bucket, key, upload_id,
+          expected.empty() ? " (ETag not comparable with SSE-KMS/SSE-C)"
+                           : " with our ETag " + found);
+      return Status::ok_status();
+    case LostCompletion::kNotOurs:
+      // Gone and not written by us (aborted meanwhile, or another object): a fresh upload of the
+      // same file, after the task rewinds, writes it.
+      return Status::retriable(no_such_upload.message() + ": the upload is gone and " +
+                               (present ? "the object there (ETag " + found +
+                                              ") is not the one completed (ETag " + expected + ")"
+                                        : "the object is absent") +
+                               "; the file is uploaded again");
+  }
+  return no_such_upload;
+}
+
+LostCompletion decide_lost_completion(bool object_present, std::string_view found_etag,
+                                      std::string_view expected_etag) {
+  if (!object_present) return LostCompletion::kNotOurs;
+  // Without a comparable ETag (SSE-KMS, SSE-C) the object's presence is all there is to go by.
+  if (expected_etag.empty()) return LostCompletion::kCompletedByUs;
+  return etags_match(found_etag, expected_etag) ? LostCompletion::kCompletedByUs
+                                                : LostCompletion::kNotOurs;
 }
 
 Status S3ObjectStore::abort_multipart_upload(std::string_view key, std::string_view upload_id) {

@@ -9,6 +9,10 @@
 // (RetryPolicy) on transport errors, 5xx, throttling, RequestTimeout and clock skew. Every attempt
 // is signed anew. On RequestTimeTooSkewed the store adopts the server's clock (from the Date
 // header) for later signatures; on ExpiredToken it invalidates the credentials and retries once.
+// A request whose answer was lost (reset, timeout) is simply sent again: a PutObject or UploadPart
+// rewrites the same bytes under the same key or part number; a CompleteMultipartUpload retry that
+// finds the upload gone (NoSuchUpload) checks the key with HeadObject and the multipart ETag of
+// the parts it sent (decide_lost_completion).
 // The final error's Status names operation, bucket, key, HTTP status, S3 code, message, request
 // id and attempts; a 403 also names the access key id used (never the secret) and the IAM action
 // the operation needs.
@@ -60,6 +64,13 @@ struct S3StoreClock {
   std::function<double()> uniform;                             // a draw in [0, 1) for jitter
 };
 
+// What a CompleteMultipartUpload retry that met NoSuchUpload found at the key (HeadObject): the
+// object an earlier attempt completed although its answer was lost, or not ours. `expected_etag`
+// is the multipart ETag of the parts sent, empty when not comparable (SSE-KMS, SSE-C).
+enum class LostCompletion { kCompletedByUs, kNotOurs };
+LostCompletion decide_lost_completion(bool object_present, std::string_view found_etag,
+                                      std::string_view expected_etag);
+
 class S3ObjectStore final : public ObjectStore {
  public:
   // kInvalidArgument for unusable options (no bucket, bad store.url, ...). An empty clock member
@@ -101,6 +112,11 @@ class S3ObjectStore final : public ObjectStore {
   // Sends the call with retries. A transport failure that outlasts them is the Status; an HTTP
   // answer (success or final error) is the Outcome.
   Result<Outcome> execute(const Call& call);
+  // A Complete retry met NoSuchUpload: OK when HeadObject shows the object the parts make,
+  // kRetriable when the object is absent or another, HeadObject's failure otherwise.
+  Status reconcile_lost_completion(std::string_view key, std::string_view upload_id,
+                                   const std::vector<std::string>& etags, const PutOptions& options,
+                                   const Status& no_such_upload);
   // The Status for a final error outcome of `call`.
   Status error_status(const Call& call, const Outcome& outcome) const;
   std::chrono::system_clock::time_point signing_time() const;

@@ -796,6 +796,11 @@ TEST(ConnectorConfigTest, PartSizeAndRetryLimits) {
                           "least 1"));
   EXPECT_THAT(warning_messages(base({{"s3.part.retries", "0"}})),
               ElementsAre("s3.part.retries=0 behaves as 1: every S3 request is tried once"));
+  EXPECT_EQ(parse_ok(base({})).s3_stall_timeout_ms(), 60000);
+  EXPECT_EQ(parse_ok(base({{"sluice.s3.stall.timeout.ms", "2000"}})).s3_stall_timeout_ms(), 2000);
+  EXPECT_THAT(error_messages(base({{"sluice.s3.stall.timeout.ms", "999"}})),
+              ElementsAre("Invalid value '999' for configuration sluice.s3.stall.timeout.ms: must "
+                          "be at least 1000"));
   EXPECT_THAT(error_messages(base({{"s3.elastic.buffer.init.capacity", "4095"}})),
               testing::SizeIs(1));
   EXPECT_THAT(error_messages(base({{"partitioner.max.open.files", "0"}})),

@@ -219,6 +219,14 @@ TEST(ProcessMetricsTest, ReportsThisProcess) {
     double v = std::strtod(text.c_str() + at + 1 + std::strlen(name), nullptr);
     EXPECT_GT(v, 0) << name;
   }
+  // The start time is a wall-clock time: this test process began at most an hour ago.
+  size_t at = text.find("\nprocess_start_time_seconds ");
+  ASSERT_NE(at, std::string::npos);
+  double started = std::strtod(text.c_str() + at + 28, nullptr);
+  double now =
+      std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+  EXPECT_LE(started, now + 1);
+  EXPECT_GT(started, now - 3600);
 }
 
 }  // namespace

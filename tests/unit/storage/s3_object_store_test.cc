@@ -14,6 +14,7 @@
 #include "aws/static_credentials_provider.h"
 #include "aws/uri_encoding.h"
 #include "http/test_http_server.h"
+#include "storage/object_etag.h"
 
 namespace sluice::storage {
 namespace {
@@ -501,6 +502,49 @@ TEST_F(S3ObjectStoreTest, CompleteRetryThatFindsUploadGoneChecksTheObject) {
   ASSERT_EQ(r.size(), 3u);
   EXPECT_EQ(r[2].method, "HEAD");
   EXPECT_EQ(r[2].target, "/test-bucket/k");
+}
+
+// A Complete whose answer was lost (here: a 500 stands for the lost answer, as the store cannot
+// tell them apart) and whose retry meets NoSuchUpload: HeadObject's ETag decides.
+class LostCompletionTest : public S3ObjectStoreTest {
+ protected:
+  const std::vector<std::string> parts_ = {put_object_etag("part one"),
+                                           put_object_etag("part two")};
+  Status complete_after_lost_answer(http::HeaderList head_headers, int head_status = 200) {
+    respond(500, "<Error><Code>InternalError</Code></Error>");
+    respond(404, "<Error><Code>NoSuchUpload</Code></Error>");
+    respond(head_status, "", std::move(head_headers));
+    return store()->complete_multipart_upload("k", "u", parts_, {});
+  }
+};
+
+TEST_F(LostCompletionTest, TheObjectWithTheMultipartEtagOfOurPartsIsOurs) {
+  Status st = complete_after_lost_answer({{"ETag", multipart_etag(parts_)}});
+  EXPECT_TRUE(st.ok()) << st.to_string();
+  ASSERT_EQ(requests().size(), 3u);
+  EXPECT_EQ(requests()[2].method, "HEAD");
+}
+
+TEST_F(LostCompletionTest, AnotherObjectAtTheKeyMeansUploadAgain) {
+  Status st = complete_after_lost_answer({{"ETag", "\"0123456789abcdef0123456789abcdef-2\""}});
+  EXPECT_EQ(st.code(), StatusCode::kRetriable) << st.to_string();
+  EXPECT_NE(st.message().find("is not the one completed"), std::string::npos) << st.message();
+}
+
+TEST_F(LostCompletionTest, AnAbsentObjectMeansUploadAgain) {
+  Status st = complete_after_lost_answer({}, 404);
+  EXPECT_EQ(st.code(), StatusCode::kRetriable) << st.to_string();
+  EXPECT_NE(st.message().find("the object is absent"), std::string::npos) << st.message();
+}
+
+TEST(DecideLostCompletionTest, PresenceAndEtagDecide) {
+  const std::string ours = multipart_etag({put_object_etag("a"), put_object_etag("b")});
+  EXPECT_EQ(decide_lost_completion(true, ours, ours), LostCompletion::kCompletedByUs);
+  EXPECT_EQ(decide_lost_completion(true, "\"other-2\"", ours), LostCompletion::kNotOurs);
+  EXPECT_EQ(decide_lost_completion(false, "", ours), LostCompletion::kNotOurs);
+  // SSE-KMS / SSE-C: no comparable ETag, presence decides.
+  EXPECT_EQ(decide_lost_completion(true, "\"opaque\"", ""), LostCompletion::kCompletedByUs);
+  EXPECT_EQ(decide_lost_completion(false, "", ""), LostCompletion::kNotOurs);
 }
 
 TEST_F(S3ObjectStoreTest, NoSuchUploadOnFirstCompleteIsFatal) {
