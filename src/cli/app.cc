@@ -1,5 +1,6 @@
 #include "cli/app.h"
 
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -16,6 +17,7 @@
 #include "cli/connector_supervisor.h"
 #include "cli/resolved_configs.h"
 #include "cli/rest_config_validator.h"
+#include "cli/verify_command.h"
 #include "config/config_loader.h"
 #include "config/connector_config.h"
 #include "config/converter_resolution.h"
@@ -347,15 +349,45 @@ int run_app(int argc, char** argv) {
                    "maximum worker count)")
       ->needs(msk);
 
+  VerifyOptions verify_options;
+  CLI::App* verify = app.add_subcommand(
+      "verify",
+      "Audit the objects under topics.dir against the topic: offsets covered per partition, "
+      "gaps and duplicates with their keys (exit 0 clean, 1 gaps or duplicates, 2 bad usage)");
+  verify->add_option("--worker", paths.worker, "Worker configuration (Kafka settings)")->required();
+  verify->add_option("--connector", paths.connector, "Connector configuration (S3, layout)")
+      ->required();
+  verify->add_option("--name", paths.name, "Connector name, when the file has no `name` key");
+  verify->add_option("--topic", verify_options.topics,
+                     "A topic to check (repeatable); default: the connector's `topics`");
+  verify->add_flag("--allow-gaps", verify_options.allow_gaps,
+                   "List gaps but exit 0 for them (records the connector drops: "
+                   "errors.tolerance=all, filtering transforms, ignored null values)");
+  verify->footer(
+      "Each values object is taken to hold consecutive offsets from the start offset in its key, "
+      "as many as the records it holds (JSON lines, ByteArray separators, Avro blocks, the "
+      "Parquet footer; gzip included). So records the connector did not write (tolerated "
+      "errors, dropping transforms, ignored null values), transaction markers and compacted "
+      "offsets show as gaps like lost data, after the object that held them. Offsets below the "
+      "log start, or at and after the committed offset of connect-<name>, are not checked. "
+      "Partitions whose objects interleave (field partitioner) are checked by record count only. "
+      "Reads only: writes no object and commits no offset.");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? kExitOk : kExitBadUsage;
   }
+  // verify's report is its standard output: logs go to standard error.
+  if (verify->parsed()) {
+    spdlog::default_logger_raw()->sinks() = {
+        std::make_shared<spdlog::sinks::stderr_color_sink_mt>()};
+  }
   spdlog::set_level(spdlog::level::from_str(log_level));
   spdlog::set_pattern("%Y-%m-%dT%H:%M:%S.%e%z %^%l%$ %v");
   if (validate->parsed()) return run_validate(paths);
+  if (verify->parsed()) return run_verify(check(paths), verify_options, std::cout);
   paths.runtime.memory_budget_bytes = budget_mb << 20;
   return run_connector(paths);
 }

@@ -54,6 +54,8 @@ class ConnectorRuntime {
   const TaskStatusBoard& status() const { return status_; }
   // The tasks' lifecycle requests (restart, pause, stop); thread-safe, carried out by run().
   TaskSet& tasks() { return tasks_; }
+  // A client of the connector's bucket with its S3 settings and credentials (`sluice verify`).
+  std::unique_ptr<storage::ObjectStore> new_object_store() const { return store_factory()(); }
 
  private:
   ConnectorRuntime(const config::WorkerConfig& worker,
