@@ -17,6 +17,7 @@
 #include <mutex>
 #include <string>
 
+#include "connect/record_converter.h"
 #include "kafka/oauthbearer_token.h"
 #include "util/status.h"
 
@@ -50,7 +51,7 @@ class DeadLetterQueue {
   DeadLetterQueue(const DeadLetterQueue&) = delete;
   DeadLetterQueue& operator=(const DeadLetterQueue&) = delete;
 
-  Status report(const rd_kafka_message_t* original, const ErrantRecordContext& context);
+  Status report(const connect::KafkaRecordView& original, const ErrantRecordContext& context);
   // Waits until every report is acknowledged; fails if any could not be delivered.
   Status flush(std::chrono::milliseconds timeout);
 

@@ -41,6 +41,8 @@ struct TaskSettings {
   std::string connector_name;
   int task_id = 0;
   kafka::ConsumerOptions consumer;
+  // Makes the task's consumer; null: RdKafkaConsumer::create (unit tests pass an in-memory one).
+  kafka::ConsumerFactory consumer_factory;
   NullValueBehavior null_values = NullValueBehavior::kFail;
   ErrorTolerance error_tolerance = ErrorTolerance::kNone;
   bool errors_log_enable = false;
@@ -106,17 +108,17 @@ class SinkTask : public kafka::RebalanceListener {
   };
 
   Status process_batch(int64_t now_ms);
-  Status process_message(rd_kafka_message_t* message, int64_t now_ms);
+  Status process_message(const connect::KafkaRecordView& message, int64_t now_ms);
   // Converts and transforms `message` into record_. Sets *handled when there is nothing left to
   // write: a transform dropped the record, or it failed and was tolerated (skipped) or rewound
   // for a retry. Returns the failures that end the task.
   // REQUIRES: `tp` is the message's topic-partition and `writer` its writer.
-  Status prepare_record(rd_kafka_message_t* message, const kafka::TopicPartition& tp,
+  Status prepare_record(const connect::KafkaRecordView& message, const kafka::TopicPartition& tp,
                         sink::TopicPartitionWriter& writer, int64_t now_ms, bool* handled);
   // Logs (errors.log.enable), reports to the dead-letter queue and applies errors.tolerance to a
   // record that failed; `error` is the full status (its code decides whether it is tolerable).
   // The partition's metrics count the skipped and dead-lettered record.
-  Status tolerate(const Status& error, const rd_kafka_message_t* message,
+  Status tolerate(const Status& error, const connect::KafkaRecordView& message,
                   const StageFailure& failure, const sink::PartitionMetrics& metrics);
   // Pauses `tp` and rewinds it to `offset`, to be read again after Connect's retry backoff: for a
   // record whose conversion failed for a reason outside it (kRetriable, e.g. the Schema Registry
