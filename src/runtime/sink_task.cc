@@ -434,7 +434,11 @@ Status SinkTask::run() {
       dlq.properties = kafka::connection_properties(settings_.consumer.properties);
       dlq.oauthbearer_token = settings_.consumer.oauthbearer_token;
     }
-    SLUICE_ASSIGN_OR_RETURN(dlq_, DeadLetterQueue::create(dlq));
+    if (settings_.dead_letter_queue_factory) {
+      SLUICE_ASSIGN_OR_RETURN(dlq_, settings_.dead_letter_queue_factory(dlq));
+    } else {
+      SLUICE_ASSIGN_OR_RETURN(dlq_, DeadLetterQueue::create(dlq));
+    }
   }
   settings_.consumer.on_statistics = [this](std::string_view json) { record_statistics(json); };
   if (settings_.consumer_factory) {

@@ -56,6 +56,9 @@ struct TaskSettings {
   // errors.deadletterqueue.*: no DLQ when the topic is empty. Properties are filled by the task
   // from its consumer's bootstrap and security settings.
   DeadLetterQueueOptions dead_letter_queue;
+  // Makes the dead-letter queue when its topic is set; null: DeadLetterQueue::create (unit tests
+  // pass an in-memory one).
+  ErrantRecordReporterFactory dead_letter_queue_factory;
   bool report_null_values_to_dlq = true;
   std::chrono::milliseconds retry_backoff{5000};
   std::chrono::milliseconds commit_interval{1000};
@@ -152,7 +155,7 @@ class SinkTask : public kafka::RebalanceListener {
   TaskPipeline pipeline_;
   const sink::WriterServices& services_;
   std::unique_ptr<kafka::Consumer> consumer_;
-  std::unique_ptr<DeadLetterQueue> dlq_;
+  std::unique_ptr<ErrantRecordReporter> dlq_;
   WriterMap writers_;
   // Partitions waiting out retry.backoff.ms after a failed upload or a retriable conversion
   // failure, with the time they resume.

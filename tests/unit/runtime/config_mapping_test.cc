@@ -17,8 +17,10 @@ namespace {
 // base64 of 32 bytes 0x00..0x1f.
 constexpr const char* kCustomerKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
 
-config::S3SinkConnectorConfig connector(
-    std::initializer_list<std::pair<std::string, std::string>> extra) {
+using Properties = std::initializer_list<std::pair<std::string, std::string>>;
+
+// A minimal JSON-format connector with `extra` set on top, parsed as `sluice run` parses it.
+Result<config::S3SinkConnectorConfig> parse(Properties extra) {
   config::RawConfig raw{{"name", "orders"},
                         {"connector.class", "io.confluent.connect.s3.S3SinkConnector"},
                         {"format.class", "io.confluent.connect.s3.format.json.JsonFormat"},
@@ -27,21 +29,17 @@ config::S3SinkConnectorConfig connector(
                         {"topics", "orders"},
                         {"flush.size", "10"}};
   for (const auto& [k, v] : extra) raw.set(k, v);
-  Result<config::S3SinkConnectorConfig> c = config::S3SinkConnectorConfig::parse(raw);
+  return config::S3SinkConnectorConfig::parse(raw);
+}
+
+config::S3SinkConnectorConfig connector(Properties extra) {
+  Result<config::S3SinkConnectorConfig> c = parse(extra);
   EXPECT_TRUE(c.ok()) << c.status().message();
   return std::move(c).value();
 }
 
-Status parse_error(std::initializer_list<std::pair<std::string, std::string>> extra) {
-  config::RawConfig raw{{"name", "orders"},
-                        {"connector.class", "io.confluent.connect.s3.S3SinkConnector"},
-                        {"format.class", "JsonFormat"},
-                        {"storage.class", "io.confluent.connect.s3.storage.S3Storage"},
-                        {"s3.bucket.name", "bucket"},
-                        {"topics", "orders"},
-                        {"flush.size", "10"}};
-  for (const auto& [k, v] : extra) raw.set(k, v);
-  return config::S3SinkConnectorConfig::parse(raw).status();
+Status parse_error(Properties extra) {
+  return parse(extra).status();
 }
 
 TEST(ConfigMappingTest, PartitionerClassByShortAndFullName) {

@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -45,6 +46,54 @@ std::string key_of(const TopicPartition& tp, int64_t start) {
 std::string json_string(int i) {
   return "\"v" + std::to_string(i) + "\"";
 }
+
+// A dead-letter queue in memory: what was reported, and a flush that can be made to fail.
+// Shared with the test thread (the task owns the reporter it is handed).
+struct FakeDeadLetters {
+  struct Report {
+    int64_t offset;
+    std::string stage;
+    std::string class_name;
+    std::string value;
+  };
+  std::mutex mutex;
+  std::vector<Report> reports;
+  DeadLetterQueueOptions options;
+  Status flush_status;
+  int flushes = 0;
+
+  std::vector<Report> snapshot() {
+    std::lock_guard lock(mutex);
+    return reports;
+  }
+
+  ErrantRecordReporterFactory factory() {
+    class Reporter final : public ErrantRecordReporter {
+     public:
+      explicit Reporter(FakeDeadLetters* d) : d_(d) {}
+      Status report(const connect::KafkaRecordView& r, const ErrantRecordContext& c) override {
+        std::lock_guard lock(d_->mutex);
+        d_->reports.push_back(Report{r.offset, std::string(c.stage), std::string(c.class_name),
+                                     std::string(r.value.value_or("<null>"))});
+        return Status::ok_status();
+      }
+      Status flush(std::chrono::milliseconds) override {
+        std::lock_guard lock(d_->mutex);
+        ++d_->flushes;
+        return d_->flush_status;
+      }
+
+     private:
+      FakeDeadLetters* d_;
+    };
+    return
+        [this](const DeadLetterQueueOptions& o) -> Result<std::unique_ptr<ErrantRecordReporter>> {
+          std::lock_guard lock(mutex);
+          options = o;
+          return std::unique_ptr<ErrantRecordReporter>(std::make_unique<Reporter>(this));
+        };
+  }
+};
 
 class SinkTaskTest : public ::testing::Test {
  protected:
@@ -257,6 +306,67 @@ TEST_F(SinkTaskTest, ToleranceAllSkipsABadRecordAndCommitsPastIt) {
   ASSERT_TRUE(committed_reaches(kP0, 4));
   ASSERT_TRUE(stop().ok());
   EXPECT_EQ(stored_lines(kP0), (std::vector<std::string>{"\"v0\"", "\"v2\"", "\"v3\""}));
+}
+
+TEST_F(SinkTaskTest, DeadLetterQueueGetsTheBadRecordBeforeItsOffsetIsCommitted) {
+  FakeDeadLetters dlq;
+  kafka_.assign({kP0});
+  kafka_.produce(kP0, json_string(0));
+  kafka_.produce(kP0, std::string("{not json"));
+  kafka_.produce(kP0, std::nullopt);
+  kafka_.produce(kP0, json_string(3));
+  start(/*flush_size=*/2, [&](TaskSettings& s) {
+    s.error_tolerance = ErrorTolerance::kAll;
+    s.null_values = NullValueBehavior::kIgnore;
+    s.dead_letter_queue.topic = "dlq";
+    s.dead_letter_queue_factory = dlq.factory();
+  });
+  ASSERT_TRUE(committed_reaches(kP0, 4));
+  ASSERT_TRUE(stop().ok());
+  EXPECT_EQ(dlq.options.topic, "dlq");
+  std::vector<FakeDeadLetters::Report> reports = dlq.snapshot();
+  ASSERT_EQ(reports.size(), 2u);
+  EXPECT_EQ(reports[0].offset, 1);
+  EXPECT_EQ(reports[0].stage, "VALUE_CONVERTER");
+  EXPECT_EQ(reports[0].class_name, "org.apache.kafka.connect.json.JsonConverter");
+  EXPECT_EQ(reports[0].value, "{not json");
+  EXPECT_EQ(reports[1].offset, 2);  // the ignored null value, reported as Connect's TASK_PUT
+  EXPECT_EQ(reports[1].stage, "TASK_PUT");
+  EXPECT_GE(dlq.flushes, 1);
+  EXPECT_EQ(stored_lines(kP0), (std::vector<std::string>{"\"v0\"", "\"v3\""}));
+}
+
+TEST_F(SinkTaskTest, NoOffsetIsCommittedPastARecordTheDeadLetterQueueDidNotTake) {
+  FakeDeadLetters dlq;
+  dlq.flush_status = Status::fatal("dead-letter queue dlq: 1 record(s) could not be delivered");
+  kafka_.assign({kP0});
+  kafka_.produce(kP0, std::string("{not json"));
+  kafka_.produce(kP0, json_string(1));
+  start(/*flush_size=*/1, [&](TaskSettings& s) {
+    s.error_tolerance = ErrorTolerance::kAll;
+    s.dead_letter_queue.topic = "dlq";
+    s.dead_letter_queue_factory = dlq.factory();
+  });
+  ASSERT_TRUE(eventually([&] { return finished_.load(); }));
+  Status st = stop();
+  EXPECT_EQ(st.code(), StatusCode::kFatal);
+  EXPECT_NE(st.message().find("could not be delivered"), std::string::npos) << st.message();
+  EXPECT_EQ(dlq.snapshot().size(), 1u);
+  EXPECT_EQ(kafka_.committed_offset(kP0), std::nullopt);
+}
+
+TEST_F(SinkTaskTest, ToleranceNoneStillReportsToTheDeadLetterQueue) {
+  FakeDeadLetters dlq;
+  kafka_.assign({kP0});
+  kafka_.produce(kP0, std::string("[1,"));
+  start(/*flush_size=*/1, [&](TaskSettings& s) {
+    s.dead_letter_queue.topic = "dlq";
+    s.dead_letter_queue_factory = dlq.factory();
+  });
+  ASSERT_TRUE(eventually([&] { return finished_.load(); }));
+  EXPECT_NE(stop().message().find("Tolerance exceeded"), std::string::npos);
+  ASSERT_EQ(dlq.snapshot().size(), 1u);
+  EXPECT_EQ(dlq.snapshot()[0].offset, 0);
 }
 
 TEST_F(SinkTaskTest, NullValuesFailOrAreSkippedAsConfigured) {
