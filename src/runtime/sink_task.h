@@ -89,7 +89,7 @@ class SinkTask : public kafka::RebalanceListener {
 
   // Runs until a shutdown is requested (ShutdownSignal or settings.control->stop; returns OK after
   // the graceful shutdown) or the task fails. While settings.control->paused is set, every
-  // assigned partition is paused (rd_kafka_pause_partitions): the loop keeps polling, so the
+  // assigned partition is paused (Consumer::pause): the loop keeps polling, so the
   // group membership stays, and open files stay open; the status board shows the task PAUSED.
   Status run();
 
