@@ -29,13 +29,6 @@ class PassThroughCompressor final : public Compressor {
 
 }  // namespace
 
-Result<CompressionType> compression_type_from_name(std::string_view name) {
-  if (name == "none") return CompressionType::kNone;
-  if (name == "gzip") return CompressionType::kGzip;
-  return Status::invalid_argument("s3.compression.type: unknown compression type '" +
-                                  std::string(name) + "' (allowed: none, gzip)");
-}
-
 std::string_view compression_extension(CompressionType type) {
   return type == CompressionType::kGzip ? ".gz" : "";
 }

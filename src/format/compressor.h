@@ -17,8 +17,6 @@ namespace sluice::format {
 
 enum class CompressionType : uint8_t { kNone, kGzip };
 
-// "none" / "gzip" (the values of s3.compression.type), exact match as the Java connector's lookup.
-Result<CompressionType> compression_type_from_name(std::string_view name);
 // The extension the compression adds to a file name: "" or ".gz".
 std::string_view compression_extension(CompressionType type);
 

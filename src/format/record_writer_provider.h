@@ -25,10 +25,6 @@ namespace sluice::format {
 
 enum class FormatClass : uint8_t { kAvro, kJson, kByteArray, kParquet };
 
-// Accepts the class names and aliases the Java connector accepts for format.class
-// (io.confluent.connect.s3.format.json.JsonFormat, ...).
-Result<FormatClass> format_class_from_name(std::string_view name);
-
 struct FormatOptions {
   CompressionType compression = CompressionType::kNone;                // s3.compression.type
   int compression_level = -1;                                          // s3.compression.level

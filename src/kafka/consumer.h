@@ -1,4 +1,5 @@
-// Consumer: sluice's member of the consumer group connect-<name>, over librdkafka.
+// Consumer: sluice's member of the consumer group connect-<name>, the interface a task reads
+// through.
 //
 // One Consumer per task, used only from that task's thread. Offsets are never committed
 // automatically: the task commits, explicitly, only offsets whose records are durable in S3.
@@ -7,12 +8,11 @@
 // librdkafka waits, which is the moment to commit what is durable and drop revoked writers.
 #pragma once
 
-#include <librdkafka/rdkafka.h>
-
 #include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -48,67 +48,38 @@ struct ConsumerOptions {
   std::function<void(std::string_view json)> on_statistics;
 };
 
+// The consumer a SinkTask reads through. RdKafkaConsumer (rdkafka_consumer.h) is the one that
+// ships; unit tests substitute an in-memory one. Used only from the owning task's thread.
 class Consumer {
  public:
-  static Result<std::unique_ptr<Consumer>> create(const ConsumerOptions& options,
-                                                  RebalanceListener* listener);
-  ~Consumer();
-  Consumer(const Consumer&) = delete;
-  Consumer& operator=(const Consumer&) = delete;
+  virtual ~Consumer() = default;
 
   // Waits up to `timeout` for messages and fills `batch` (possibly with none). Rebalance callbacks
-  // run inside this call. Consumer errors that librdkafka retries itself are logged, not returned;
-  // a fatal client error is.
-  Status poll(std::chrono::milliseconds timeout, MessageBatch* batch);
+  // run inside this call. Consumer errors that the client retries itself are logged, not
+  // returned; a fatal client error is.
+  virtual Status poll(std::chrono::milliseconds timeout, MessageBatch* batch) = 0;
 
   // Commits the given offsets (with their metadata). Synchronous: returns once the broker answered.
-  Status commit(const std::vector<OffsetCommit>& offsets);
+  virtual Status commit(const std::vector<OffsetCommit>& offsets) = 0;
   // The group's committed offsets (and metadata) for `partitions`; offset -1 when none.
-  Result<std::vector<OffsetCommit>> committed(const std::vector<TopicPartition>& partitions,
-                                              std::chrono::milliseconds timeout);
+  virtual Result<std::vector<OffsetCommit>> committed(const std::vector<TopicPartition>& partitions,
+                                                      std::chrono::milliseconds timeout) = 0;
 
   // Makes the next poll return records of `tp` from `offset` on (after a failed upload).
-  Status seek(const TopicPartition& tp, int64_t offset);
-  Status pause(const std::vector<TopicPartition>& partitions);
-  Status resume(const std::vector<TopicPartition>& partitions);
+  virtual Status seek(const TopicPartition& tp, int64_t offset) = 0;
+  virtual Status pause(const std::vector<TopicPartition>& partitions) = 0;
+  virtual Status resume(const std::vector<TopicPartition>& partitions) = 0;
 
   // Leaves the group (the revocation callback runs) and stops the client.
-  void close();
+  virtual void close() = 0;
 
-  const std::string& member_id();
-  // Makes the next poll() fail with `status` (set from librdkafka's error callback).
-  void set_fatal(Status status) {
-    if (fatal_.ok()) fatal_ = std::move(status);
-  }
-  rd_kafka_t* handle() { return rk_; }
-
- private:
-  Consumer() = default;
-  static void rebalance_trampoline(rd_kafka_t* rk, rd_kafka_resp_err_t err,
-                                   rd_kafka_topic_partition_list_t* partitions, void* opaque);
-  void on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* partitions);
-  static void oauthbearer_trampoline(rd_kafka_t* rk, const char* config, void* opaque);
-  static int statistics_trampoline(rd_kafka_t* rk, char* json, size_t json_len, void* opaque);
-
-  rd_kafka_t* rk_ = nullptr;
-  rd_kafka_queue_t* queue_ = nullptr;
-  RebalanceListener* listener_ = nullptr;
-  size_t max_batch_ = 500;
-  OAuthBearerTokenSource oauthbearer_token_;
-  std::function<void(std::string_view)> on_statistics_;
-  bool closed_ = false;
-  std::string member_id_;
-  Status fatal_;
+  // The Kafka cluster id, when the client learned it from the broker's metadata already.
+  virtual std::optional<std::string> cluster_id() = 0;
 };
 
-// Owns an rd_kafka_topic_partition_list_t.
-struct PartitionListDeleter {
-  void operator()(rd_kafka_topic_partition_list_t* list) const {
-    rd_kafka_topic_partition_list_destroy(list);
-  }
-};
-using PartitionList = std::unique_ptr<rd_kafka_topic_partition_list_t, PartitionListDeleter>;
-PartitionList make_partition_list(const std::vector<TopicPartition>& partitions);
-std::vector<TopicPartition> to_topic_partitions(const rd_kafka_topic_partition_list_t* list);
+// Makes a task's consumer, subscribed as `options` say, reporting rebalances to `listener`
+// (borrowed: must outlive the consumer).
+using ConsumerFactory = std::function<Result<std::unique_ptr<Consumer>>(
+    const ConsumerOptions& options, RebalanceListener* listener)>;
 
 }  // namespace sluice::kafka

@@ -139,24 +139,20 @@ void DeadLetterQueue::on_delivery(rd_kafka_t*, const rd_kafka_message_t* message
   if (self->failed_.fetch_add(1) == 0) self->first_failure_ = rd_kafka_err2str(message->err);
 }
 
-Status DeadLetterQueue::report(const rd_kafka_message_t* m, const ErrantRecordContext& context) {
+Status DeadLetterQueue::report(const connect::KafkaRecordView& m,
+                               const ErrantRecordContext& context) {
   rd_kafka_headers_t* headers = rd_kafka_headers_new(8);
-  rd_kafka_headers_t* original = nullptr;
-  if (rd_kafka_message_headers(m, &original) == RD_KAFKA_RESP_ERR_NO_ERROR && original != nullptr) {
-    const char* name = nullptr;
-    const void* value = nullptr;
-    size_t size = 0;
-    for (size_t i = 0;
-         rd_kafka_header_get_all(original, i, &name, &value, &size) == RD_KAFKA_RESP_ERR_NO_ERROR;
-         ++i) {
-      rd_kafka_header_add(headers, name, -1, value,
-                          value == nullptr ? 0 : static_cast<ssize_t>(size));
-    }
+  // The original headers, keys as the consumer decoded them (Java's consumer makes Strings of
+  // them too, which its DLQ reporter then writes back).
+  for (const connect::KafkaHeaderView& h : m.headers) {
+    rd_kafka_header_add(headers, h.key.data(), static_cast<ssize_t>(h.key.size()),
+                        h.value ? h.value->data() : nullptr,
+                        h.value ? static_cast<ssize_t>(h.value->size()) : 0);
   }
   if (options_.context_headers) {
-    add_header(headers, "__connect.errors.topic", rd_kafka_topic_name(m->rkt));
-    add_header(headers, "__connect.errors.partition", std::to_string(m->partition));
-    add_header(headers, "__connect.errors.offset", std::to_string(m->offset));
+    add_header(headers, "__connect.errors.topic", m.topic);
+    add_header(headers, "__connect.errors.partition", std::to_string(m.partition));
+    add_header(headers, "__connect.errors.offset", std::to_string(m.offset));
     add_header(headers, "__connect.errors.connector.name", options_.connector_name);
     add_header(headers, "__connect.errors.task.id", std::to_string(options_.task_id));
     add_header(headers, "__connect.errors.stage", context.stage);
@@ -174,14 +170,18 @@ Status DeadLetterQueue::report(const rd_kafka_message_t* m, const ErrantRecordCo
     if (!context.message.empty()) trace.append(": ").append(context.message);
     add_header(headers, "__connect.errors.exception.stacktrace", trace);
   }
-  rd_kafka_timestamp_type_t ts_type;
-  int64_t ts = rd_kafka_message_timestamp(m, &ts_type);
+  const int64_t ts = m.timestamp_type != connect::TimestampType::kNone ? m.timestamp : -1;
+  // librdkafka's V_ macros cast their arguments without parentheses: plain variables only.
+  void* key = m.key ? const_cast<char*>(m.key->data()) : nullptr;
+  const size_t key_size = m.key ? m.key->size() : 0;
+  void* value = m.value ? const_cast<char*>(m.value->data()) : nullptr;
+  const size_t value_size = m.value ? m.value->size() : 0;
   rd_kafka_resp_err_t err;
   for (;;) {
-    err = rd_kafka_producev(
-        producer_, RD_KAFKA_V_TOPIC(options_.topic.c_str()), RD_KAFKA_V_KEY(m->key, m->key_len),
-        RD_KAFKA_V_VALUE(m->payload, m->len), RD_KAFKA_V_TIMESTAMP(ts >= 0 ? ts : 0),
-        RD_KAFKA_V_HEADERS(headers), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
+    err = rd_kafka_producev(producer_, RD_KAFKA_V_TOPIC(options_.topic.c_str()),
+                            RD_KAFKA_V_KEY(key, key_size), RD_KAFKA_V_VALUE(value, value_size),
+                            RD_KAFKA_V_TIMESTAMP(ts >= 0 ? ts : 0), RD_KAFKA_V_HEADERS(headers),
+                            RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY), RD_KAFKA_V_END);
     if (err != RD_KAFKA_RESP_ERR__QUEUE_FULL) break;
     rd_kafka_poll(producer_, 50);
   }

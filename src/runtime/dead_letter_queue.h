@@ -12,11 +12,13 @@
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <string>
 
+#include "connect/record_converter.h"
 #include "kafka/oauthbearer_token.h"
 #include "util/status.h"
 
@@ -42,17 +44,33 @@ struct ErrantRecordContext {
   std::string_view message;
 };
 
-class DeadLetterQueue {
+// Where a task reports records that failed: the dead-letter queue, or an in-memory stand-in in
+// unit tests. Owned and used by one task thread.
+class ErrantRecordReporter {
+ public:
+  virtual ~ErrantRecordReporter() = default;
+  // Sends `original` with why it failed; may return before it is acknowledged.
+  virtual Status report(const connect::KafkaRecordView& original,
+                        const ErrantRecordContext& context) = 0;
+  // Waits until every report is acknowledged; fails if any could not be delivered.
+  virtual Status flush(std::chrono::milliseconds timeout) = 0;
+};
+
+// Makes a task's reporter from its errors.deadletterqueue.* options.
+using ErrantRecordReporterFactory =
+    std::function<Result<std::unique_ptr<ErrantRecordReporter>>(const DeadLetterQueueOptions&)>;
+
+class DeadLetterQueue final : public ErrantRecordReporter {
  public:
   // Creates the producer and the topic (one partition) when it does not exist yet.
   static Result<std::unique_ptr<DeadLetterQueue>> create(const DeadLetterQueueOptions& options);
-  ~DeadLetterQueue();
+  ~DeadLetterQueue() override;
   DeadLetterQueue(const DeadLetterQueue&) = delete;
   DeadLetterQueue& operator=(const DeadLetterQueue&) = delete;
 
-  Status report(const rd_kafka_message_t* original, const ErrantRecordContext& context);
-  // Waits until every report is acknowledged; fails if any could not be delivered.
-  Status flush(std::chrono::milliseconds timeout);
+  Status report(const connect::KafkaRecordView& original,
+                const ErrantRecordContext& context) override;
+  Status flush(std::chrono::milliseconds timeout) override;
 
   uint64_t reported() const { return reported_; }
 

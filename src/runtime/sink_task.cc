@@ -4,7 +4,7 @@
 
 #include "kafka/client_config.h"
 #include "kafka/consumer_statistics.h"
-#include "kafka/record_view.h"
+#include "kafka/rdkafka_consumer.h"
 #include "runtime/retry_delay.h"
 #include "runtime/shutdown_signal.h"
 #include "util/log.h"
@@ -15,8 +15,8 @@ namespace {
 
 constexpr std::string_view kSinkTaskClass = "org.apache.kafka.connect.sink.SinkTask";
 
-std::string describe(const std::string& topic, int32_t partition, int64_t offset) {
-  return "topic=" + topic + " partition=" + std::to_string(partition) +
+std::string describe(std::string_view topic, int32_t partition, int64_t offset) {
+  return "topic=" + std::string(topic) + " partition=" + std::to_string(partition) +
          " offset=" + std::to_string(offset);
 }
 
@@ -51,11 +51,10 @@ SinkTask::~SinkTask() {
 
 void SinkTask::record_kafka_cluster_id() {
   if (settings_.status == nullptr || settings_.status->has_kafka_cluster_id()) return;
-  // Timeout 0: the metadata that led to this assignment already carried the id.
-  char* id = rd_kafka_clusterid(consumer_->handle(), 0);
-  if (id == nullptr) return;
-  settings_.status->set_kafka_cluster_id(id);
-  rd_kafka_mem_free(consumer_->handle(), id);
+  // The metadata that led to this assignment already carried the id.
+  if (std::optional<std::string> id = consumer_->cluster_id()) {
+    settings_.status->set_kafka_cluster_id(*id);
+  }
 }
 
 void SinkTask::on_partitions_assigned(const std::vector<kafka::TopicPartition>& partitions) {
@@ -137,9 +136,9 @@ void SinkTask::on_partitions_revoked(const std::vector<kafka::TopicPartition>& p
   }
 }
 
-Status SinkTask::tolerate(const Status& error, const rd_kafka_message_t* m,
+Status SinkTask::tolerate(const Status& error, const connect::KafkaRecordView& m,
                           const StageFailure& failure, const sink::PartitionMetrics& metrics) {
-  std::string where = describe(rd_kafka_topic_name(m->rkt), m->partition, m->offset);
+  std::string where = describe(m.topic, m.partition, m.offset);
   if (error.code() != StatusCode::kDataError) return error.with_context(where);
   if (settings_.errors_log_enable) {
     // Connect's LogReporter line, then the exception. The record's key and value are not logged
@@ -149,14 +148,13 @@ Status SinkTask::tolerate(const Status& error, const rd_kafka_message_t* m,
                        std::string(failure.stage) + "' with class '" +
                        std::string(failure.class_name) + "'";
     if (settings_.errors_log_include_messages) {
-      line += ", where consumed record is {topic='" + std::string(rd_kafka_topic_name(m->rkt)) +
-              "', partition=" + std::to_string(m->partition) +
-              ", offset=" + std::to_string(m->offset);
-      rd_kafka_timestamp_type_t type = RD_KAFKA_TIMESTAMP_NOT_AVAILABLE;
-      const int64_t ts = rd_kafka_message_timestamp(m, &type);
-      if (type != RD_KAFKA_TIMESTAMP_NOT_AVAILABLE) {
-        line += ", timestamp=" + std::to_string(ts) + ", timestampType=" +
-                (type == RD_KAFKA_TIMESTAMP_LOG_APPEND_TIME ? "LogAppendTime" : "CreateTime");
+      line += ", where consumed record is {topic='" + std::string(m.topic) +
+              "', partition=" + std::to_string(m.partition) +
+              ", offset=" + std::to_string(m.offset);
+      if (m.timestamp_type != connect::TimestampType::kNone) {
+        line += ", timestamp=" + std::to_string(m.timestamp) + ", timestampType=" +
+                (m.timestamp_type == connect::TimestampType::kLogAppendTime ? "LogAppendTime"
+                                                                            : "CreateTime");
       }
       line += "}";
     }
@@ -178,15 +176,14 @@ Status SinkTask::tolerate(const Status& error, const rd_kafka_message_t* m,
   return Status::ok_status();
 }
 
-Status SinkTask::prepare_record(rd_kafka_message_t* m, const kafka::TopicPartition& tp,
+Status SinkTask::prepare_record(const connect::KafkaRecordView& m, const kafka::TopicPartition& tp,
                                 sink::TopicPartitionWriter& writer, int64_t now_ms, bool* handled) {
   *handled = true;
-  connect::KafkaRecordView view = kafka::record_view(m, arena_, &headers_scratch_);
   connect::ConversionFailure conversion;
-  Status converted = pipeline_.converter->convert(view, arena_, record_, &conversion);
+  Status converted = pipeline_.converter->convert(m, arena_, record_, &conversion);
   if (converted.is_retriable()) {
     bool exhausted = false;
-    SLUICE_RETURN_IF_ERROR(retry_later(tp, m->offset, now_ms, converted, &exhausted));
+    SLUICE_RETURN_IF_ERROR(retry_later(tp, m.offset, now_ms, converted, &exhausted));
     if (!exhausted) return Status::ok_status();
     // errors.retry.timeout ran out: the record fails as a bad one would.
     converted = Status::data_error(converted.message());
@@ -198,7 +195,7 @@ Status SinkTask::prepare_record(rd_kafka_message_t* m, const kafka::TopicPartiti
     StageFailure failure{connect::conversion_stage_name(conversion.stage), conversion.class_name,
                          transforms::kDataException, conversion.message};
     SLUICE_RETURN_IF_ERROR(tolerate(converted, m, failure, writer.metrics()));
-    writer.skip(m->offset);
+    writer.skip(m.offset);
     return Status::ok_status();
   }
   if (pipeline_.transforms != nullptr) {
@@ -210,11 +207,11 @@ Status SinkTask::prepare_record(rd_kafka_message_t* m, const kafka::TopicPartiti
                            context.failure_class, message};
       // Connect's error handler tolerates any exception of a transform.
       SLUICE_RETURN_IF_ERROR(tolerate(Status::data_error(message), m, failure, writer.metrics()));
-      writer.skip(m->offset);
+      writer.skip(m.offset);
       return Status::ok_status();
     }
     if (*done == transforms::Disposition::kDrop) {
-      writer.skip(m->offset);  // filtered out: its offset commits like any other
+      writer.skip(m.offset);  // filtered out: its offset commits like any other
       writer.metrics().records_filtered->inc();
       return Status::ok_status();
     }
@@ -223,16 +220,15 @@ Status SinkTask::prepare_record(rd_kafka_message_t* m, const kafka::TopicPartiti
   return Status::ok_status();
 }
 
-Status SinkTask::process_message(rd_kafka_message_t* m, int64_t now_ms) {
-  const char* topic_name = rd_kafka_topic_name(m->rkt);
-  kafka::TopicPartition tp{topic_name, m->partition};
+Status SinkTask::process_message(const connect::KafkaRecordView& m, int64_t now_ms) {
+  kafka::TopicPartition tp{std::string(m.topic), m.partition};
   auto it = writers_.find(tp);
   if (it == writers_.end()) return Status::ok_status();  // revoked while the batch was in flight
   if (backoff_until_.count(tp) != 0) return Status::ok_status();  // rewound; will be re-read
   sink::TopicPartitionWriter& writer = *it->second;
   const sink::PartitionMetrics& metrics = writer.metrics();
   metrics.records_consumed->inc();
-  metrics.bytes_consumed->inc(m->len + m->key_len);
+  metrics.bytes_consumed->inc((m.value ? m.value->size() : 0) + (m.key ? m.key->size() : 0));
 
   bool handled = false;
   SLUICE_RETURN_IF_ERROR(prepare_record(m, tp, writer, now_ms, &handled));
@@ -243,7 +239,7 @@ Status SinkTask::process_message(rd_kafka_message_t* m, int64_t now_ms) {
       return Status::fatal(
           "Null valued records are not writeable with current "
           "behavior.on.null.values 'settings' (" +
-          describe(tp.topic, tp.partition, m->offset) + ")");
+          describe(tp.topic, tp.partition, m.offset) + ")");
     }
     if (dlq_ != nullptr && settings_.report_null_values_to_dlq) {
       // Java also fails the task here under errors.tolerance=none; sluice only reports (the user
@@ -254,18 +250,18 @@ Status SinkTask::process_message(rd_kafka_message_t* m, int64_t now_ms) {
       SLUICE_RETURN_IF_ERROR(dlq_->report(m, context));
       metrics.records_dead_lettered->inc();
     }
-    writer.skip(m->offset);
+    writer.skip(m.offset);
     metrics.records_filtered->inc();
     return Status::ok_status();
   }
   Status written = writer.write(record, now_ms);
   if (!written.ok()) {
     if (written.code() != StatusCode::kDataError) {
-      return written.with_context(describe(tp.topic, tp.partition, m->offset));
+      return written.with_context(describe(tp.topic, tp.partition, m.offset));
     }
     StageFailure failure{"TASK_PUT", kSinkTaskClass, transforms::kDataException, written.message()};
     SLUICE_RETURN_IF_ERROR(tolerate(written, m, failure, metrics));
-    writer.skip(m->offset);
+    writer.skip(m.offset);
     return Status::ok_status();
   }
   metrics.records_written->inc();
@@ -430,8 +426,8 @@ Status SinkTask::process_batch(int64_t now_ms) {
   SLUICE_RETURN_IF_ERROR(consumer_->poll(settings_.poll_timeout, &batch));
   if (!rebalance_error_.ok()) return rebalance_error_;
   arena_.reset();
-  for (rd_kafka_message_t* m : batch) {
-    SLUICE_RETURN_IF_ERROR(process_message(m, now_ms));
+  for (size_t i = 0; i < batch.size(); ++i) {
+    SLUICE_RETURN_IF_ERROR(process_message(batch.view(i, arena_, &headers_scratch_), now_ms));
   }
   return Status::ok_status();
 }
@@ -444,10 +440,18 @@ Status SinkTask::run() {
       dlq.properties = kafka::connection_properties(settings_.consumer.properties);
       dlq.oauthbearer_token = settings_.consumer.oauthbearer_token;
     }
-    SLUICE_ASSIGN_OR_RETURN(dlq_, DeadLetterQueue::create(dlq));
+    if (settings_.dead_letter_queue_factory) {
+      SLUICE_ASSIGN_OR_RETURN(dlq_, settings_.dead_letter_queue_factory(dlq));
+    } else {
+      SLUICE_ASSIGN_OR_RETURN(dlq_, DeadLetterQueue::create(dlq));
+    }
   }
   settings_.consumer.on_statistics = [this](std::string_view json) { record_statistics(json); };
-  SLUICE_ASSIGN_OR_RETURN(consumer_, kafka::Consumer::create(settings_.consumer, this));
+  if (settings_.consumer_factory) {
+    SLUICE_ASSIGN_OR_RETURN(consumer_, settings_.consumer_factory(settings_.consumer, this));
+  } else {
+    SLUICE_ASSIGN_OR_RETURN(consumer_, kafka::RdKafkaConsumer::create(settings_.consumer, this));
+  }
   last_commit_ = std::chrono::steady_clock::now();
   SLUICE_LOG(kRuntime).info("task={} started: group={}", settings_.task_id,
                             settings_.consumer.properties.count("group.id")

@@ -42,6 +42,8 @@ struct TaskSettings {
   std::string connector_name;
   int task_id = 0;
   kafka::ConsumerOptions consumer;
+  // Makes the task's consumer; null: RdKafkaConsumer::create (unit tests pass an in-memory one).
+  kafka::ConsumerFactory consumer_factory;
   NullValueBehavior null_values = NullValueBehavior::kFail;
   ErrorTolerance error_tolerance = ErrorTolerance::kNone;
   bool errors_log_enable = false;
@@ -55,6 +57,9 @@ struct TaskSettings {
   // errors.deadletterqueue.*: no DLQ when the topic is empty. Properties are filled by the task
   // from its consumer's bootstrap and security settings.
   DeadLetterQueueOptions dead_letter_queue;
+  // Makes the dead-letter queue when its topic is set; null: DeadLetterQueue::create (unit tests
+  // pass an in-memory one).
+  ErrantRecordReporterFactory dead_letter_queue_factory;
   bool report_null_values_to_dlq = true;
   std::chrono::milliseconds retry_backoff{5000};
   std::chrono::milliseconds commit_interval{1000};
@@ -85,7 +90,7 @@ class SinkTask : public kafka::RebalanceListener {
 
   // Runs until a shutdown is requested (ShutdownSignal or settings.control->stop; returns OK after
   // the graceful shutdown) or the task fails. While settings.control->paused is set, every
-  // assigned partition is paused (rd_kafka_pause_partitions): the loop keeps polling, so the
+  // assigned partition is paused (Consumer::pause): the loop keeps polling, so the
   // group membership stays, and open files stay open; the status board shows the task PAUSED.
   Status run();
 
@@ -107,17 +112,17 @@ class SinkTask : public kafka::RebalanceListener {
   };
 
   Status process_batch(int64_t now_ms);
-  Status process_message(rd_kafka_message_t* message, int64_t now_ms);
+  Status process_message(const connect::KafkaRecordView& message, int64_t now_ms);
   // Converts and transforms `message` into record_. Sets *handled when there is nothing left to
   // write: a transform dropped the record, or it failed and was tolerated (skipped) or rewound
   // for a retry. Returns the failures that end the task.
   // REQUIRES: `tp` is the message's topic-partition and `writer` its writer.
-  Status prepare_record(rd_kafka_message_t* message, const kafka::TopicPartition& tp,
+  Status prepare_record(const connect::KafkaRecordView& message, const kafka::TopicPartition& tp,
                         sink::TopicPartitionWriter& writer, int64_t now_ms, bool* handled);
   // Logs (errors.log.enable), reports to the dead-letter queue and applies errors.tolerance to a
   // record that failed; `error` is the full status (its code decides whether it is tolerable).
   // The partition's metrics count the skipped and dead-lettered record.
-  Status tolerate(const Status& error, const rd_kafka_message_t* message,
+  Status tolerate(const Status& error, const connect::KafkaRecordView& message,
                   const StageFailure& failure, const sink::PartitionMetrics& metrics);
   // Pauses `tp` and rewinds it to `offset`, to be read again after Connect's retry backoff: for a
   // record whose conversion failed for a reason outside it (kRetriable, e.g. the Schema Registry
@@ -151,7 +156,7 @@ class SinkTask : public kafka::RebalanceListener {
   TaskPipeline pipeline_;
   const sink::WriterServices& services_;
   std::unique_ptr<kafka::Consumer> consumer_;
-  std::unique_ptr<DeadLetterQueue> dlq_;
+  std::unique_ptr<ErrantRecordReporter> dlq_;
   WriterMap writers_;
   // Partitions waiting out retry.backoff.ms after a failed upload or a retriable conversion
   // failure, with the time they resume.

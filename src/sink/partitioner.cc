@@ -210,34 +210,6 @@ std::string daily_path_format(std::string_view d) {
   return p;
 }
 
-Result<PartitionerKind> parse_partitioner_kind(std::string_view class_name) {
-  constexpr std::string_view kPackage = "io.confluent.connect.storage.partitioner.";
-  std::string_view name = class_name;
-  if (name.starts_with(kPackage)) name.remove_prefix(kPackage.size());
-  if (name == "DefaultPartitioner") return PartitionerKind::kDefault;
-  if (name == "FieldPartitioner") return PartitionerKind::kField;
-  if (name == "TimeBasedPartitioner") return PartitionerKind::kTimeBased;
-  if (name == "HourlyPartitioner") return PartitionerKind::kHourly;
-  if (name == "DailyPartitioner") return PartitionerKind::kDaily;
-  return Status::invalid_argument(
-      "partitioner.class: '" + std::string(class_name) +
-      "' is not a built-in partitioner (DefaultPartitioner, FieldPartitioner, "
-      "TimeBasedPartitioner, HourlyPartitioner, DailyPartitioner); custom Java classes cannot "
-      "be loaded by sluice");
-}
-
-Result<SchemaAffix> parse_schema_affix(std::string_view value) {
-  std::string upper(value);
-  for (char& c : upper) {
-    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
-  }
-  if (upper == "NONE") return SchemaAffix::kNone;
-  if (upper == "PREFIX") return SchemaAffix::kPrefix;
-  if (upper == "SUFFIX") return SchemaAffix::kSuffix;
-  return Status::invalid_argument("s3.schema.partition.affix.type: '" + std::string(value) +
-                                  "' is not one of NONE, PREFIX, SUFFIX");
-}
-
 Result<std::unique_ptr<Partitioner>> make_partitioner(const PartitionerOptions& options) {
   SLUICE_ASSIGN_OR_RETURN(std::unique_ptr<Partitioner> partitioner, make_inner(options));
   if (options.schema_affix != SchemaAffix::kNone) {

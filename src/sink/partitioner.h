@@ -77,13 +77,6 @@ struct PartitionerOptions {
   std::string tombstone_encoded_partition = "tombstone";  // tombstone.encoded.partition
 };
 
-// Parses `partitioner.class`: the short names ("DefaultPartitioner", ...) or the full class names
-// io.confluent.connect.storage.partitioner.<Name>. Custom classes are an InvalidArgument.
-Result<PartitionerKind> parse_partitioner_kind(std::string_view class_name);
-
-// Parses `s3.schema.partition.affix.type` ("NONE", "PREFIX", "SUFFIX", case-insensitive).
-Result<SchemaAffix> parse_schema_affix(std::string_view value);
-
 // Builds the configured partitioner with its wrappers (tombstone outermost, then schema affix).
 // Every configuration problem is an InvalidArgument whose message starts with the key.
 Result<std::unique_ptr<Partitioner>> make_partitioner(const PartitionerOptions& options);

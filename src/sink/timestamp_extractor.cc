@@ -412,22 +412,6 @@ Result<int64_t> parse_iso_date_time(std::string_view text) {
   return IsoParser(text).parse();
 }
 
-Result<TimestampExtractorKind> parse_timestamp_extractor_kind(std::string_view value) {
-  constexpr std::string_view kPrefix =
-      "io.confluent.connect.storage.partitioner.TimeBasedPartitioner$";
-  constexpr std::string_view kSuffix = "TimestampExtractor";
-  std::string_view name = value;
-  if (name.starts_with(kPrefix) && name.ends_with(kSuffix)) {
-    name = name.substr(kPrefix.size(), name.size() - kPrefix.size() - kSuffix.size());
-  }
-  if (name == "Wallclock") return TimestampExtractorKind::kWallclock;
-  if (name == "Record") return TimestampExtractorKind::kRecord;
-  if (name == "RecordField") return TimestampExtractorKind::kRecordField;
-  return Status::invalid_argument("timestamp.extractor '" + std::string(value) +
-                                  "' is not supported: use Wallclock, Record or RecordField "
-                                  "(custom extractor classes cannot be loaded by sluice)");
-}
-
 Result<std::unique_ptr<TimestampExtractor>> make_timestamp_extractor(
     const TimestampExtractorOptions& options) {
   switch (options.kind) {

@@ -44,11 +44,6 @@ struct TimestampExtractorOptions {
   std::string timestamp_field = "timestamp";  // RecordField only; dotted path
 };
 
-// Parses `timestamp.extractor` ("Wallclock", "Record", "RecordField"; the Java class names
-// io.confluent.connect.storage.partitioner.TimeBasedPartitioner$<Name>TimestampExtractor are
-// accepted too). Custom classes are an InvalidArgument.
-Result<TimestampExtractorKind> parse_timestamp_extractor_kind(std::string_view value);
-
 Result<std::unique_ptr<TimestampExtractor>> make_timestamp_extractor(
     const TimestampExtractorOptions& options);
 

@@ -36,16 +36,6 @@ struct PutOptions {
   std::string content_type;  // PutObject / CreateMultipartUpload; empty = none
 };
 
-// Confluent's settings (s3.ssea.name, s3.sse.customer.key, s3.sse.kms.key.id, s3.acl.canned,
-// s3.send.digest) as PutOptions, with the Java connector's quirks (spec confluent-s3-sink.md
-// §6.4): aws:kms with an empty key id sends no encryption header at all, and aws:kms:dsse is not
-// handled (no header). kInvalidArgument for an unknown algorithm or an SSE-C key that is not
-// base64 of 32 bytes, naming the key.
-Result<PutOptions> put_options_from_confluent(std::string_view ssea_name,
-                                              std::string_view sse_customer_key,
-                                              std::string_view sse_kms_key_id,
-                                              std::string_view acl_canned, bool send_digest);
-
 // kInvalidArgument unless the options are usable: an SSE-C key must decode to 32 bytes.
 Status validate_put_options(const PutOptions& options);
 

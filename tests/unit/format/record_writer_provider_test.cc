@@ -9,17 +9,6 @@
 namespace sluice::format {
 namespace {
 
-TEST(RecordWriterProviderTest, FormatClassNames) {
-  EXPECT_EQ(*format_class_from_name("io.confluent.connect.s3.format.json.JsonFormat"),
-            FormatClass::kJson);
-  EXPECT_EQ(*format_class_from_name("io.confluent.connect.s3.format.bytearray.ByteArrayFormat"),
-            FormatClass::kByteArray);
-  EXPECT_EQ(*format_class_from_name("io.confluent.connect.s3.format.avro.AvroFormat"),
-            FormatClass::kAvro);
-  EXPECT_EQ(*format_class_from_name("ParquetFormat"), FormatClass::kParquet);
-  EXPECT_EQ(format_class_from_name("CsvFormat").status().code(), StatusCode::kInvalidArgument);
-}
-
 TEST(RecordWriterProviderTest, ExtensionsWithViews) {
   FormatOptions gzip;
   gzip.compression = CompressionType::kGzip;

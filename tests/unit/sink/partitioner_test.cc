@@ -394,16 +394,5 @@ TEST(PartitionerTest, TombstoneWrapperIsOutermost) {
             "schema_name=Name/year=2024/month=05/day=07/hour=13");
 }
 
-TEST(PartitionerTest, ParsesClassNamesAndAffixTypes) {
-  EXPECT_EQ(*parse_partitioner_kind("io.confluent.connect.storage.partitioner.HourlyPartitioner"),
-            PartitionerKind::kHourly);
-  EXPECT_EQ(*parse_partitioner_kind("FieldPartitioner"), PartitionerKind::kField);
-  EXPECT_EQ(parse_partitioner_kind("com.acme.MyPartitioner").status().code(),
-            StatusCode::kInvalidArgument);
-  EXPECT_EQ(*parse_schema_affix("prefix"), SchemaAffix::kPrefix);
-  EXPECT_EQ(*parse_schema_affix("NONE"), SchemaAffix::kNone);
-  EXPECT_FALSE(parse_schema_affix("BOTH").ok());
-}
-
 }  // namespace
 }  // namespace sluice::sink

@@ -1,4 +1,4 @@
-#include "kafka/consumer.h"
+#include "kafka/rdkafka_consumer.h"
 
 #include <cstring>
 
@@ -24,12 +24,12 @@ void error_callback(rd_kafka_t* rk, int err, const char* reason, void* opaque) {
   if (err == RD_KAFKA_RESP_ERR__AUTHENTICATION) {
     // librdkafka would retry a refused login forever; like a Java task, fail instead, so that the
     // operator sees a stopped connector rather than one that silently reads nothing.
-    static_cast<Consumer*>(opaque)->set_fatal(
+    static_cast<RdKafkaConsumer*>(opaque)->set_fatal(
         Status::fatal(std::string("Kafka authentication failed: ") + reason));
   } else if (is_tls_refusal(err, reason)) {
     // The Java client raises SslAuthenticationException here and the task fails: a broker that
     // rejects our certificate, or one we cannot verify, will do the same on every retry.
-    static_cast<Consumer*>(opaque)->set_fatal(Status::fatal(
+    static_cast<RdKafkaConsumer*>(opaque)->set_fatal(Status::fatal(
         std::string("Kafka authentication failed (TLS): ") + reason +
         " (check ssl.truststore.* for the broker's CA and ssl.keystore.* for the client "
         "certificate)"));
@@ -64,9 +64,10 @@ std::vector<TopicPartition> to_topic_partitions(const rd_kafka_topic_partition_l
   return out;
 }
 
-Result<std::unique_ptr<Consumer>> Consumer::create(const ConsumerOptions& options,
-                                                   RebalanceListener* listener) {
-  std::unique_ptr<Consumer> consumer(new Consumer());  // private constructor; owned at once
+Result<std::unique_ptr<RdKafkaConsumer>> RdKafkaConsumer::create(const ConsumerOptions& options,
+                                                                 RebalanceListener* listener) {
+  std::unique_ptr<RdKafkaConsumer> consumer(
+      new RdKafkaConsumer());  // private constructor; owned at once
   consumer->listener_ = listener;
   consumer->max_batch_ = options.max_batch;
   consumer->oauthbearer_token_ =
@@ -91,7 +92,7 @@ Result<std::unique_ptr<Consumer>> Consumer::create(const ConsumerOptions& option
   }
   rd_kafka_conf_set_log_cb(conf.get(), log_to_spdlog);
   rd_kafka_conf_set_error_cb(conf.get(), error_callback);
-  rd_kafka_conf_set_rebalance_cb(conf.get(), &Consumer::rebalance_trampoline);
+  rd_kafka_conf_set_rebalance_cb(conf.get(), &RdKafkaConsumer::rebalance_trampoline);
   rd_kafka_conf_set_opaque(conf.get(), consumer.get());
   if (consumer->on_statistics_) {
     const std::string interval = std::to_string(kStatisticsIntervalMs);
@@ -99,10 +100,10 @@ Result<std::unique_ptr<Consumer>> Consumer::create(const ConsumerOptions& option
                           sizeof(err)) != RD_KAFKA_CONF_OK) {
       return Status::invalid_argument(std::string("Kafka statistics.interval.ms: ") + err);
     }
-    rd_kafka_conf_set_stats_cb(conf.get(), &Consumer::statistics_trampoline);
+    rd_kafka_conf_set_stats_cb(conf.get(), &RdKafkaConsumer::statistics_trampoline);
   }
   if (consumer->oauthbearer_token_) {
-    install_oauthbearer_refresh(conf.get(), &Consumer::oauthbearer_trampoline);
+    install_oauthbearer_refresh(conf.get(), &RdKafkaConsumer::oauthbearer_trampoline);
   }
 
   rd_kafka_t* rk = rd_kafka_new(RD_KAFKA_CONSUMER, conf.get(), err, sizeof(err));
@@ -125,27 +126,29 @@ Result<std::unique_ptr<Consumer>> Consumer::create(const ConsumerOptions& option
   return consumer;
 }
 
-Consumer::~Consumer() {
+RdKafkaConsumer::~RdKafkaConsumer() {
   close();
   if (queue_ != nullptr) rd_kafka_queue_destroy(queue_);
   if (rk_ != nullptr) rd_kafka_destroy(rk_);
 }
 
-void Consumer::rebalance_trampoline(rd_kafka_t*, rd_kafka_resp_err_t err,
-                                    rd_kafka_topic_partition_list_t* partitions, void* opaque) {
-  static_cast<Consumer*>(opaque)->on_rebalance(err, partitions);
+void RdKafkaConsumer::rebalance_trampoline(rd_kafka_t*, rd_kafka_resp_err_t err,
+                                           rd_kafka_topic_partition_list_t* partitions,
+                                           void* opaque) {
+  static_cast<RdKafkaConsumer*>(opaque)->on_rebalance(err, partitions);
 }
 
-void Consumer::oauthbearer_trampoline(rd_kafka_t* rk, const char*, void* opaque) {
-  refresh_oauthbearer_token(rk, static_cast<Consumer*>(opaque)->oauthbearer_token_);
+void RdKafkaConsumer::oauthbearer_trampoline(rd_kafka_t* rk, const char*, void* opaque) {
+  refresh_oauthbearer_token(rk, static_cast<RdKafkaConsumer*>(opaque)->oauthbearer_token_);
 }
 
-int Consumer::statistics_trampoline(rd_kafka_t*, char* json, size_t json_len, void* opaque) {
-  static_cast<Consumer*>(opaque)->on_statistics_(std::string_view(json, json_len));
+int RdKafkaConsumer::statistics_trampoline(rd_kafka_t*, char* json, size_t json_len, void* opaque) {
+  static_cast<RdKafkaConsumer*>(opaque)->on_statistics_(std::string_view(json, json_len));
   return 0;  // librdkafka frees the JSON
 }
 
-void Consumer::on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_list_t* partitions) {
+void RdKafkaConsumer::on_rebalance(rd_kafka_resp_err_t err,
+                                   rd_kafka_topic_partition_list_t* partitions) {
   const bool cooperative = std::strcmp(rd_kafka_rebalance_protocol(rk_), "COOPERATIVE") == 0;
   std::vector<TopicPartition> tps = to_topic_partitions(partitions);
   if (err == RD_KAFKA_RESP_ERR__ASSIGN_PARTITIONS) {
@@ -178,7 +181,7 @@ void Consumer::on_rebalance(rd_kafka_resp_err_t err, rd_kafka_topic_partition_li
   }
 }
 
-Status Consumer::poll(std::chrono::milliseconds timeout, MessageBatch* batch) {
+Status RdKafkaConsumer::poll(std::chrono::milliseconds timeout, MessageBatch* batch) {
   rd_kafka_message_t** slots = batch->prepare(max_batch_);
   ssize_t n =
       rd_kafka_consume_batch_queue(queue_, static_cast<int>(timeout.count()), slots, max_batch_);
@@ -214,7 +217,7 @@ Status Consumer::poll(std::chrono::milliseconds timeout, MessageBatch* batch) {
   return fatal_;
 }
 
-Status Consumer::commit(const std::vector<OffsetCommit>& offsets) {
+Status RdKafkaConsumer::commit(const std::vector<OffsetCommit>& offsets) {
   if (offsets.empty()) return Status::ok_status();
   PartitionList list(rd_kafka_topic_partition_list_new(static_cast<int>(offsets.size())));
   for (const OffsetCommit& c : offsets) {
@@ -242,8 +245,8 @@ Status Consumer::commit(const std::vector<OffsetCommit>& offsets) {
   return Status::ok_status();
 }
 
-Result<std::vector<OffsetCommit>> Consumer::committed(const std::vector<TopicPartition>& partitions,
-                                                      std::chrono::milliseconds timeout) {
+Result<std::vector<OffsetCommit>> RdKafkaConsumer::committed(
+    const std::vector<TopicPartition>& partitions, std::chrono::milliseconds timeout) {
   PartitionList list = make_partition_list(partitions);
   rd_kafka_resp_err_t rc = rd_kafka_committed(rk_, list.get(), static_cast<int>(timeout.count()));
   if (rc != RD_KAFKA_RESP_ERR_NO_ERROR) {
@@ -261,7 +264,7 @@ Result<std::vector<OffsetCommit>> Consumer::committed(const std::vector<TopicPar
   return out;
 }
 
-Status Consumer::seek(const TopicPartition& tp, int64_t offset) {
+Status RdKafkaConsumer::seek(const TopicPartition& tp, int64_t offset) {
   PartitionList list(rd_kafka_topic_partition_list_new(1));
   rd_kafka_topic_partition_list_add(list.get(), tp.topic.c_str(), tp.partition)->offset = offset;
   ErrorPtr error(rd_kafka_seek_partitions(rk_, list.get(), 10000));
@@ -276,21 +279,21 @@ Status Consumer::seek(const TopicPartition& tp, int64_t offset) {
   return Status::ok_status();
 }
 
-Status Consumer::pause(const std::vector<TopicPartition>& partitions) {
+Status RdKafkaConsumer::pause(const std::vector<TopicPartition>& partitions) {
   PartitionList list = make_partition_list(partitions);
   rd_kafka_resp_err_t rc = rd_kafka_pause_partitions(rk_, list.get());
   if (rc != RD_KAFKA_RESP_ERR_NO_ERROR) return Status::retriable(rd_kafka_err2str(rc));
   return Status::ok_status();
 }
 
-Status Consumer::resume(const std::vector<TopicPartition>& partitions) {
+Status RdKafkaConsumer::resume(const std::vector<TopicPartition>& partitions) {
   PartitionList list = make_partition_list(partitions);
   rd_kafka_resp_err_t rc = rd_kafka_resume_partitions(rk_, list.get());
   if (rc != RD_KAFKA_RESP_ERR_NO_ERROR) return Status::retriable(rd_kafka_err2str(rc));
   return Status::ok_status();
 }
 
-void Consumer::close() {
+void RdKafkaConsumer::close() {
   if (closed_ || rk_ == nullptr) return;
   closed_ = true;
   rd_kafka_resp_err_t rc = rd_kafka_consumer_close(rk_);
@@ -298,7 +301,17 @@ void Consumer::close() {
     SLUICE_LOG(kKafka).warn("kafka: close: {}", rd_kafka_err2str(rc));
 }
 
-const std::string& Consumer::member_id() {
+std::optional<std::string> RdKafkaConsumer::cluster_id() {
+  if (rk_ == nullptr) return std::nullopt;
+  // Timeout 0: only what the metadata received so far carried.
+  char* id = rd_kafka_clusterid(rk_, 0);
+  if (id == nullptr) return std::nullopt;
+  std::string out = id;
+  rd_kafka_mem_free(rk_, id);
+  return out;
+}
+
+const std::string& RdKafkaConsumer::member_id() {
   if (member_id_.empty() && rk_ != nullptr) {
     char* id = rd_kafka_memberid(rk_);
     if (id != nullptr) {
