@@ -52,7 +52,8 @@ bool connect_only(const std::string& name) {
 // as Connect shows keys defined without a group.
 const std::set<std::string> kSluiceOnly = {
     "sluice.json.preserve.key.order", "sluice.json.double.digits", "shutdown.timeout.ms",
-    "sluice.value.schema.file",       "sluice.value.schema.type",  "sluice.value.schema.subject"};
+    "sluice.value.schema.file",       "sluice.value.schema.type",  "sluice.value.schema.subject",
+    "sluice.s3.stall.timeout.ms"};
 
 // Where sluice's answer differs on purpose (key -> definition field, or "value" for the value's
 // value -> sluice's). sluice's table has no default for these secrets where Confluent's has an
