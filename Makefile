@@ -5,7 +5,7 @@
 #   make test         every test: unit (CTest) and integration (pytest against real Kafka and S3)
 #   make test-unit    unit tests only
 #   make test-asan    unit tests under AddressSanitizer + UndefinedBehaviorSanitizer
-#   make test-tsan    the threaded modules (sink, storage, http, aws, kafka, registry, oauth, cli, metrics) under ThreadSanitizer
+#   make test-tsan    the threaded modules (sink, storage, http, aws, kafka, registry, oauth, cli, metrics, runtime) under ThreadSanitizer
 #   make quickstart   servers up, sample data in, sluice run, objects listed
 #   make bench        end-to-end benchmark (bench/README.md)
 #   make format       clang-format every C++ file
@@ -54,9 +54,10 @@ build-tsan/build.ninja: CMakeLists.txt scripts/deps | deps
 	  -DSLUICE_SANITIZE=thread -DSLUICE_BUILD_BENCH=OFF >/dev/null
 
 # The threaded parts: the upload pool and the writers that hand it work, the S3 and HTTP clients,
-# the token caches and the config-provider reload watch.
+# the token caches, the config-provider reload watch, the REST supervisor, the metrics registry and
+# the task set with its tasks.
 TSAN_TESTS := sink_unit_tests storage_unit_tests http_unit_tests aws_unit_tests kafka_unit_tests \
-  schema_registry_unit_tests oauth_unit_tests cli_unit_tests metrics_unit_tests
+  schema_registry_unit_tests oauth_unit_tests cli_unit_tests metrics_unit_tests runtime_unit_tests
 
 test-tsan: deps build-tsan/build.ninja
 	@ninja -C build-tsan -j $(JOBS) $(TSAN_TESTS)
